@@ -1,0 +1,47 @@
+package org.kylinupgrade.jobs;
+
+import java.io.PrintWriter;
+import org.kylinupgrade.hbase.ClusterUnreachableException;
+import org.kylinupgrade.metadata.BadInputException;
+import picocli.CommandLine;
+
+/** Runs a job command with the contract's exit codes and one-line error messages. */
+public final class JobCommandLine {
+  private JobCommandLine() {
+  }
+
+  public static CommandLine create(Object command) {
+    CommandLine cli = new CommandLine(command);
+    cli.setExecutionExceptionHandler(JobCommandLine::handle);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli;
+  }
+
+  public static int execute(Object command, String... args) {
+    return create(command).execute(args);
+  }
+
+  static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    String command = cli.getCommandName();
+    if (e instanceof BadInputException) {
+      err.println(command + ": bad input: " + e.getMessage());
+      err.println(command + ": nothing was changed");
+      err.flush();
+      return ExitCodes.BAD_INPUT;
+    }
+    if (e instanceof ClusterUnreachableException) {
+      err.println(command + ": " + e.getMessage());
+      err.flush();
+      return ExitCodes.FAILED;
+    }
+    err.println(command + ": failed: " + e);
+    if (System.getenv("KYLIN_UPGRADE_DEBUG") != null) {
+      e.printStackTrace(err);
+    } else {
+      err.println(command + ": (set KYLIN_UPGRADE_DEBUG=1 to see the stack trace)");
+    }
+    err.flush();
+    return ExitCodes.FAILED;
+  }
+}

@@ -1,0 +1,119 @@
+package org.kylinupgrade.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.kylinupgrade.FolderAssertions;
+import org.kylinupgrade.SharedHBase;
+import org.kylinupgrade.TestData;
+import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.hbase.HBaseStore;
+import org.kylinupgrade.metadata.MetadataUrl;
+import picocli.CommandLine;
+
+/** load, dump and info as the operator runs them, against a real HBase: exit codes and nothing half-written. */
+class LoadDumpJobIT {
+  private static final AtomicLong TABLES = new AtomicLong();
+
+  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+
+  private int run(Object job, String... args) {
+    CommandLine cli = JobCommandLine.create(job);
+    cli.setErr(new PrintWriter(errBytes, true));
+    return cli.execute(args);
+  }
+
+  private String err() {
+    return errBytes.toString();
+  }
+
+  private static String[] cluster(String table, String... more) {
+    String[] base = {"--zookeeper", SharedHBase.zookeeper(), "--metadata-url", table + "@hbase",
+        "--working-dir", SharedHBase.newWorkingDir()};
+    String[] all = new String[base.length + more.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(more, 0, all, base.length, more.length);
+    return all;
+  }
+
+  private static long rows(String table) throws IOException {
+    try (HBaseCluster hbase = SharedHBase.connect(SharedHBase.newWorkingDir(), HBaseCluster.DEFAULT_MAX_CELL_SIZE);
+        HBaseStore store = hbase.openStore(MetadataUrl.parse(table + "@hbase"))) {
+      long[] n = {0};
+      store.forEachPath(p -> n[0]++);
+      return n[0];
+    }
+  }
+
+  @Test
+  void loadThenDumpGivesTheFolderBack() throws IOException {
+    String table = "load_it_" + TABLES.incrementAndGet();
+    String sample = TestData.example("kylin-1.3.0-sample-cube").toString();
+    assertEquals(0, run(new LoadJob(), cluster(table, "--from-folder", sample)), err());
+    assertEquals(7, rows(table));
+    Path out = SharedHBase.tempDir("dump").resolve("out");
+    assertEquals(0, run(new DumpJob(), cluster(table, "--to-folder", out.toString())), err());
+    FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), out, true);
+    assertEquals(0, run(new InfoJob(), cluster(table)), err());
+  }
+
+  @Test
+  void loadIntoANonEmptyTableNeedsReplace() throws IOException {
+    String table = "load_it_" + TABLES.incrementAndGet();
+    String sample = TestData.example("kylin-1.3.0-sample-cube").toString();
+    String localmeta = TestData.example("kylin-1.3.0-localmeta").toString();
+    assertEquals(0, run(new LoadJob(), cluster(table, "--from-folder", sample)), err());
+    assertEquals(ExitCodes.BAD_INPUT, run(new LoadJob(), cluster(table, "--from-folder", localmeta)));
+    assertTrue(err().contains("table " + table + " is not empty") && err().contains("--replace"), err());
+    assertEquals(7, rows(table), "nothing written");
+    assertEquals(0, run(new LoadJob(), cluster(table, "--from-folder", localmeta, "--replace")), err());
+    assertEquals(FolderAssertions.files(TestData.example("kylin-1.3.0-localmeta")).size(), rows(table));
+  }
+
+  @Test
+  void aFolderWithASymlinkIsRefusedBeforeTheTableIsCreated() throws IOException {
+    String table = "load_it_" + TABLES.incrementAndGet();
+    Path in = SharedHBase.tempDir("in");
+    Files.createDirectories(in.resolve("cube"));
+    Files.writeString(in.resolve("cube/a.json"), "{}");
+    Files.createSymbolicLink(in.resolve("cube/link.json"), in.resolve("cube/a.json"));
+    assertEquals(ExitCodes.BAD_INPUT, run(new LoadJob(), cluster(table, "--from-folder", in.toString())));
+    assertTrue(err().contains("cube/link.json"), err());
+    try (HBaseCluster hbase = SharedHBase.connect(SharedHBase.newWorkingDir(), HBaseCluster.DEFAULT_MAX_CELL_SIZE)) {
+      assertFalse(hbase.tableExists(table), "no table created");
+    }
+  }
+
+  @Test
+  void dumpIntoANonEmptyFolderIsRefused() throws IOException {
+    String table = "load_it_" + TABLES.incrementAndGet();
+    assertEquals(0, run(new LoadJob(), cluster(table, "--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString())), err());
+    Path out = SharedHBase.tempDir("dump");
+    Files.writeString(out.resolve("keep.txt"), "mine");
+    assertEquals(ExitCodes.BAD_INPUT, run(new DumpJob(), cluster(table, "--to-folder", out.toString())));
+    assertEquals(1, FolderAssertions.files(out).size(), "nothing written");
+  }
+
+  @Test
+  void anUnreachableZooKeeperFailsFastWithExitOne() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    long start = System.nanoTime();
+    int code = run(new InfoJob(), "--zookeeper", "127.0.0.1:" + port);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertEquals(ExitCodes.FAILED, code);
+    assertTrue(err().contains("127.0.0.1:" + port) && err().contains("unreachable") || err().contains("did not answer"), err());
+    assertTrue(seconds < 45, "reported after " + seconds + " s");
+  }
+}

@@ -1,0 +1,32 @@
+package org.kylinupgrade.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class ResourcePathsTest {
+
+  @Test
+  void normalisesAsKylinDoes() {
+    assertEquals("/cube/a.json", ResourcePaths.normalise(" //cube/a.json/ "));
+    assertEquals("/cube/a.json", ResourcePaths.normalise("cube/a.json"));
+    assertEquals("/", ResourcePaths.normalise("/"));
+  }
+
+  @Test
+  void typeIsTheFirstElement() {
+    assertEquals("cube_desc", ResourcePaths.typeOf("/cube_desc/x.json"));
+    assertEquals("dict", ResourcePaths.typeOf("/dict/T/C/u.dict"));
+    assertEquals(ResourcePaths.ROOT_TYPE, ResourcePaths.typeOf("/kylin.properties"));
+  }
+
+  @Test
+  void refusesPathsThatEscapeTheFolder() {
+    assertThrows(BadInputException.class, () -> ResourcePaths.requireSafe("/cube/../../etc/passwd"));
+    assertThrows(BadInputException.class, () -> ResourcePaths.requireSafe("/cube/./a.json"));
+    assertThrows(BadInputException.class, () -> ResourcePaths.requireSafe("/cube//a.json"));
+    assertThrows(BadInputException.class, () -> ResourcePaths.requireSafe("/"));
+    assertEquals("/.hidden", ResourcePaths.requireSafe("/.hidden"));
+  }
+}
