@@ -21,11 +21,22 @@ public final class JobCommandLine {
     return create(command).execute(args);
   }
 
+  /** A bad-input exception anywhere in the cause chain (Spark wraps what its tasks throw). */
+  private static Throwable badInputIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BadInputException || t instanceof org.kylinupgrade.rules.BadInputException) {
+        return t;
+      }
+    }
+    return null;
+  }
+
   static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
     String command = cli.getCommandName();
-    if (e instanceof BadInputException) {
-      err.println(command + ": bad input: " + e.getMessage());
+    Throwable badInput = badInputIn(e);
+    if (badInput != null) {
+      err.println(command + ": bad input: " + badInput.getMessage());
       err.println(command + ": nothing was changed");
       err.flush();
       return ExitCodes.BAD_INPUT;

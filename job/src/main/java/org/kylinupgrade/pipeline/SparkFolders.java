@@ -1,0 +1,51 @@
+package org.kylinupgrade.pipeline;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.util.SerializableConfiguration;
+import org.kylinupgrade.metadata.FolderStore;
+import org.kylinupgrade.metadata.Resource;
+
+/** Metadata folders as RDDs: the driver lists names only, executors read and write the files. */
+public final class SparkFolders {
+  private static final int PATHS_PER_PARTITION = 2000;
+
+  private SparkFolders() {
+  }
+
+  public static JavaRDD<Resource> read(JavaSparkContext sc, String location, Configuration conf) throws IOException {
+    List<String> paths;
+    try (FolderStore folder = new FolderStore(location, conf)) {
+      paths = folder.listPaths();
+    }
+    int partitions = Math.max(sc.defaultParallelism(), paths.size() / PATHS_PER_PARTITION + 1);
+    SerializableConfiguration serializableConf = new SerializableConfiguration(conf);
+    return sc.parallelize(paths, partitions).mapPartitions(it -> {
+      List<Resource> out = new java.util.ArrayList<>();
+      try (FolderStore folder = new FolderStore(location, serializableConf.value())) {
+        while (it.hasNext()) {
+          out.add(folder.read(it.next()));
+        }
+      }
+      return out.iterator();
+    });
+  }
+
+  /** Writes every resource into {@code location} (which the caller created empty); returns how many. */
+  public static long write(JavaRDD<Resource> resources, String location, Configuration conf) {
+    SerializableConfiguration serializableConf = new SerializableConfiguration(conf);
+    return resources.mapPartitions(it -> {
+      long n = 0;
+      try (FolderStore folder = new FolderStore(location, serializableConf.value())) {
+        while (it.hasNext()) {
+          folder.put(it.next());
+          n++;
+        }
+      }
+      return java.util.List.of(n).iterator();
+    }).reduce(Long::sum);
+  }
+}

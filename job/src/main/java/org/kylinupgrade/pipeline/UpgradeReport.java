@@ -1,0 +1,86 @@
+package org.kylinupgrade.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import java.io.File;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.kylinupgrade.rules.Change;
+import org.kylinupgrade.rules.Problem;
+
+/** The run's JSON report and its readable forms. */
+public final class UpgradeReport {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final ObjectNode root = JSON.createObjectNode();
+
+  public UpgradeReport(String command, String source, String target, long runTimestamp, boolean dryRun) {
+    root.put("command", command);
+    root.put("source", source);
+    if (target != null) {
+      root.put("target", target);
+    }
+    root.put("runTimestamp", runTimestamp);
+    root.put("dryRun", dryRun);
+  }
+
+  public UpgradeReport counts(Map<String, Long> countsByType) {
+    ObjectNode counts = root.putObject("resourcesByType");
+    countsByType.forEach(counts::put);
+    root.put("resources", countsByType.values().stream().mapToLong(Long::longValue).sum());
+    return this;
+  }
+
+  public UpgradeReport conversion(List<Change> changes, List<Problem> unloadable, List<Problem> warnings) {
+    root.put("changed", changes.size());
+    ArrayNode changed = root.putArray("changes");
+    for (Change c : changes) {
+      ObjectNode n = changed.addObject();
+      n.put("path", c.path());
+      n.put("kind", c.kind().name());
+      c.reasons().forEach(n.putArray("reasons")::add);
+      ArrayNode dropped = n.putArray("droppedProperties");
+      c.droppedProperties().forEach(dropped::add);
+    }
+    problems("unloadable", unloadable);
+    problems("warnings", warnings);
+    return this;
+  }
+
+  private void problems(String name, List<Problem> problems) {
+    ArrayNode array = root.putArray(name);
+    for (Problem p : problems) {
+      array.addObject().put("path", p.path()).put("reason", p.reason());
+    }
+  }
+
+  public UpgradeReport outcome(String status, int exitCode) {
+    root.put("status", status);
+    root.put("exitCode", exitCode);
+    return this;
+  }
+
+  public void writeTo(String file) throws IOException {
+    if (file != null) {
+      JSON.writeValue(new File(file), root);
+    }
+  }
+
+  public ObjectNode json() {
+    return root;
+  }
+
+  /** A unified diff of one resource's old and new text. */
+  public static String diff(String path, String before, String after) {
+    List<String> a = Arrays.asList(before.split("\n", -1));
+    List<String> b = Arrays.asList(after.split("\n", -1));
+    List<String> lines = UnifiedDiffUtils.generateUnifiedDiff("a" + path, "b" + path, a, DiffUtils.diff(a, b), 2);
+    return String.join("\n", lines);
+  }
+}

@@ -1,0 +1,409 @@
+package org.kylinupgrade.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kylinupgrade.rules.LoadedModel.ResolvedLookup;
+import org.kylinupgrade.rules.v2.CubeDesc;
+import org.kylinupgrade.rules.v2.CubeDimension;
+import org.kylinupgrade.rules.v2.HBaseColumn;
+import org.kylinupgrade.rules.v2.HBaseColumnFamily;
+import org.kylinupgrade.rules.v2.Measure;
+import org.kylinupgrade.rules.v2.Parameter;
+import org.kylinupgrade.rules.v2.RowKeyColumn;
+
+/**
+ * Kylin 1.4-alpha's {@code CubeDesc.init} (with {@code DimensionDesc.init}, {@code FunctionDesc.init},
+ * {@code RowKeyDesc.init}, {@code HBaseMappingDesc.init}): normalises the desc in place (spec §2.1) and fails
+ * exactly where v2 fails to load it (spec §9), including the places where v2 dies of a NullPointerException.
+ */
+final class CubeDescInit {
+  private static final String FK_PLACEHOLDER = "{FK}";
+
+  private final CubeDesc desc;
+  private final LoadedModel model;
+  private final TableCatalog tables;
+
+  private final Map<CubeDimension, DimensionContext> contexts = new IdentityHashMap<>();
+  /** Every dimension column including derived ones, in first-seen order ({@code dimensionColumns}). */
+  private final Set<ColumnRef> dimensionColumns = new LinkedHashSet<>();
+  /** Keys of {@code derivedToHostMap}. */
+  private final Set<ColumnRef> derivedColumns = new HashSet<>();
+  /** Fact column names of the measures' column parameters, in measure and parameter-chain order. */
+  private final List<String> metricColumns = new ArrayList<>();
+
+  private CubeDescInit(CubeDesc desc, LoadedModel model, TableCatalog tables) {
+    this.desc = desc;
+    this.model = model;
+    this.tables = tables;
+  }
+
+  /** What init resolved besides mutating the desc. */
+  record Result(List<String> metricColumns) {
+  }
+
+  static Result run(CubeDesc desc, LoadedModel model, TableCatalog tables) throws NotLoadableException {
+    return new CubeDescInit(desc, model, tables).run();
+  }
+
+  private static final class DimensionContext {
+    TableCatalog.Table table;
+    /** The lookup's join when the dimension's table is a lookup with a join ({@code DimensionDesc.getJoin()}). */
+    ResolvedLookup join;
+    boolean hasHierarchyLevels;
+    /** Column refs of the hierarchy levels; stays null when the host columns come from {@code {FK}}. */
+    List<ColumnRef> hierarchyRefs;
+  }
+
+  private Result run() throws NotLoadableException {
+    requireModel();
+    if (desc.dimensions == null) {
+      throw npe("dimensions is missing");
+    }
+    for (CubeDimension dimension : desc.dimensions) {
+      initDimension(dimension);
+    }
+    sortDimensionsAndMeasures();
+    for (CubeDimension dimension : desc.dimensions) {
+      initDimensionColumns(dimension);
+    }
+    initMeasures();
+    initRowKey();
+    initHBaseMapping();
+    checkMeasureRefs();
+    checkRowKeyCount();
+    return new Result(List.copyOf(metricColumns));
+  }
+
+  private void requireModel() throws NotLoadableException {
+    if (desc.modelName == null || desc.modelName.isEmpty()) {
+      throw new NotLoadableException("The cubeDesc '" + desc.name + "' doesn't have data model specified.");
+    }
+    if (model == null) {
+      throw new NotLoadableException("No data model found with name '" + desc.modelName + "'.");
+    }
+  }
+
+  private void initDimension(CubeDimension dimension) throws NotLoadableException {
+    if (dimension == null) {
+      throw npe("a dimension is null");
+    }
+    dimension.name = Names.upper(dimension.name);
+    dimension.table = Names.upper(dimension.table);
+    if (dimension.table == null) {
+      throw npe("dimension " + dimension.name + " has no table");
+    }
+    DimensionContext context = new DimensionContext();
+    context.table = tables.find(dimension.table);
+    if (context.table == null) {
+      throw new NotLoadableException("Can't find table " + dimension.table + " for dimension " + dimension.name);
+    }
+    for (ResolvedLookup lookup : model.lookups) {
+      if (lookup.table().equalsIgnoreCase(dimension.table)) {
+        context.join = lookup.hasJoin() ? lookup : null;
+        break;
+      }
+    }
+    if (dimension.hierarchy) {
+      if (dimension.column == null) {
+        throw npe("hierarchy dimension " + dimension.name + " has no column");
+      }
+      context.hasHierarchyLevels = dimension.column.length > 0;
+      if (context.hasHierarchyLevels && Arrays.asList(dimension.column).contains(null)) {
+        throw npe("hierarchy dimension " + dimension.name + " has a null column");
+      }
+    }
+    if (dimension.derived != null && dimension.derived.length == 0) {
+      dimension.derived = null;
+    }
+    Names.upperInPlace(dimension.derived);
+    if (dimension.derived != null && context.join == null) {
+      throw new NotLoadableException("Derived can only be defined on lookup table, dimension " + dimension.name
+          + " on table " + dimension.table);
+    }
+    contexts.put(dimension, context);
+  }
+
+  private void sortDimensionsAndMeasures() throws NotLoadableException {
+    desc.dimensions.sort(Comparator.comparingInt(d -> d.id));
+    if (desc.measures == null) {
+      desc.measures = new ArrayList<>();
+    }
+    if (desc.measures.contains(null)) {
+      throw npe("a measure is null");
+    }
+    desc.measures.sort(Comparator.comparingInt(m -> m.id));
+  }
+
+  private void initDimensionColumns(CubeDimension dimension) throws NotLoadableException {
+    DimensionContext context = contexts.get(dimension);
+    ResolvedLookup join = context.join;
+    String[] columns = dimension.column;
+    List<ColumnRef> hostColumns = new ArrayList<>();
+    boolean hostsAreForeignKeys = (columns == null && dimension.derived != null)
+        || (columns != null && Arrays.asList(columns).contains(FK_PLACEHOLDER));
+    if (hostsAreForeignKeys) {
+      if (join == null) {
+        throw npe("dimension " + dimension.name + " uses " + FK_PLACEHOLDER + " but its table has no join");
+      }
+      for (ColumnRef foreignKey : join.foreignKey()) {
+        hostColumns.add(register(foreignKey));
+      }
+    } else {
+      if (columns == null || columns.length == 0) {
+        throw new NotLoadableException("Dimension column must not be blank: dimension " + dimension.name);
+      }
+      for (String column : columns) {
+        hostColumns.add(resolveDimensionColumn(dimension, context, column));
+      }
+      if (context.hasHierarchyLevels) {
+        context.hierarchyRefs = List.copyOf(hostColumns);
+      }
+    }
+
+    if (dimension.derived != null) {
+      List<ColumnRef> derived = new ArrayList<>();
+      for (String entry : dimension.derived) {
+        if (entry == null) {
+          throw npe("dimension " + dimension.name + " has a null derived column");
+        }
+        // "COLUMN:extra" declares extra derive info after the colon
+        int cut = entry.indexOf(':');
+        derived.add(resolveDimensionColumn(dimension, context, cut >= 0 ? entry.substring(0, cut) : entry));
+      }
+      linkDerived(hostColumns, derived);
+    }
+
+    if (join != null) {
+      for (int i = 0; i < join.foreignKey().size(); i++) {
+        int host = hostColumns.indexOf(join.foreignKey().get(i));
+        if (host >= 0) {
+          ColumnRef primaryKey = register(join.primaryKey().get(i));
+          linkDerived(List.of(hostColumns.get(host)), List.of(primaryKey));
+        }
+      }
+    }
+  }
+
+  /** A dimension column by name; a lookup primary key is replaced by its fact foreign key. */
+  private ColumnRef resolveDimensionColumn(CubeDimension dimension, DimensionContext context, String name)
+      throws NotLoadableException {
+    TableCatalog.Column column = context.table.findColumn(name);
+    if (column == null) {
+      throw new NotLoadableException("No column '" + name + "' found in table " + context.table.identity()
+          + " (dimension " + dimension.name + ")");
+    }
+    ColumnRef ref = column.ref();
+    if (context.join != null) {
+      int index = context.join.primaryKey().indexOf(ref);
+      if (index >= 0) {
+        ref = context.join.foreignKey().get(index);
+      }
+    }
+    return register(ref);
+  }
+
+  private ColumnRef register(ColumnRef ref) {
+    dimensionColumns.add(ref);
+    return ref;
+  }
+
+  private void linkDerived(List<ColumnRef> hosts, List<ColumnRef> derived) throws NotLoadableException {
+    if (hosts.isEmpty() || derived.isEmpty()) {
+      throw new NotLoadableException("host/derived columns must not be empty");
+    }
+    for (ColumnRef column : derived) {
+      if (!hosts.contains(column)) {
+        derivedColumns.add(column);
+      }
+    }
+  }
+
+  private void initMeasures() throws NotLoadableException {
+    for (Measure measure : desc.measures) {
+      if (measure.name == null) {
+        throw npe("a measure has no name");
+      }
+      measure.name = Names.upper(measure.name);
+      measure.dependentMeasureRef = Names.upper(measure.dependentMeasureRef);
+      if (measure.function == null) {
+        throw npe("measure " + measure.name + " has no function");
+      }
+      if (measure.function.expression == null) {
+        throw npe("measure " + measure.name + " has no expression");
+      }
+      measure.function.expression = Names.upper(measure.function.expression);
+      V2DataType returnType = V2DataType.parse(measure.function.returnType);
+      for (Parameter p = measure.function.parameter; p != null; p = p.nextParameter) {
+        if (p.value == null) {
+          throw npe("measure " + measure.name + " has a parameter without value");
+        }
+        p.value = Names.upper(p.value);
+      }
+      for (Parameter p = measure.function.parameter; p != null; p = p.nextParameter) {
+        if (p.isColumn()) {
+          TableCatalog.Column column = model.factTable.findColumn(p.value);
+          if (column == null) {
+            throw npe("measure " + measure.name + " parameter '" + p.value + "' is not a column of fact table "
+                + model.factTable.identity());
+          }
+          metricColumns.add(column.ref().name());
+        }
+      }
+      if (measure.function.parameter == null) {
+        throw npe("measure " + measure.name + " has no parameter");
+      }
+      if ("COUNT_DISTINCT".equalsIgnoreCase(measure.function.expression) && returnType != null
+          && returnType.isBigInt() && Names.isBlank(measure.dependentMeasureRef)) {
+        throw new NotLoadableException("measure " + measure.name
+            + " is a holistic count distinct but it has no DependentMeasureRef defined!");
+      }
+    }
+  }
+
+  private void initRowKey() throws NotLoadableException {
+    if (desc.rowkey == null) {
+      throw npe("rowkey is missing");
+    }
+    Map<String, ColumnRef> byName = nonDerivedColumnsByName();
+    if (desc.rowkey.rowkeyColumns == null) {
+      throw npe("rowkey_columns is missing");
+    }
+    Map<ColumnRef, RowKeyColumn> rowKeyColumns = new HashMap<>();
+    for (RowKeyColumn rowKeyColumn : desc.rowkey.rowkeyColumns) {
+      if (rowKeyColumn == null || rowKeyColumn.column == null) {
+        throw npe("a rowkey column has no name");
+      }
+      String name = rowKeyColumn.column;
+      rowKeyColumn.column = Names.upper(name);
+      ColumnRef ref = byName.get(Names.upper(name));
+      if (ref == null) {
+        throw new NotLoadableException("Cannot find rowkey column " + name + " in cube " + desc.name);
+      }
+      rowKeyColumns.put(ref, rowKeyColumn);
+    }
+
+    if (desc.rowkey.aggregationGroups == null) {
+      desc.rowkey.aggregationGroups = new String[0][];
+    }
+    for (String[] group : desc.rowkey.aggregationGroups) {
+      Names.upperInPlace(group);
+    }
+    for (String[] group : desc.rowkey.aggregationGroups) {
+      if (group == null) {
+        throw npe("an aggregation group is null");
+      }
+      for (String column : group) {
+        if (column == null) {
+          throw npe("an aggregation group has a null column");
+        }
+        ColumnRef ref = byName.get(column);
+        if (ref == null) {
+          throw new NotLoadableException("Can't find aggregation column " + column + " in  cube " + desc.name);
+        }
+        if (!rowKeyColumns.containsKey(ref)) {
+          throw npe("Column " + ref + " does not exist in row key desc");
+        }
+      }
+    }
+
+    for (CubeDimension dimension : desc.dimensions) {
+      DimensionContext context = contexts.get(dimension);
+      if (!context.hasHierarchyLevels) {
+        continue;
+      }
+      for (int level = 0; level < dimension.column.length; level++) {
+        ColumnRef ref = context.hierarchyRefs == null ? null : context.hierarchyRefs.get(level);
+        if (ref == null || !rowKeyColumns.containsKey(ref)) {
+          throw npe("hierarchy column " + (ref == null ? dimension.column[level] : ref)
+              + " does not exist in row key desc");
+        }
+      }
+    }
+  }
+
+  /** {@code buildColumnNameAbbreviation}: non-derived dimension columns by upper-cased name, the last one wins. */
+  private Map<String, ColumnRef> nonDerivedColumnsByName() {
+    Map<String, ColumnRef> byName = new LinkedHashMap<>();
+    for (ColumnRef column : dimensionColumns) {
+      if (!derivedColumns.contains(column)) {
+        byName.put(Names.upper(column.name()), column);
+      }
+    }
+    return byName;
+  }
+
+  private void initHBaseMapping() throws NotLoadableException {
+    if (desc.hbaseMapping == null) {
+      return;
+    }
+    if (desc.hbaseMapping.columnFamily == null) {
+      throw npe("hbase_mapping has no column_family");
+    }
+    for (HBaseColumnFamily family : desc.hbaseMapping.columnFamily) {
+      if (family == null || family.name == null || family.columns == null) {
+        throw npe("an hbase column family has no name or no columns");
+      }
+      family.name = Names.upper(family.name);
+      for (HBaseColumn column : family.columns) {
+        if (column == null || column.qualifier == null) {
+          throw npe("an hbase column has no qualifier");
+        }
+        column.qualifier = Names.upper(column.qualifier);
+        Names.upperInPlace(column.measureRefs);
+      }
+    }
+  }
+
+  private void checkMeasureRefs() throws NotLoadableException {
+    if (desc.measures.isEmpty()) {
+      return;
+    }
+    if (desc.hbaseMapping == null) {
+      throw npe("hbase_mapping is missing");
+    }
+    Set<String> measureNames = new HashSet<>();
+    for (Measure measure : desc.measures) {
+      measureNames.add(measure.name);
+    }
+    for (HBaseColumnFamily family : desc.hbaseMapping.columnFamily) {
+      for (HBaseColumn column : family.columns) {
+        if (column.measureRefs == null) {
+          throw npe("hbase column " + family.name + ":" + column.qualifier + " has no measure_refs");
+        }
+        for (String ref : column.measureRefs) {
+          if (!measureNames.contains(ref)) {
+            throw npe("hbase column " + family.name + ":" + column.qualifier + " refers to unknown measure " + ref);
+          }
+        }
+      }
+    }
+  }
+
+  private void checkRowKeyCount() throws NotLoadableException {
+    int nonDerived = 0;
+    for (ColumnRef column : dimensionColumns) {
+      if (!derivedColumns.contains(column)) {
+        nonDerived++;
+      }
+    }
+    int rowKeyCount = desc.rowkey.rowkeyColumns.length;
+    if (rowKeyCount != nonDerived) {
+      throw new NotLoadableException("RowKey columns count (" + rowKeyCount
+          + ") does not match dimension columns count (" + nonDerived + "). ");
+    }
+  }
+
+  /** Where Kylin v2 itself dies of a NullPointerException. */
+  private static NotLoadableException npe(String what) {
+    return new NotLoadableException("NullPointerException: " + what);
+  }
+}

@@ -1,0 +1,172 @@
+package org.kylinupgrade.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.rules.v2.DataModel;
+import org.kylinupgrade.rules.v2.Join;
+import org.kylinupgrade.rules.v2.Lookup;
+import org.kylinupgrade.rules.v2.ModelDimension;
+import org.kylinupgrade.rules.v2.Partition;
+
+/**
+ * A model as Kylin v2 holds it after {@code DataModelDesc.init}: the (mutated) JSON object plus the resolved
+ * tables and join columns that cube desc loading needs.
+ */
+final class LoadedModel {
+  final DataModel desc;
+  final TableCatalog.Table factTable;
+  final List<ResolvedLookup> lookups;
+
+  private LoadedModel(DataModel desc, TableCatalog.Table factTable, List<ResolvedLookup> lookups) {
+    this.desc = desc;
+    this.factTable = factTable;
+    this.lookups = lookups;
+  }
+
+  /** A lookup table and, when it has a join, the join's resolved key columns (same length, same order). */
+  record ResolvedLookup(String table, Join join, List<ColumnRef> primaryKey, List<ColumnRef> foreignKey) {
+    boolean hasJoin() {
+      return join != null;
+    }
+  }
+
+  /** Binds and initialises like {@code MetadataManager.reloadDataModelDescAt}. */
+  static LoadedModel load(Resource resource, TableCatalog tables)
+      throws NotLoadableException {
+    DataModel model = KylinJson.bind(resource, DataModel.class);
+    try {
+      return init(model, tables);
+    } catch (RuntimeException e) {
+      throw new NotLoadableException("init failed: " + e);
+    }
+  }
+
+  private static LoadedModel init(DataModel model, TableCatalog tables) throws NotLoadableException {
+    if (model.factTable == null) {
+      throw new NotLoadableException("NullPointerException: fact_table is missing");
+    }
+    model.factTable = Names.upper(model.factTable);
+    TableCatalog.Table fact = tables.find(model.factTable);
+    if (fact == null) {
+      throw new NotLoadableException("Fact table does not exist:" + model.factTable);
+    }
+    List<ResolvedLookup> lookups = resolveLookups(model, fact, tables);
+    if (model.dimensions != null) {
+      for (ModelDimension dimension : model.dimensions) {
+        if (dimension == null || dimension.table == null) {
+          throw new NotLoadableException("NullPointerException: a model dimension has no table");
+        }
+        dimension.table = Names.upper(dimension.table);
+        Names.upperInPlace(dimension.columns);
+      }
+    }
+    if (model.partitionDesc != null) {
+      initPartition(model.partitionDesc, tables);
+    }
+    return new LoadedModel(model, fact, lookups);
+  }
+
+  private static List<ResolvedLookup> resolveLookups(DataModel model, TableCatalog.Table fact, TableCatalog tables)
+      throws NotLoadableException {
+    if (model.lookups == null) {
+      throw new NotLoadableException("NullPointerException: lookups is missing");
+    }
+    ArrayList<ResolvedLookup> resolved = new ArrayList<>();
+    for (Lookup lookup : model.lookups) {
+      if (lookup == null || lookup.table == null) {
+        throw new NotLoadableException("NullPointerException: a lookup has no table");
+      }
+      lookup.table = Names.upper(lookup.table);
+      TableCatalog.Table lookupTable = tables.find(lookup.table);
+      if (lookupTable == null) {
+        throw new NotLoadableException("Table " + lookup.table + " does not exist for DataModelDesc [name="
+            + model.name + "]");
+      }
+      Join join = lookup.join;
+      if (join == null) {
+        resolved.add(new ResolvedLookup(lookup.table, null, List.of(), List.of()));
+        continue;
+      }
+      Names.upperInPlace(join.foreignKey);
+      Names.upperInPlace(join.primaryKey);
+      List<ColumnRef> pk = resolveKeys(join.primaryKey, lookupTable);
+      List<ColumnRef> fk = resolveKeys(join.foreignKey, fact);
+      if (pk.size() != fk.size()) {
+        throw new NotLoadableException("Primary keys(" + lookup.table + ")" + Arrays.toString(join.primaryKey)
+            + " are not consistent with Foreign keys(" + model.factTable + ") "
+            + Arrays.toString(join.foreignKey));
+      }
+      for (int i = 0; i < fk.size(); i++) {
+        String fkType = typeOf(fact, fk.get(i));
+        String pkType = typeOf(lookupTable, pk.get(i));
+        if (fkType == null) {
+          throw new NotLoadableException("NullPointerException: foreign key " + fk.get(i) + " has no datatype");
+        }
+        if (!fkType.equals(pkType)) {
+          throw new NotLoadableException("Primary key " + lookup.table + "." + pk.get(i).name() + "." + pkType
+              + " are not consistent with Foreign key " + model.factTable + "." + fk.get(i).name() + "." + fkType);
+        }
+      }
+      resolved.add(new ResolvedLookup(lookup.table, join, List.copyOf(pk), List.copyOf(fk)));
+    }
+    return List.copyOf(resolved);
+  }
+
+  /** Resolves key names in place: each becomes the table's own column name (any {@code DB.TABLE.} prefix gone). */
+  private static List<ColumnRef> resolveKeys(String[] keys, TableCatalog.Table table) throws NotLoadableException {
+    if (keys == null) {
+      throw new NotLoadableException("NullPointerException: a join has no keys");
+    }
+    ArrayList<ColumnRef> refs = new ArrayList<>();
+    for (int i = 0; i < keys.length; i++) {
+      TableCatalog.Column column = table.findColumn(keys[i]);
+      if (column == null) {
+        throw new NotLoadableException("Can't find column " + keys[i] + " in table " + table.identity());
+      }
+      keys[i] = column.ref().name();
+      refs.add(column.ref());
+    }
+    return refs;
+  }
+
+  private static String typeOf(TableCatalog.Table table, ColumnRef ref) throws NotLoadableException {
+    return table.findColumn(ref.name()).datatype();
+  }
+
+  private static void initPartition(Partition partition, TableCatalog tables) throws NotLoadableException {
+    if (partition.partitionDateColumn == null || partition.partitionDateColumn.isEmpty()) {
+      return;
+    }
+    partition.partitionDateColumn = Names.upper(partition.partitionDateColumn);
+    String[] parts = partition.partitionDateColumn.split("\\.", -1);
+    if (parts.length != 3) {
+      throw new NotLoadableException("The 'partition_date_column' format is invalid: " + partition.partitionDateColumn
+          + ", it should be {db}.{table}.{column}.");
+    }
+    TableCatalog.Table table = tables.find(parts[0] + "." + parts[1]);
+    if (table == null) {
+      throw new NotLoadableException("NullPointerException: partition table " + parts[0] + "." + parts[1]
+          + " does not exist");
+    }
+    if (table.findColumn(parts[2]) == null) {
+      throw new NotLoadableException("The column '" + partition.partitionDateColumn
+          + "' provided in 'partition_date_column' doesn't exist.");
+    }
+    if (!isKnownConditionBuilder(partition.partitionConditionBuilder)) {
+      throw new NotLoadableException("partition_condition_builder " + partition.partitionConditionBuilder
+          + " is not a class of Kylin 1.4-alpha");
+    }
+  }
+
+  /** {@code ClassUtil.newInstance} of the builder; it renames the pre-Apache package {@code com.kylinolap}. */
+  private static boolean isKnownConditionBuilder(String className) {
+    if (className == null) {
+      return false;
+    }
+    String name = className.startsWith("com.kylinolap")
+        ? "org.apache.kylin" + className.substring("com.kylinolap".length()) : className;
+    return name.equals(Partition.DEFAULT_CONDITION_BUILDER) || name.equals(Partition.YEAR_MONTH_DAY_CONDITION_BUILDER);
+  }
+}

@@ -1,0 +1,49 @@
+package org.kylinupgrade.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.kylinupgrade.rules.v2.CubeDimension;
+import org.kylinupgrade.rules.v2.DataModel;
+import org.kylinupgrade.rules.v2.ModelDimension;
+
+/** Upgrade step A2 (spec §3.4): a model without dimensions and metrics gets them from one cube desc. */
+final class ModelDerivation {
+  private ModelDerivation() {
+  }
+
+  /** Only a model that has neither (absent or null) is filled; one filled earlier in the run has both. */
+  static boolean needed(DataModel model) {
+    return model.dimensions == null && model.metrics == null;
+  }
+
+  /** Whether {@link #derive} would fill the model from this desc: Kylin skips descs without dimensions. */
+  static boolean canDeriveFrom(LoadedCubeDesc desc) {
+    return desc.desc.dimensions != null && !desc.desc.dimensions.isEmpty();
+  }
+
+  static void derive(DataModel model, LoadedCubeDesc desc) {
+    // Kylin groups columns in a java.util.HashMap<String, HashSet<String>>; rebuilding it with the same insertion
+    // sequence reproduces its iteration order (spec §3.4). Columns are grouped before they are upper-cased.
+    Map<String, HashSet<String>> columnsByTable = new HashMap<>();
+    for (CubeDimension dimension : desc.desc.dimensions) {
+      String[] columns = dimension.derived != null ? dimension.derived : dimension.column;
+      // put(), not computeIfAbsent(): the latter links a new entry at the head of its bucket, put() at the tail
+      if (!columnsByTable.containsKey(dimension.table)) {
+        columnsByTable.put(dimension.table, new HashSet<>());
+      }
+      columnsByTable.get(dimension.table).addAll(Arrays.asList(columns));
+    }
+    List<ModelDimension> dimensions = new ArrayList<>();
+    for (Map.Entry<String, HashSet<String>> entry : columnsByTable.entrySet()) {
+      String[] columns = entry.getValue().toArray(new String[0]);
+      Names.upperInPlace(columns);
+      dimensions.add(new ModelDimension(Names.upper(entry.getKey()), columns));
+    }
+    model.dimensions = dimensions;
+    model.metrics = desc.metricColumns.toArray(new String[0]);
+  }
+}

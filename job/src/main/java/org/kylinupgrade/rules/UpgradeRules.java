@@ -1,0 +1,64 @@
+package org.kylinupgrade.rules;
+
+import java.util.List;
+import org.kylinupgrade.metadata.Resource;
+
+/**
+ * Kylin 1.4-alpha's v1 → v2 metadata upgrade ({@code CubeMetadataUpgradeV2} + {@code CubeDescSignatureUpdate}) as
+ * pure functions over resources, one model group at a time.
+ *
+ * <p>A group is one model key (see {@link #groupKey}): the model, every cube desc whose {@code model_name} has
+ * that key, and every cube whose {@code descriptor} names one of those descs. Tables are shared by all groups.
+ */
+public final class UpgradeRules {
+  private UpgradeRules() {
+  }
+
+  /** The desc's {@code model_name} as written; null when absent. */
+  public static String modelNameOfDesc(Resource cubeDesc) {
+    return KylinJson.text(KylinJson.readObject(cubeDesc), "model_name");
+  }
+
+  /** The cube's {@code descriptor} (its cube desc's name) as written; null when absent. */
+  public static String descNameOfCube(Resource cube) {
+    return KylinJson.text(KylinJson.readObject(cube), "descriptor");
+  }
+
+  /** The desc's own {@code name}; v2 matches cubes to descs by it, case-insensitively. */
+  public static String descNameOfDesc(Resource cubeDesc) {
+    return KylinJson.text(KylinJson.readObject(cubeDesc), "name");
+  }
+
+  /** The model's own {@code name}: v2 finds models by the name inside the file, not by the file name. */
+  public static String modelNameOfModel(Resource model) {
+    return KylinJson.text(KylinJson.readObject(model), "name");
+  }
+
+  /**
+   * The join key for a model or desc name. Case-insensitive: v2 keeps models (and descs, and tables) in maps ordered
+   * by {@code String.CASE_INSENSITIVE_ORDER}, so {@code MetadataManager.getDataModelDesc("M")} finds model "m".
+   * A null name gives "".
+   */
+  public static String groupKey(String modelName) {
+    return Names.key(modelName);
+  }
+
+  /** The v2 view of all {@code /table/*.json} resources, to broadcast to every group. */
+  public static TableCatalog tables(Iterable<Resource> tableResources) {
+    return TableCatalog.load(tableResources);
+  }
+
+  /**
+   * Converts one model group.
+   *
+   * @param modelKey {@link #groupKey} of the group
+   * @param model the model resource, or null when there is none with this key
+   * @param cubeDescs the descs whose {@code model_name} has this key
+   * @param cubes the cubes whose {@code descriptor} names one of {@code cubeDescs}
+   * @throws BadInputException when a resource of the group is not a JSON object
+   */
+  public static GroupResult convertGroup(String modelKey, Resource model, List<Resource> cubeDescs, List<Resource> cubes,
+      TableCatalog tables, UpgradeOptions options) {
+    return new GroupConversion(modelKey, model, cubeDescs, cubes, tables, options).run();
+  }
+}

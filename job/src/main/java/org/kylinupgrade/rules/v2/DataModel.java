@@ -1,0 +1,41 @@
+package org.kylinupgrade.rules.v2;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/** v2 {@code DataModelDesc} ({@code /model_desc/<name>.json}). */
+@JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
+@JsonPropertyOrder({"uuid", "name", "description", "lookups", "dimensions", "metrics", "capacity", "last_modified",
+    "fact_table", "filter_condition", "partition_desc"})
+public final class DataModel {
+  public enum Capacity {
+    SMALL, MEDIUM, LARGE
+  }
+
+  @JsonProperty("uuid")
+  public String uuid;
+  @JsonProperty("last_modified")
+  public long lastModified;
+  @JsonProperty("name")
+  public String name;
+  @JsonProperty("description")
+  public String description;
+  @JsonProperty("fact_table")
+  public String factTable;
+  @JsonProperty("lookups")
+  public Lookup[] lookups;
+  @JsonProperty("dimensions")
+  public List<ModelDimension> dimensions;
+  @JsonProperty("metrics")
+  public String[] metrics;
+  @JsonProperty("filter_condition")
+  public String filterCondition;
+  @JsonProperty("partition_desc")
+  public Partition partitionDesc;
+  @JsonProperty("capacity")
+  public Capacity capacity = Capacity.MEDIUM;
+}

@@ -1,0 +1,197 @@
+package org.kylinupgrade.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kylinupgrade.FolderAssertions;
+import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.TestData;
+import picocli.CommandLine;
+
+/** {@code upgrade --from-folder IN --to-folder OUT} through real local Spark, against Kylin's own output. */
+class OfflineUpgradeIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern LAST_MODIFIED = Pattern.compile("\"last_modified\" : (\\d+)");
+
+  @TempDir
+  Path tmp;
+
+  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+
+  @BeforeAll
+  static void spark() {
+    SharedSpark.context();
+  }
+
+  private int upgrade(String... args) {
+    CommandLine cli = JobCommandLine.create(new UpgradeJob());
+    cli.setErr(new PrintWriter(errBytes, true));
+    return cli.execute(args);
+  }
+
+  private static String withoutLastModified(String json, String replacement) {
+    Matcher m = LAST_MODIFIED.matcher(json);
+    return m.replaceAll("\"last_modified\" : " + replacement);
+  }
+
+  /** Kylin's output, compared as the issue asks: same files, binaries identical, JSON equal but last_modified. */
+  private static void assertMatchesKylin(Path expected, Path actual, long runTimestamp) throws IOException {
+    assertEquals(FolderAssertions.files(expected), FolderAssertions.files(actual));
+    for (String name : FolderAssertions.files(expected)) {
+      byte[] e = Files.readAllBytes(expected.resolve(name));
+      byte[] a = Files.readAllBytes(actual.resolve(name));
+      if (java.util.Arrays.equals(e, a)) {
+        continue;
+      }
+      assertTrue(name.startsWith("cube_desc/") || name.startsWith("model_desc/"), "only descs and models change: " + name);
+      String expectedText = new String(e, StandardCharsets.UTF_8);
+      String actualText = new String(a, StandardCharsets.UTF_8);
+      assertEquals(withoutLastModified(expectedText, "X"), withoutLastModified(actualText, "X"), "bytes of " + name);
+      ObjectNode en = (ObjectNode) JSON.readTree(e);
+      ObjectNode an = (ObjectNode) JSON.readTree(a);
+      assertEquals(runTimestamp, an.get("last_modified").asLong(), "run timestamp in " + name);
+      assertEquals(runTimestamp, Files.getLastModifiedTime(actual.resolve(name)).toMillis(), "mtime of " + name);
+      en.remove("last_modified");
+      an.remove("last_modified");
+      assertEquals(en, an, "JSON of " + name);
+    }
+  }
+
+  private static JsonNode report(Path file) throws IOException {
+    return JSON.readTree(file.toFile());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kylin-1.3.0-sample-cube", "kylin-1.3.0-localmeta"})
+  void reproducesKylinsOwnUpgradeOutput(String example) throws IOException {
+    Path out = tmp.resolve("out");
+    Path reportFile = tmp.resolve("report.json");
+    int code = upgrade("--from-folder", TestData.example(example).toString(), "--to-folder", out.toString(),
+        "--keep-unloadable", "--report", reportFile.toString());
+    JsonNode report = report(reportFile);
+    boolean hasUnloadable = report.get("unloadable").size() > 0;
+    assertEquals(hasUnloadable ? ExitCodes.PROBLEMS : ExitCodes.OK, code, errBytes.toString());
+    assertMatchesKylin(TestData.expected(example), out, report.get("runTimestamp").asLong());
+    // every loadable desc carries Kylin v2.0's signature, as recorded by Kylin itself
+    for (String line : Files.readAllLines(TestData.expected(example + ".signatures.tsv"))) {
+      String[] cols = line.split("\t");
+      JsonNode desc = JSON.readTree(out.resolve("cube_desc/" + cols[0] + ".json").toFile());
+      assertEquals(cols[2], desc.get("signature").asText(), "signature of " + cols[0]);
+    }
+  }
+
+  @Test
+  void unloadableDescsStopTheRunBeforeAnythingIsWritten() throws IOException {
+    Path out = tmp.resolve("out");
+    Path reportFile = tmp.resolve("report.json");
+    int code = upgrade("--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(), "--to-folder", out.toString(),
+        "--report", reportFile.toString());
+    assertEquals(ExitCodes.BAD_INPUT, code);
+    assertFalse(Files.exists(out), "nothing written");
+    List<String> unloadable = report(reportFile).findValuesAsText("path");
+    assertTrue(unloadable.contains("/cube_desc/test_kylin_cube_without_slr_desc.json"), unloadable.toString());
+    assertTrue(report(reportFile).get("unloadable").toString().contains("bitmap"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kylin-1.3.0-sample-cube", "kylin-1.3.0-localmeta"})
+  void upgradingTheOutputAgainChangesNothing(String example) throws IOException {
+    Path out = tmp.resolve("again");
+    Path reportFile = tmp.resolve("report.json");
+    int code = upgrade("--from-folder", TestData.expected(example).toString(), "--to-folder", out.toString(),
+        "--keep-unloadable", "--report", reportFile.toString());
+    assertTrue(code == ExitCodes.OK || code == ExitCodes.PROBLEMS, errBytes.toString());
+    assertEquals(0, report(reportFile).get("changed").asInt());
+    FolderAssertions.assertSameFolder(TestData.expected(example), out, false);
+  }
+
+  @Test
+  void dryRunWritesNothingAndReportsTheChanges() throws IOException {
+    Path out = tmp.resolve("out");
+    Path reportFile = tmp.resolve("report.json");
+    int code = upgrade("--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(), "--to-folder", out.toString(),
+        "--dry-run", "--report", reportFile.toString());
+    assertEquals(ExitCodes.OK, code, errBytes.toString());
+    assertFalse(Files.exists(out));
+    assertEquals(2, report(reportFile).get("changed").asInt());
+  }
+
+  @Test
+  void scopeLimitsTheRewrittenDescs() throws IOException {
+    Path out = tmp.resolve("out");
+    Path reportFile = tmp.resolve("report.json");
+    int code = upgrade("--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(), "--to-folder", out.toString(),
+        "--keep-unloadable", "--cubes", "test_kylin_cube_with_slr_ready", "--report", reportFile.toString());
+    assertTrue(code == ExitCodes.OK || code == ExitCodes.PROBLEMS, errBytes.toString());
+    List<String> changed = report(reportFile).get("changes").findValuesAsText("path");
+    assertTrue(changed.contains("/cube_desc/test_kylin_cube_with_slr_desc.json"), changed.toString());
+    assertFalse(changed.contains("/cube_desc/test_kylin_cube_with_slr_left_join_desc.json"), changed.toString());
+    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(),
+        "--to-folder", tmp.resolve("out2").toString(), "--cubes", "no_such_cube"));
+    assertTrue(errBytes.toString().contains("no_such_cube".toUpperCase()), errBytes.toString());
+  }
+
+  @Test
+  void badInputNamesTheResourceAndWritesNothing() throws IOException {
+    Path in = tmp.resolve("in");
+    copyTree(TestData.example("kylin-1.3.0-sample-cube"), in);
+    Files.writeString(in.resolve("cube/kylin_sales_cube.json"), "this is not JSON");
+    Path out = tmp.resolve("out");
+    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", in.toString(), "--to-folder", out.toString()));
+    assertTrue(errBytes.toString().contains("/cube/kylin_sales_cube.json"), errBytes.toString());
+    assertFalse(Files.exists(out), "nothing written");
+
+    Files.writeString(in.resolve("cube/kylin_sales_cube.json"), "{}");
+    Files.write(in.resolve("cube_desc/kylin_sales_cube_desc.json"), new byte[0]);
+    errBytes.reset();
+    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", in.toString(), "--to-folder", out.toString()));
+    assertTrue(errBytes.toString().contains("/cube_desc/kylin_sales_cube_desc.json"), errBytes.toString());
+    assertFalse(Files.exists(out), "nothing written");
+  }
+
+  @Test
+  void inMissingNotKylinOrOutNotEmptyAreBadInput() throws IOException {
+    Path sample = TestData.example("kylin-1.3.0-sample-cube");
+    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", tmp.resolve("missing").toString(), "--to-folder", tmp.resolve("o1").toString()));
+    Files.createDirectories(tmp.resolve("notkylin/photos"));
+    Files.writeString(tmp.resolve("notkylin/photos/a.txt"), "x");
+    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", tmp.resolve("notkylin").toString(), "--to-folder", tmp.resolve("o2").toString()));
+    Files.createDirectories(tmp.resolve("full"));
+    Files.writeString(tmp.resolve("full/keep"), "mine");
+    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", sample.toString(), "--to-folder", tmp.resolve("full").toString()));
+    assertEquals(List.of("keep"), FolderAssertions.files(tmp.resolve("full")));
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}
