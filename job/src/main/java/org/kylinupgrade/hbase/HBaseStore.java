@@ -1,8 +1,6 @@
 package org.kylinupgrade.hbase;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -20,7 +18,6 @@ import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter;
 import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
 import org.apache.hadoop.hbase.util.Bytes;
-import org.apache.hadoop.io.IOUtils;
 import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.MetadataStore;
 import org.kylinupgrade.metadata.MetadataUrl;
@@ -41,6 +38,7 @@ public final class HBaseStore implements MetadataStore {
   private final MetadataUrl url;
   private final TableName tableName;
   private final FileSystem bigCellFs;
+  private final BigCells bigCells;
   private BufferedMutator mutator;
 
   private HBaseStore(HBaseCluster cluster, MetadataUrl url) throws IOException {
@@ -48,6 +46,7 @@ public final class HBaseStore implements MetadataStore {
     this.url = url;
     this.tableName = TableName.valueOf(url.tableName());
     this.bigCellFs = cluster.workingFileSystem();
+    this.bigCells = new BigCells(bigCellFs, url, cluster.workingDir());
   }
 
   static HBaseStore open(HBaseCluster cluster, MetadataUrl url, boolean create) throws IOException {
@@ -85,7 +84,7 @@ public final class HBaseStore implements MetadataStore {
   }
 
   public Path bigCellFile(String resourcePath) {
-    return new Path(url.bigCellPath(cluster.workingDir(), resourcePath));
+    return bigCells.fileOf(resourcePath);
   }
 
   @Override
@@ -94,7 +93,7 @@ public final class HBaseStore implements MetadataStore {
     try (Table table = cluster.connection().getTable(tableName);
         ResultScanner scanner = table.getScanner(scan)) {
       for (Result row : scanner) {
-        consumer.accept(toResource(row));
+        consumer.accept(bigCells.toResource(row));
       }
     }
   }
@@ -107,32 +106,6 @@ public final class HBaseStore implements MetadataStore {
       for (Result row : scanner) {
         consumer.accept(Bytes.toString(row.getRow()));
       }
-    }
-  }
-
-  private Resource toResource(Result row) throws IOException {
-    String path = Bytes.toString(row.getRow());
-    byte[] content = row.getValue(FAMILY, CONTENT);
-    byte[] ts = row.getValue(FAMILY, TIMESTAMP);
-    long timestamp = ts == null ? 0L : Bytes.toLong(ts);
-    if (content == null || content.length == 0) {
-      content = readBigCell(path);
-    }
-    return new Resource(path, content, timestamp);
-  }
-
-  private byte[] readBigCell(String path) throws IOException {
-    Path file = bigCellFile(path);
-    try {
-      long len = bigCellFs.getFileStatus(file).getLen();
-      byte[] bytes = new byte[Math.toIntExact(len)];
-      try (InputStream in = bigCellFs.open(file)) {
-        IOUtils.readFully(in, bytes, 0, bytes.length);
-      }
-      return bytes;
-    } catch (FileNotFoundException e) {
-      throw new BadInputException(describe() + ": resource " + path + " is a big cell (empty f:c) but its content file "
-          + file + " is missing; restore it from a backup of the working dir", e);
     }
   }
 

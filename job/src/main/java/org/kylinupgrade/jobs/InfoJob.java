@@ -1,19 +1,24 @@
 package org.kylinupgrade.jobs;
 
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
 import org.kylinupgrade.hbase.HBaseCluster;
-import org.kylinupgrade.metadata.FolderStore;
-import org.kylinupgrade.metadata.MetadataStore;
-import org.kylinupgrade.metadata.ResourcePaths;
+import org.kylinupgrade.hbase.HBaseRdds;
+import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.pipeline.SparkContexts;
+import org.kylinupgrade.pipeline.SparkFolders;
+import org.kylinupgrade.pipeline.UpgradePipeline;
+import org.kylinupgrade.pipeline.UpgradeReport;
+import org.kylinupgrade.rules.UpgradeOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** What is there: resource counts per type, in the metadata table or a folder. */
+/** What is there: counts per resource type, and whether it is v1 (an upgrade would change something) or v2. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-    description = "Show what the metadata table (or a folder) holds: counts per resource type.")
+    description = "Show what the metadata table (or a folder) holds: counts per resource type, v1 or v2, what an upgrade would change.")
 public final class InfoJob implements Callable<Integer> {
   @Mixin
   ClusterOptions cluster;
@@ -27,30 +32,41 @@ public final class InfoJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (fromFolder != null) {
-      try (FolderStore folder = new FolderStore(fromFolder, new org.apache.hadoop.conf.Configuration())) {
-        folder.listPaths();
-        print(folder);
-      }
-    } else {
-      try (HBaseCluster hbase = cluster.connect();
-          MetadataStore table = hbase.openStore(cluster.metadataUrl())) {
-        print(table);
+    try (SparkContexts spark = SparkContexts.open("kylin-upgrade info", cluster.master())) {
+      if (fromFolder != null) {
+        Configuration conf = new Configuration();
+        show("folder " + fromFolder, SparkFolders.read(spark.context(), fromFolder, conf), spark);
+      } else {
+        try (HBaseCluster hbase = cluster.connect()) {
+          hbase.openStore(cluster.metadataUrl()).close();
+          show("table " + cluster.metadataUrl().tableName(), HBaseRdds.read(spark.context(), hbase, cluster.metadataUrl()), spark);
+        }
       }
     }
     return ExitCodes.OK;
   }
 
-  static Map<String, Long> countByType(MetadataStore store) throws java.io.IOException {
-    Map<String, Long> counts = new TreeMap<>();
-    store.forEachPath(p -> counts.merge(ResourcePaths.typeOf(p), 1L, Long::sum));
-    return counts;
-  }
-
-  private static void print(MetadataStore store) throws java.io.IOException {
-    Map<String, Long> counts = countByType(store);
+  private void show(String source, JavaRDD<Resource> resources, SparkContexts spark) throws java.io.IOException {
+    resources.cache();
+    Map<String, Long> counts = UpgradePipeline.countByType(resources);
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
-    System.out.println(store.describe() + ": " + total + " resources");
+    System.out.println(source + ": " + total + " resources");
     counts.forEach((type, n) -> System.out.printf("  %-20s %6d%n", type, n));
+    UpgradePipeline.Conversion conversion =
+        UpgradePipeline.convert(spark.context(), resources, UpgradeOptions.of(System.currentTimeMillis()));
+    if (conversion.changes.isEmpty()) {
+      System.out.println("metadata version: v2 (an upgrade would change nothing)");
+    } else {
+      System.out.println("metadata version: v1 (an upgrade would change " + conversion.changes.size() + " resources)");
+      conversion.changes.forEach(c -> System.out.println("  would change " + c.path() + ": " + String.join("; ", c.reasons())));
+    }
+    if (!conversion.unloadable.isEmpty()) {
+      System.out.println(conversion.unloadable.size() + " resources Kylin v2.0 cannot load:");
+      conversion.unloadable.forEach(p -> System.out.println("  " + p.path() + ": " + p.reason()));
+    }
+    new UpgradeReport("info", source, null, 0L, true).counts(counts)
+        .conversion(conversion.changes, conversion.unloadable, conversion.warnings)
+        .outcome(conversion.changes.isEmpty() ? "v2" : "v1", ExitCodes.OK).writeTo(cluster.reportFile());
+    conversion.release();
   }
 }

@@ -24,7 +24,7 @@ public final class JobCommandLine {
   /** A bad-input exception anywhere in the cause chain (Spark wraps what its tasks throw). */
   private static Throwable badInputIn(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof BadInputException || t instanceof org.kylinupgrade.rules.BadInputException) {
+      if (t instanceof BadInputException) {
         return t;
       }
     }

@@ -33,12 +33,12 @@ final class LoadedModel {
   }
 
   /** Binds and initialises like {@code MetadataManager.reloadDataModelDescAt}. */
-  static LoadedModel load(Resource resource, TableCatalog tables)
-      throws NotLoadableException {
+  static LoadedModel load(Resource resource, TableCatalog tables) throws NotLoadableException {
     DataModel model = KylinJson.bind(resource, DataModel.class);
     try {
       return init(model, tables);
     } catch (RuntimeException e) {
+      // anything else v2's init would trip over makes MetadataManager skip the model just the same
       throw new NotLoadableException("init failed: " + e);
     }
   }

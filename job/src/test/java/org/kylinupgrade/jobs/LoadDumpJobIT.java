@@ -63,7 +63,12 @@ class LoadDumpJobIT {
     Path out = SharedHBase.tempDir("dump").resolve("out");
     assertEquals(0, run(new DumpJob(), cluster(table, "--to-folder", out.toString())), err());
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), out, true);
-    assertEquals(0, run(new InfoJob(), cluster(table)), err());
+    Path report = out.resolveSibling("info.json");
+    assertEquals(0, run(new InfoJob(), cluster(table, "--report", report.toString())), err());
+    com.fasterxml.jackson.databind.JsonNode info = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+    assertEquals("v1", info.get("status").asText());
+    assertEquals(2, info.get("changed").asInt());
+    assertEquals(3, info.get("resourcesByType").get("table").asInt());
   }
 
   @Test
