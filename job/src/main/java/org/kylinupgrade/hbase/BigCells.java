@@ -22,19 +22,23 @@ final class BigCells implements Closeable {
   private final boolean ownsFs;
   private final MetadataUrl url;
   private final String workingDir;
+  private final String preferredDir;
 
   BigCells(FileSystem fs, MetadataUrl url, String workingDir) {
     this.fs = fs;
     this.ownsFs = false;
     this.url = url;
     this.workingDir = workingDir;
+    this.preferredDir = null;
   }
 
-  BigCells(Configuration conf, MetadataUrl url, String workingDir) throws IOException {
+  /** {@code preferredDir}: when not null, a big cell's file is looked for there first ({@code preferredDir + path}). */
+  BigCells(Configuration conf, MetadataUrl url, String workingDir, String preferredDir) throws IOException {
     this.fs = FileSystems.open(URI.create(workingDir), conf);
     this.ownsFs = true;
     this.url = url;
     this.workingDir = workingDir;
+    this.preferredDir = preferredDir;
   }
 
   Path fileOf(String resourcePath) {
@@ -54,6 +58,9 @@ final class BigCells implements Closeable {
 
   private byte[] read(String path) throws IOException {
     Path file = fileOf(path);
+    if (preferredDir != null && fs.exists(new Path(preferredDir + path))) {
+      file = new Path(preferredDir + path);
+    }
     try {
       long len = fs.getFileStatus(file).getLen();
       byte[] bytes = new byte[Math.toIntExact(len)];

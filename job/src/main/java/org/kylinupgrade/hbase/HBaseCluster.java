@@ -189,6 +189,15 @@ public final class HBaseCluster implements Closeable {
     return HBaseStore.open(this, url, true);
   }
 
+  /** The record table {@code name} (created on first write with {@link HistoryTable#ensureExists()}). */
+  public HistoryTable historyTable(String name) {
+    return new HistoryTable(this, name);
+  }
+
+  public TableAdmin admin() {
+    return new TableAdmin(this);
+  }
+
   public boolean tableExists(String table) throws IOException {
     try (Admin admin = connection.getAdmin()) {
       return admin.tableExists(TableName.valueOf(table));

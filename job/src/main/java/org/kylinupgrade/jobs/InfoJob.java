@@ -6,6 +6,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseRdds;
+import org.kylinupgrade.journal.Run;
+import org.kylinupgrade.journal.RunJournal;
+import org.kylinupgrade.journal.RunNames;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
@@ -40,10 +43,29 @@ public final class InfoJob implements Callable<Integer> {
         try (HBaseCluster hbase = cluster.connect()) {
           hbase.openStore(cluster.metadataUrl()).close();
           show("table " + cluster.metadataUrl().tableName(), HBaseRdds.read(spark.context(), hbase, cluster.metadataUrl()), spark);
+          showHistory(new RunJournal(hbase.historyTable(RunNames.historyTable(cluster.metadataUrl()))));
         }
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** Flyway's history view: every recorded run, and where an unfinished one stands. */
+  private static void showHistory(RunJournal journal) throws java.io.IOException {
+    java.util.List<Run> runs = journal.history();
+    if (runs.isEmpty()) {
+      System.out.println("run history: none");
+      return;
+    }
+    System.out.println("run history (" + journal.table().name() + "):");
+    for (Run run : runs) {
+      System.out.printf("  %-24s %-8s %-14s last step %-20s started %s finished %s%s%n", run.id(), run.command(),
+          run.status(), run.step(), run.get("started"), run.get("finished") == null ? "-" : run.get("finished"),
+          run.get("backup_snapshot") == null ? "" : " backup " + run.get("backup_snapshot"));
+    }
+    journal.unfinished().ifPresent(run -> System.out.println("UNFINISHED: " + run + (run.step().swapStarted()
+        ? "; the swap had begun: run `kylin-upgrade resume` to finish it or `kylin-upgrade rollback` to undo it"
+        : "; the live table is untouched: run `kylin-upgrade resume` to finish it or `kylin-upgrade rollback` to discard it")));
   }
 
   private void show(String source, JavaRDD<Resource> resources, SparkContexts spark) throws java.io.IOException {

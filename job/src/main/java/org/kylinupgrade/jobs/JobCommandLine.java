@@ -41,7 +41,13 @@ public final class JobCommandLine {
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
-    if (e instanceof ClusterUnreachableException) {
+    if (e instanceof NeedsOperatorException) {
+      err.println(command + ": " + e.getMessage());
+      err.flush();
+      return ExitCodes.NEEDS_OPERATOR;
+    }
+    if (e instanceof ClusterUnreachableException || e instanceof org.kylinupgrade.journal.RunLock.LockedException
+        || e instanceof LiveUpgrade.WritersException || e instanceof LiveUpgrade.SwapFailedException) {
       err.println(command + ": " + e.getMessage());
       err.flush();
       return ExitCodes.FAILED;

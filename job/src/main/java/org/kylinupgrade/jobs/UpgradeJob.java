@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.FolderStore;
 import org.kylinupgrade.metadata.Resource;
@@ -29,6 +30,8 @@ import scala.Tuple2;
  */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
     description = {"Upgrade Kylin v1.x metadata to v2.0 with Kylin 1.4-alpha's rules (cube descs and models are rewritten).",
+        "Live (default): the metadata table is snapshotted, converted into a staging table, verified and swapped in "
+            + "atomically; resume / rollback finish or undo a run that stopped.",
         "Offline: --from-folder IN --to-folder OUT (local paths or Hadoop FS URIs; OUT must not exist or be empty)."})
 public final class UpgradeJob implements Callable<Integer> {
   private static final List<String> METADATA_ROOTS = List.of("cube", "cube_desc", "model_desc", "project", "table");
@@ -65,8 +68,10 @@ public final class UpgradeJob implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (fromFolder == null) {
-      throw new BadInputException("upgrade of the live HBase table is not available in this version; "
-          + "use --from-folder IN --to-folder OUT (dump, upgrade offline, load --replace)");
+      if (toFolder != null) {
+        throw new BadInputException("--to-folder goes with --from-folder (the offline upgrade)");
+      }
+      return live();
     }
     if (toFolder == null && !dryRun) {
       throw new BadInputException("--to-folder OUT is required with --from-folder (or pass --dry-run)");
@@ -109,6 +114,20 @@ public final class UpgradeJob implements Callable<Integer> {
           .writeTo(cluster.reportFile());
       conversion.release();
       return exit;
+    }
+  }
+
+  private int live() throws IOException {
+    LiveUpgrade.Request request = new LiveUpgrade.Request();
+    request.models = models;
+    request.cubes = cubes;
+    request.projects = projects;
+    request.keepUnloadable = keepUnloadable;
+    request.dryRun = dryRun;
+    request.reportFile = cluster.reportFile();
+    try (HBaseCluster hbase = cluster.connect();
+        SparkContexts spark = SparkContexts.open("kylin-upgrade upgrade", cluster.master())) {
+      return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request).run();
     }
   }
 
@@ -157,7 +176,7 @@ public final class UpgradeJob implements Callable<Integer> {
     }
   }
 
-  private static void printFindings(UpgradePipeline.Conversion conversion) {
+  static void printFindings(UpgradePipeline.Conversion conversion) {
     for (Change c : conversion.changes) {
       System.out.println("  " + c.path() + ": " + String.join("; ", c.reasons()));
       if (!c.droppedProperties().isEmpty()) {

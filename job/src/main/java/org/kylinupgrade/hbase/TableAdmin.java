@@ -1,0 +1,141 @@
+package org.kylinupgrade.hbase;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
+
+/** The table and snapshot operations the jobs need: snapshot, clone, drop, all idempotent. */
+public final class TableAdmin {
+  private final HBaseCluster cluster;
+
+  TableAdmin(HBaseCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  private Admin admin() throws IOException {
+    return cluster.connection().getAdmin();
+  }
+
+  public boolean exists(String table) throws IOException {
+    try (Admin admin = admin()) {
+      return admin.tableExists(TableName.valueOf(table));
+    }
+  }
+
+  public boolean isEnabled(String table) throws IOException {
+    try (Admin admin = admin()) {
+      return admin.isTableEnabled(TableName.valueOf(table));
+    }
+  }
+
+  public void snapshot(String table, String snapshot) throws IOException {
+    try (Admin admin = admin()) {
+      admin.snapshot(snapshot, TableName.valueOf(table));
+    }
+  }
+
+  public Optional<SnapshotInfo> snapshotInfo(String snapshot) throws IOException {
+    try (Admin admin = admin()) {
+      return admin.listSnapshots(Pattern.compile(Pattern.quote(snapshot))).stream().findFirst()
+          .map(d -> new SnapshotInfo(d.getName(), d.getTableNameAsString(), d.getCreationTime()));
+    }
+  }
+
+  public boolean snapshotExists(String snapshot) throws IOException {
+    return snapshotInfo(snapshot).isPresent();
+  }
+
+  public List<SnapshotInfo> snapshots(String namePrefix) throws IOException {
+    try (Admin admin = admin()) {
+      return admin.listSnapshots(Pattern.compile(Pattern.quote(namePrefix) + ".*")).stream()
+          .map(d -> new SnapshotInfo(d.getName(), d.getTableNameAsString(), d.getCreationTime()))
+          .collect(Collectors.toList());
+    }
+  }
+
+  public void deleteSnapshotIfExists(String snapshot) throws IOException {
+    if (snapshotExists(snapshot)) {
+      try (Admin admin = admin()) {
+        admin.deleteSnapshot(snapshot);
+      }
+    }
+  }
+
+  /** Creates {@code table} from {@code snapshot}: HBase links the snapshot's files, no data is copied. */
+  public void cloneSnapshot(String snapshot, String table) throws IOException {
+    try (Admin admin = admin()) {
+      admin.cloneSnapshot(snapshot, TableName.valueOf(table));
+    }
+  }
+
+  public void disableIfEnabled(String table) throws IOException {
+    try (Admin admin = admin()) {
+      TableName name = TableName.valueOf(table);
+      if (admin.tableExists(name) && admin.isTableEnabled(name)) {
+        admin.disableTable(name);
+      }
+    }
+  }
+
+  public void enableIfDisabled(String table) throws IOException {
+    try (Admin admin = admin()) {
+      TableName name = TableName.valueOf(table);
+      if (admin.tableExists(name) && admin.isTableDisabled(name)) {
+        admin.enableTable(name);
+      }
+    }
+  }
+
+  public void dropIfExists(String table) throws IOException {
+    try (Admin admin = admin()) {
+      TableName name = TableName.valueOf(table);
+      if (admin.tableExists(name)) {
+        if (admin.isTableEnabled(name)) {
+          admin.disableTable(name);
+        }
+        admin.deleteTable(name);
+      }
+    }
+  }
+
+  /**
+   * Row keys of {@code table} written or deleted at or after {@code sinceMillis} (at most {@code limit}): a raw
+   * scan over that time range, which skips every store file older than it.
+   */
+  public List<String> rowsChangedSince(String table, long sinceMillis, int limit) throws IOException {
+    List<String> rows = new java.util.ArrayList<>();
+    org.apache.hadoop.hbase.client.Scan scan = new org.apache.hadoop.hbase.client.Scan().setRaw(true)
+        .setTimeRange(sinceMillis, Long.MAX_VALUE).setCaching(limit + 1);
+    try (org.apache.hadoop.hbase.client.Table t = cluster.connection().getTable(TableName.valueOf(table));
+        org.apache.hadoop.hbase.client.ResultScanner scanner = t.getScanner(scan)) {
+      for (org.apache.hadoop.hbase.client.Result r : scanner) {
+        String row = org.apache.hadoop.hbase.util.Bytes.toString(r.getRow());
+        if (rows.isEmpty() || !rows.get(rows.size() - 1).equals(row)) {
+          rows.add(row);
+        }
+        if (rows.size() >= limit) {
+          break;
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** A snapshot's name, table and creation time (the master's clock, epoch ms). */
+  public static final class SnapshotInfo {
+    public final String name;
+    public final String table;
+    public final long creationTime;
+
+    SnapshotInfo(String name, String table, long creationTime) {
+      this.name = name;
+      this.table = table;
+      this.creationTime = creationTime;
+    }
+  }
+
+}

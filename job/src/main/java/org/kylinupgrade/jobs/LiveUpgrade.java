@@ -1,0 +1,357 @@
+package org.kylinupgrade.jobs;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.hbase.HBaseRdds;
+import org.kylinupgrade.hbase.TableAdmin;
+import org.kylinupgrade.journal.Run;
+import org.kylinupgrade.journal.RunJournal;
+import org.kylinupgrade.journal.RunLock;
+import org.kylinupgrade.journal.RunNames;
+import org.kylinupgrade.journal.Step;
+import org.kylinupgrade.journal.Swap;
+import org.kylinupgrade.metadata.MetadataUrl;
+import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.pipeline.Scope;
+import org.kylinupgrade.pipeline.UpgradePipeline;
+import org.kylinupgrade.pipeline.UpgradeReport;
+import org.kylinupgrade.rules.Problem;
+import org.kylinupgrade.rules.UpgradeOptions;
+
+/**
+ * The live upgrade of the metadata table: back up (snapshot), read the snapshot, convert, stage into a clone
+ * of the snapshot, verify, check for writers, swap (journaled), record. Any failure before the swap leaves the
+ * live table untouched and removes what the run created; a failure during the swap restores the backup.
+ */
+final class LiveUpgrade {
+  /** The row ranges the rules read; everything else in the table is the snapshot's, unchanged by construction. */
+  static final List<String> RANGES_READ = List.of("/cube/", "/cube_desc/", "/model_desc/", "/project/", "/table/");
+
+  private final HBaseCluster cluster;
+  private final JavaSparkContext sc;
+  private final MetadataUrl url;
+  private final RunJournal journal;
+  private final RunLock lock;
+  private final Request request;
+
+  /** What the operator asked for. */
+  static final class Request {
+    List<String> models = List.of();
+    List<String> cubes = List.of();
+    List<String> projects = List.of();
+    boolean keepUnloadable;
+    boolean dryRun;
+    String reportFile;
+  }
+
+  LiveUpgrade(HBaseCluster cluster, JavaSparkContext sc, MetadataUrl url, Request request) throws IOException {
+    this.cluster = cluster;
+    this.sc = sc;
+    this.url = url;
+    this.request = request;
+    this.journal = new RunJournal(cluster.historyTable(RunNames.historyTable(url)).ensureExists());
+    this.lock = new RunLock(journal.table());
+  }
+
+  int run() throws IOException {
+    journal.unfinished().ifPresent(unfinished -> {
+      throw new NeedsOperatorException(unfinished + " stopped half-way; finish it with `kylin-upgrade resume` "
+          + "or undo it with `kylin-upgrade rollback`");
+    });
+    cluster.openStore(url).close();
+    RunNames names = new RunNames(url, RunNames.newRunId());
+    return request.dryRun ? dryRun(names) : upgrade(names);
+  }
+
+  private int dryRun(RunNames names) throws IOException {
+    TableAdmin admin = cluster.admin();
+    admin.snapshot(url.tableName(), names.dryRunSnapshot());
+    try {
+      Conversion c = convert(names, names.dryRunSnapshot(), System.currentTimeMillis());
+      System.out.printf("dry run: %d resources would change in table %s; nothing written%n", c.result.changes.size(),
+          url.tableName());
+      return c.exitCode(request, "dry run");
+    } finally {
+      admin.deleteSnapshotIfExists(names.dryRunSnapshot());
+      HBaseRdds.deleteRestoreDir(cluster, names.runId());
+    }
+  }
+
+  private int upgrade(RunNames names) throws IOException {
+    lock.acquire(names.runId());
+    Run run = journal.start(names.runId(), "upgrade", requestFacts());
+    Swap swap = new Swap(cluster, journal, names);
+    try {
+      cluster.admin().snapshot(url.tableName(), names.backupSnapshot());
+      long snapshotTime = cluster.admin().snapshotInfo(names.backupSnapshot()).orElseThrow().creationTime;
+      run = journal.step(run, Step.BACKED_UP, Map.of("backup_snapshot", names.backupSnapshot(),
+          "backup_time", Long.toString(snapshotTime)));
+      return continueFrom(run, names, swap);
+    } catch (RuntimeException | IOException | Error e) {
+      Run current = journal.load(names.runId()).orElse(run);
+      if (current.unfinished() && !current.step().swapStarted()) {
+        abort(current, swap, e);
+      }
+      throw e;
+    } finally {
+      Run current = journal.load(names.runId()).orElse(run);
+      if (!current.unfinished()) {
+        lock.release(names.runId());
+      }
+    }
+  }
+
+  /** Finishes the unfinished run (the lock is taken over): redone from its backup before the swap, else the swap. */
+  int resume() throws IOException {
+    Run run = journal.unfinished().orElse(null);
+    if (run == null) {
+      System.out.println("no unfinished run: nothing to resume");
+      return ExitCodes.OK;
+    }
+    lock.takeOver(run.id());
+    RunNames names = new RunNames(url, run.id());
+    request.models = list(run.get("models"));
+    request.cubes = list(run.get("cubes"));
+    request.projects = list(run.get("projects"));
+    request.keepUnloadable = Boolean.parseBoolean(run.get("keep_unloadable"));
+    System.out.println("resuming " + run);
+    Swap swap = new Swap(cluster, journal, names);
+    try {
+      if (run.step().compareTo(Step.BACKED_UP) < 0) {
+        abort(run, swap, new IllegalStateException("stopped before its backup snapshot was taken"));
+        System.out.println("run " + run.id() + " stopped before its backup: table " + url.tableName()
+            + " is untouched; run the upgrade again");
+        return ExitCodes.FAILED;
+      }
+      return continueFrom(run, names, swap);
+    } catch (RuntimeException | IOException | Error e) {
+      Run current = journal.load(names.runId()).orElse(run);
+      if (current.unfinished() && !current.step().swapStarted()) {
+        abort(current, swap, e);
+      }
+      throw e;
+    } finally {
+      Run current = journal.load(names.runId()).orElse(run);
+      if (!current.unfinished()) {
+        lock.release(names.runId());
+      }
+    }
+  }
+
+  /** Before the swap the live table is untouched: remove what the run created and record the failure. */
+  private void abort(Run run, Swap swap, Throwable cause) throws IOException {
+    swap.cleanUp(false);
+    if (run.get("backup_snapshot") != null) {
+      cluster.admin().deleteSnapshotIfExists(run.get("backup_snapshot"));
+    }
+    HBaseRdds.deleteRestoreDir(cluster, run.id());
+    journal.finish(run, Run.Status.FAILED, Map.of("message", String.valueOf(cause.getMessage())));
+  }
+
+  private Map<String, String> requestFacts() {
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("table", url.tableName());
+    facts.put("version", Version.current());
+    facts.put("models", String.join(",", request.models));
+    facts.put("cubes", String.join(",", request.cubes));
+    facts.put("projects", String.join(",", request.projects));
+    facts.put("keep_unloadable", Boolean.toString(request.keepUnloadable));
+    return facts;
+  }
+
+  private static List<String> list(String csv) {
+    return csv == null || csv.isEmpty() ? List.of() : List.of(csv.split(","));
+  }
+
+  /**
+   * Everything after the backup, from the step {@code run} last completed. Shared by a fresh run and by
+   * {@code resume}: a run that stopped before the swap is redone from its backup snapshot.
+   */
+  int continueFrom(Run run, RunNames names, Swap swap) throws IOException {
+    if (!run.step().swapStarted()) {
+      Conversion c = convert(names, run.get("backup_snapshot"), System.currentTimeMillis());
+      if (c.refused(request) || c.result.changes.isEmpty()) {
+        int exit = c.exitCode(request, c.result.changes.isEmpty() ? "nothing to do" : "refused: unloadable");
+        swap.cleanUp(false);
+        cluster.admin().deleteSnapshotIfExists(run.get("backup_snapshot"));
+        journal.finish(run, c.result.changes.isEmpty() ? Run.Status.NOTHING_TO_DO : Run.Status.ABORTED,
+            Map.of("report", c.report.json().toString()));
+        System.out.println(c.result.changes.isEmpty()
+            ? "table " + url.tableName() + " is already v2: nothing to change, nothing written"
+            : "stopped before writing: Kylin v2.0 cannot load the resources above; fix them, or pass --keep-unloadable");
+        return exit;
+      }
+      run = stage(run, names, c);
+      run = verify(run, names, c);
+      run = checkWriters(run, names);
+      run = journal.put(run, Map.of("report", c.report.json().toString()));
+      c.report.outcome("swapping", ExitCodes.OK).writeTo(request.reportFile);
+    }
+    try {
+      run = swap.finish(run);
+    } catch (RuntimeException | IOException e) {
+      restoreAfterFailedSwap(run, names, swap, e);
+      throw new SwapFailedException("the swap failed (" + e.getMessage() + "); table " + url.tableName()
+          + " was restored from snapshot " + run.get("backup_snapshot"), e);
+    }
+    swap.cleanUp(true);
+    HBaseRdds.deleteRestoreDir(cluster, names.runId());
+    run = journal.step(run, Step.RECORDED);
+    run = journal.finish(run, Run.Status.DONE, Map.of());
+    System.out.printf("upgraded table %s (run %s): %s resources rewritten; backup snapshot %s; swap window %s ms%n",
+        url.tableName(), run.id(), run.get("changed"), run.get("backup_snapshot"), run.get("swap_window_ms"));
+    return Boolean.parseBoolean(run.get("kept_unloadable")) ? ExitCodes.PROBLEMS : ExitCodes.OK;
+  }
+
+  private void restoreAfterFailedSwap(Run run, RunNames names, Swap swap, Exception cause) {
+    try {
+      swap.restore(run, run.get("backup_snapshot"));
+      swap.cleanUp(false);
+      journal.finish(run, Run.Status.ROLLED_BACK, Map.of("message", "swap failed: " + cause.getMessage()));
+    } catch (IOException | RuntimeException again) {
+      cause.addSuppressed(again);
+      throw new NeedsOperatorException("the swap failed (" + cause.getMessage() + ") and so did the automatic restore ("
+          + again.getMessage() + "); run `kylin-upgrade rollback` (or `resume`)");
+    }
+  }
+
+  /** The conversion of one snapshot and its report. */
+  private static final class Conversion {
+    final UpgradePipeline.Conversion result;
+    final UpgradeReport report;
+
+    Conversion(UpgradePipeline.Conversion result, UpgradeReport report) {
+      this.result = result;
+      this.report = report;
+    }
+
+    boolean refused(Request request) {
+      return !result.unloadable.isEmpty() && !request.keepUnloadable;
+    }
+
+    int exitCode(Request request, String status) throws IOException {
+      int exit = refused(request) ? ExitCodes.BAD_INPUT : result.unloadable.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+      report.outcome(status, exit).writeTo(request.reportFile);
+      return exit;
+    }
+  }
+
+  private Conversion convert(RunNames names, String snapshot, long runTimestamp) throws IOException {
+    JavaRDD<Resource> resources = readSnapshot(names, snapshot).cache();
+    UpgradeOptions options = UpgradeOptions.of(runTimestamp)
+        .withDescsInScope(Scope.descsInScope(resources, request.models, request.cubes, request.projects));
+    UpgradePipeline.Conversion result = UpgradePipeline.convert(sc, resources, options);
+    UpgradeReport report = new UpgradeReport("upgrade", "table " + url.tableName() + " (snapshot " + snapshot + ")",
+        "table " + url.tableName(), runTimestamp, request.dryRun)
+        .counts(UpgradePipeline.countByType(resources))
+        .conversion(result.changes, result.unloadable, result.warnings);
+    UpgradeJob.printFindings(result);
+    return new Conversion(result, report);
+  }
+
+  /** The snapshot's files when this process can read HBase's root dir, else a temporary clone of it. */
+  private JavaRDD<Resource> readSnapshot(RunNames names, String snapshot) throws IOException {
+    if (HBaseRdds.canReadSnapshotFiles(cluster)) {
+      return HBaseRdds.readSnapshot(sc, cluster, snapshot, url, RANGES_READ, names.runId());
+    }
+    String clone = names.stagingTable();
+    cluster.admin().dropIfExists(clone);
+    cluster.admin().cloneSnapshot(snapshot, clone);
+    return HBaseRdds.readTable(sc, cluster, clone, url, RANGES_READ, null);
+  }
+
+  private Run stage(Run run, RunNames names, Conversion c) throws IOException {
+    TableAdmin admin = cluster.admin();
+    admin.dropIfExists(names.stagingTable());
+    admin.cloneSnapshot(run.get("backup_snapshot"), names.stagingTable());
+    JavaRDD<Resource> rewritten = c.result.rewritten.cache();
+    String stagedDir = names.stagedBigCells(cluster.workingDir());
+    HBaseRdds.bulkPut(sc, cluster, names.stagingTable(), rewritten, stagedDir);
+    long limit = cluster.maxCellSize();
+    List<String> bigCells = rewritten.filter(r -> r.content().length > limit).map(Resource::path).collect();
+    Map<String, String> produced = new LinkedHashMap<>();
+    produced.put("staging_table", names.stagingTable());
+    produced.put("changed", Integer.toString(c.result.changes.size()));
+    produced.put("big_cells", String.join("\n", bigCells));
+    produced.put("kept_unloadable", Boolean.toString(!c.result.unloadable.isEmpty()));
+    return journal.step(run, Step.STAGED, produced);
+  }
+
+  /**
+   * Every rewritten resource reads back from the staging table as written; converting the staged metadata
+   * again changes nothing (it parses, signatures match content) and finds the same unloadable resources
+   * (references resolve as before); counts per type equal the snapshot's.
+   */
+  private Run verify(Run run, RunNames names, Conversion c) throws IOException {
+    JavaRDD<Resource> staged = HBaseRdds.readTable(sc, cluster, names.stagingTable(), url, RANGES_READ,
+        names.stagedBigCells(cluster.workingDir())).cache();
+    long matching = staged.keyBy(Resource::path).join(c.result.rewritten.keyBy(Resource::path))
+        .filter(t -> t._2()._1().equals(t._2()._2())).count();
+    List<String> failures = new ArrayList<>();
+    if (matching != c.result.changes.size()) {
+      failures.add((c.result.changes.size() - matching) + " rewritten resources do not read back as written");
+    }
+    UpgradePipeline.Conversion again = UpgradePipeline.convert(sc, staged, UpgradeOptions.of(System.currentTimeMillis()));
+    if (!again.changes.isEmpty()) {
+      failures.add("converting the staged metadata again would change " + again.changes.size() + " resources, e.g. "
+          + again.changes.get(0).path());
+    }
+    if (!Set.copyOf(paths(again.unloadable)).equals(Set.copyOf(paths(c.result.unloadable)))) {
+      failures.add("the staged metadata has other unloadable resources than the snapshot");
+    }
+    Map<String, Long> before = UpgradePipeline.countByType(c.result.output);
+    Map<String, Long> after = UpgradePipeline.countByType(staged);
+    if (!before.equals(after)) {
+      failures.add("resource counts differ: snapshot " + before + ", staging " + after);
+    }
+    again.release();
+    staged.unpersist(false);
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException("verification of staging table " + names.stagingTable() + " failed: "
+          + String.join("; ", failures));
+    }
+    return journal.step(run, Step.VERIFIED, Map.of("verified_resources", Long.toString(matching)));
+  }
+
+  private static List<String> paths(List<Problem> problems) {
+    List<String> out = new ArrayList<>();
+    problems.forEach(p -> out.add(p.path()));
+    return out;
+  }
+
+  /** A Kylin server left running, or someone's edit: the live table changed since the backup. */
+  private Run checkWriters(Run run, RunNames names) throws IOException {
+    List<String> changed = cluster.admin().rowsChangedSince(url.tableName(), run.getLong("backup_time"), 20);
+    if (!changed.isEmpty()) {
+      throw new WritersException("table " + url.tableName() + " changed after backup snapshot " + run.get("backup_snapshot")
+          + " was taken (a Kylin server still running, or an edit): " + String.join(", ", changed)
+          + "; nothing was swapped. Stop every writer and run the upgrade again");
+    }
+    return journal.step(run, Step.WRITERS_CHECKED);
+  }
+
+  /** The live table changed under the run: exit 1, table as it was. */
+  static final class WritersException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WritersException(String message) {
+      super(message);
+    }
+  }
+
+  /** The swap failed and the backup was restored: exit 1, table as it was. */
+  static final class SwapFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SwapFailedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package org.kylinupgrade.jobs;
+
+import java.util.concurrent.Callable;
+import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.pipeline.SparkContexts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Finishes a journaled upgrade that stopped half-way (taking over its lock). */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+    description = "Finish a journaled upgrade that stopped half-way: redone from its backup snapshot if it stopped "
+        + "before the swap, else the swap is completed.")
+public final class ResumeJob implements Callable<Integer> {
+  @Mixin
+  ClusterOptions cluster;
+
+  public static void main(String[] args) {
+    System.exit(JobCommandLine.execute(new ResumeJob(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    LiveUpgrade.Request request = new LiveUpgrade.Request();
+    request.reportFile = cluster.reportFile();
+    try (HBaseCluster hbase = cluster.connect();
+        SparkContexts spark = SparkContexts.open("kylin-upgrade resume", cluster.master())) {
+      return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request).resume();
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.kylinupgrade.journal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kylinupgrade.hbase.HistoryTable;
+
+/**
+ * The step journal and run history (Flyway's history table): one row per run, every step recorded before the
+ * next begins, kept after the run as its history entry.
+ */
+public final class RunJournal {
+  private static final String RUN_PREFIX = "run:";
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunJournal.class);
+
+  private final HistoryTable table;
+  private long lastStepNanos = System.nanoTime();
+
+  public RunJournal(HistoryTable table) {
+    this.table = table;
+  }
+
+  public HistoryTable table() {
+    return table;
+  }
+
+  public Run start(String runId, String command, Map<String, String> facts) throws IOException {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("id", runId);
+    fields.put("command", command);
+    fields.put("status", Run.Status.RUNNING.name());
+    fields.put("step", Step.STARTED.name());
+    fields.put("started", Instant.now().toString());
+    fields.put("host", RunLock.host());
+    fields.put("user", System.getProperty("user.name", "?"));
+    fields.putAll(facts);
+    table.put(RUN_PREFIX + runId, fields);
+    lastStepNanos = System.nanoTime();
+    LOG.info("run {}: {} started on table {}", runId, command, facts.getOrDefault("table", ""));
+    return new Run(fields);
+  }
+
+  /** Records that {@code step} is complete, with what it produced, then runs the failure hook. */
+  public Run step(Run run, Step step, Map<String, String> produced) throws IOException {
+    Map<String, String> fields = new LinkedHashMap<>(produced);
+    fields.put("step", step.name());
+    fields.put("step_" + step.name().toLowerCase(java.util.Locale.ROOT) + "_at", Instant.now().toString());
+    table.put(RUN_PREFIX + run.id(), fields);
+    long now = System.nanoTime();
+    LOG.info("run {}: {} ({} ms)", run.id(), step, (now - lastStepNanos) / 1_000_000);
+    lastStepNanos = now;
+    FailurePoints.reached(step);
+    return load(run.id()).orElseThrow();
+  }
+
+  public Run step(Run run, Step step) throws IOException {
+    return step(run, step, Map.of());
+  }
+
+  public Run finish(Run run, Run.Status status, Map<String, String> facts) throws IOException {
+    Map<String, String> fields = new LinkedHashMap<>(facts);
+    fields.put("status", status.name());
+    fields.put("finished", Instant.now().toString());
+    table.put(RUN_PREFIX + run.id(), fields);
+    return load(run.id()).orElseThrow();
+  }
+
+  public Run put(Run run, Map<String, String> facts) throws IOException {
+    table.put(RUN_PREFIX + run.id(), facts);
+    return load(run.id()).orElseThrow();
+  }
+
+  public Optional<Run> load(String runId) throws IOException {
+    Map<String, String> fields = table.get(RUN_PREFIX + runId);
+    return fields.isEmpty() ? Optional.empty() : Optional.of(new Run(fields));
+  }
+
+  /** Every run, oldest first. */
+  public List<Run> history() throws IOException {
+    if (!table.exists()) {
+      return List.of();
+    }
+    List<Run> runs = new ArrayList<>();
+    for (Map<String, String> fields : table.scan(RUN_PREFIX)) {
+      runs.add(new Run(fields));
+    }
+    runs.sort(Comparator.comparing(Run::id));
+    return runs;
+  }
+
+  public Optional<Run> unfinished() throws IOException {
+    return history().stream().filter(Run::unfinished).reduce((a, b) -> b);
+  }
+
+  /** The newest run that changed the live table (its backup snapshot is the rollback point). */
+  public Optional<Run> lastChange() throws IOException {
+    return history().stream()
+        .filter(r -> "upgrade".equals(r.command()) && r.get("backup_snapshot") != null)
+        .filter(r -> r.status() == Run.Status.DONE || (r.unfinished() && r.step().swapStarted()))
+        .reduce((a, b) -> b);
+  }
+}

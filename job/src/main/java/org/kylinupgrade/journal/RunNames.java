@@ -1,0 +1,80 @@
+package org.kylinupgrade.journal;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ThreadLocalRandom;
+import org.kylinupgrade.metadata.MetadataUrl;
+
+/** The names a run gives to what it creates, all derived from the metadata table and the run id. */
+public final class RunNames {
+  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  private final MetadataUrl url;
+  private final String runId;
+
+  public RunNames(MetadataUrl url, String runId) {
+    this.url = url;
+    this.runId = runId;
+  }
+
+  public static String newRunId() {
+    return LocalDateTime.now().format(ID_TIME) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+  }
+
+  public MetadataUrl url() {
+    return url;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public String liveTable() {
+    return url.tableName();
+  }
+
+  /** The run history and journal table: {@code <prefix>_upgrade_history}. */
+  public static String historyTable(MetadataUrl url) {
+    return url.tableName() + "_upgrade_history";
+  }
+
+  private String base() {
+    return url.tableName().replace(':', '_') + "_upg_" + runId.replace('-', '_');
+  }
+
+  public String backupSnapshot() {
+    return base() + "_backup";
+  }
+
+  public String newSnapshot() {
+    return base() + "_new";
+  }
+
+  public String dryRunSnapshot() {
+    return base() + "_dryrun";
+  }
+
+  public String failsafeSnapshot() {
+    return base() + "_failsafe";
+  }
+
+  public String stagingTable() {
+    String table = url.tableName();
+    int colon = table.indexOf(':');
+    String namespace = colon < 0 ? "" : table.substring(0, colon + 1);
+    return namespace + base() + "_staging";
+  }
+
+  /** Big-cell files of this run: staged new content and the backup of what they replace. */
+  public String runDir(String workingDir) {
+    return url.metadataWorkingDir(workingDir) + "upgrade/" + runId;
+  }
+
+  public String stagedBigCells(String workingDir) {
+    return runDir(workingDir) + "/staging/resources";
+  }
+
+  public String backedUpBigCells(String workingDir) {
+    return runDir(workingDir) + "/backup/resources";
+  }
+}

@@ -1,0 +1,249 @@
+package org.kylinupgrade.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kylinupgrade.FolderAssertions;
+import org.kylinupgrade.SharedHBase;
+import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.TestData;
+import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.journal.FailurePoints;
+import org.kylinupgrade.journal.Step;
+import picocli.CommandLine;
+
+/** The live upgrade of a metadata table on a real HBase with local Spark: result, backup, rollback, failures. */
+class LiveUpgradeIT {
+  private static final AtomicLong TABLES = new AtomicLong();
+  private static final Pattern LAST_MODIFIED = Pattern.compile("\"last_modified\" : \\d+");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path tmp;
+
+  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private String table;
+  private String working;
+
+  @BeforeAll
+  static void spark() {
+    SharedSpark.context();
+  }
+
+  @AfterEach
+  void clearFailurePoints() {
+    System.clearProperty(FailurePoints.FAIL_AFTER);
+    FailurePoints.observe(null);
+  }
+
+  private int run(Object job, String... args) {
+    CommandLine cli = JobCommandLine.create(job);
+    cli.setErr(new PrintWriter(errBytes, true));
+    String[] base = {"--zookeeper", SharedHBase.zookeeper(), "--metadata-url", table + "@hbase", "--working-dir", working};
+    String[] all = new String[base.length + args.length];
+    System.arraycopy(base, 0, all, 0, base.length);
+    System.arraycopy(args, 0, all, base.length, args.length);
+    return cli.execute(all);
+  }
+
+  private void loadExample(String example, String... more) {
+    table = "live_it_" + TABLES.incrementAndGet();
+    working = SharedHBase.newWorkingDir();
+    String[] args = new String[2 + more.length];
+    args[0] = "--from-folder";
+    args[1] = TestData.example(example).toString();
+    System.arraycopy(more, 0, args, 2, more.length);
+    assertEquals(ExitCodes.OK, run(new LoadJob(), args), errBytes.toString());
+  }
+
+  private Path dump(String name) {
+    Path out = tmp.resolve(name);
+    assertEquals(ExitCodes.OK, run(new DumpJob(), "--to-folder", out.toString()), errBytes.toString());
+    return out;
+  }
+
+  private static void assertEqualToKylinIgnoringLastModified(Path expected, Path actual) throws IOException {
+    assertEquals(FolderAssertions.files(expected), FolderAssertions.files(actual));
+    for (String f : FolderAssertions.files(expected)) {
+      String e = new String(Files.readAllBytes(expected.resolve(f)), StandardCharsets.ISO_8859_1);
+      String a = new String(Files.readAllBytes(actual.resolve(f)), StandardCharsets.ISO_8859_1);
+      if (!e.equals(a)) {
+        assertEquals(LAST_MODIFIED.matcher(e).replaceAll("LM"), LAST_MODIFIED.matcher(a).replaceAll("LM"), f);
+      }
+    }
+  }
+
+  private List<String> tablesWithPrefix(String prefix) throws IOException {
+    try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
+        org.apache.hadoop.hbase.client.Admin admin = hbase.connection().getAdmin()) {
+      return admin.listTableNames().length == 0 ? List.of()
+          : java.util.Arrays.stream(admin.listTableNames()).map(Object::toString).filter(n -> n.startsWith(prefix)).toList();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kylin-1.3.0-sample-cube", "kylin-1.3.0-localmeta"})
+  void upgradesTheTableAsTheOfflineRunAndRollsBack(String example) throws IOException {
+    loadExample(example, "--keyvalue-maxsize", "100000");
+    Path report = tmp.resolve("report.json");
+    int code = run(new UpgradeJob(), "--keep-unloadable", "--report", report.toString(), "--keyvalue-maxsize", "100000");
+    JsonNode r = JSON.readTree(report.toFile());
+    assertEquals(r.get("unloadable").size() > 0 ? ExitCodes.PROBLEMS : ExitCodes.OK, code, errBytes.toString());
+    assertEqualToKylinIgnoringLastModified(TestData.expected(example), dump("after"));
+    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+
+    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--keep-unloadable", "--report", report.toString()) % 4,
+        "a second run changes nothing");
+    assertEquals(0, JSON.readTree(report.toFile()).get("changed").asInt());
+
+    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    FolderAssertions.assertSameFolder(TestData.example(example), dump("rolled-back"), true);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Step.class, names = {"BACKED_UP", "STAGED", "VERIFIED", "WRITERS_CHECKED", "SWAP_SNAPSHOT_TAKEN",
+      "SWAP_DISABLED", "SWAP_DROPPED", "SWAP_CLONED", "SWAP_BIG_CELLS_MOVED"})
+  void aFailureAtAnyStepLeavesTheTableAsItWas(Step step) throws IOException {
+    loadExample("kylin-1.3.0-sample-cube", "--keyvalue-maxsize", "2000");
+    System.setProperty(FailurePoints.FAIL_AFTER, step.name());
+    int code = run(new UpgradeJob(), "--keyvalue-maxsize", "2000");
+    System.clearProperty(FailurePoints.FAIL_AFTER);
+    assertEquals(ExitCodes.FAILED, code, errBytes.toString());
+    FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("as-it-was"), true);
+    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--keyvalue-maxsize", "2000"), errBytes.toString());
+    assertEqualToKylinIgnoringLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
+  }
+
+  @Test
+  void unloadableDescsRefuseTheRunBeforeAnythingChanges() throws IOException {
+    loadExample("kylin-1.3.0-localmeta");
+    assertEquals(ExitCodes.BAD_INPUT, run(new UpgradeJob()));
+    FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-localmeta"), dump("untouched"), true);
+  }
+
+  @Test
+  void dryRunWritesNothing() throws IOException {
+    loadExample("kylin-1.3.0-sample-cube");
+    Path report = tmp.resolve("dry.json");
+    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--dry-run", "--report", report.toString()), errBytes.toString());
+    assertEquals(2, JSON.readTree(report.toFile()).get("changed").asInt());
+    FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("untouched"), true);
+    assertFalse(errBytes.toString().contains("failed"));
+  }
+
+  @Test
+  void aSecondRunIsRefusedWhileTheLockIsHeld() throws IOException {
+    loadExample("kylin-1.3.0-sample-cube");
+    try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE)) {
+      org.kylinupgrade.journal.RunLock lock = new org.kylinupgrade.journal.RunLock(
+          hbase.historyTable(table + "_upgrade_history").ensureExists());
+      lock.acquire("other-run");
+      assertEquals(ExitCodes.FAILED, run(new UpgradeJob()));
+      assertTrue(errBytes.toString().contains("other-run"), errBytes.toString());
+      lock.release("other-run");
+    }
+    assertEquals(ExitCodes.OK, run(new UpgradeJob()), errBytes.toString());
+  }
+
+  @Test
+  void aWriteToTheLiveTableDuringTheRunRefusesTheSwap() throws IOException {
+    loadExample("kylin-1.3.0-sample-cube");
+    FailurePoints.observe(step -> {
+      if (step == Step.VERIFIED) {
+        try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
+            org.kylinupgrade.hbase.HBaseStore store = hbase.openStore(org.kylinupgrade.metadata.MetadataUrl.parse(table + "@hbase"))) {
+          store.put(org.kylinupgrade.metadata.Resource.ofText("/project/edited_meanwhile.json", "{}", 7L));
+          store.flush();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    });
+    assertEquals(ExitCodes.FAILED, run(new UpgradeJob()));
+    assertTrue(errBytes.toString().contains("/project/edited_meanwhile.json"), errBytes.toString());
+    Path after = dump("after");
+    Files.delete(after.resolve("project/edited_meanwhile.json"));
+    FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), after, true);
+    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+  }
+
+  /** A real crash: the upgrade runs in a child JVM that halts right after {@code step}. */
+  private int upgradeInChildJvmHaltingAfter(Step step) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(org.kylinupgrade.runtime.JvmFlags.jdk17());
+    command.add("-Xmx1g");
+    command.add("-D" + FailurePoints.HALT_AFTER + "=" + step.name());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(UpgradeJob.class.getName());
+    command.addAll(List.of("--zookeeper", SharedHBase.zookeeper(), "--metadata-url", table + "@hbase",
+        "--working-dir", working, "--keyvalue-maxsize", "2000", "--master", "local[1]"));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("child-" + step + ".log").toFile()).start();
+    assertTrue(child.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "child finished");
+    return child.exitValue();
+  }
+
+  @Test
+  void aKilledRunIsResumedToTheSameResult() throws Exception {
+    loadExample("kylin-1.3.0-sample-cube", "--keyvalue-maxsize", "2000");
+    assertEquals(99, upgradeInChildJvmHaltingAfter(Step.SWAP_DROPPED), "the child halted");
+    assertEquals(ExitCodes.NEEDS_OPERATOR, run(new UpgradeJob(), "--keyvalue-maxsize", "2000"));
+    assertTrue(errBytes.toString().contains("resume"), errBytes.toString());
+    assertEquals(ExitCodes.OK, run(new ResumeJob(), "--keyvalue-maxsize", "2000"), errBytes.toString());
+    assertEqualToKylinIgnoringLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("resumed"));
+    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("rolled-back"), true);
+  }
+
+  @Test
+  void aKilledRunsLockIsReportedAndRollbackTakesItOver() throws Exception {
+    loadExample("kylin-1.3.0-sample-cube", "--keyvalue-maxsize", "2000");
+    assertEquals(99, upgradeInChildJvmHaltingAfter(Step.STAGED), "the child halted");
+    assertEquals(ExitCodes.NEEDS_OPERATOR, run(new UpgradeJob()));
+    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("rolled-back"), true);
+    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--keyvalue-maxsize", "2000"), errBytes.toString());
+  }
+
+  @Test
+  void unlockClearsOnlyTheLockOfADeadProcess() throws IOException {
+    loadExample("kylin-1.3.0-sample-cube");
+    try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE)) {
+      org.kylinupgrade.hbase.HistoryTable history = hbase.historyTable(table + "_upgrade_history").ensureExists();
+      java.util.Map<String, String> deadLease = new java.util.LinkedHashMap<>();
+      deadLease.put("run", "dead-run");
+      deadLease.put("host", org.kylinupgrade.journal.RunLock.host());
+      deadLease.put("pid", "999999999");
+      deadLease.put("started", "2026-01-01T00:00:00Z");
+      history.put("lock", deadLease);
+    }
+    assertEquals(ExitCodes.FAILED, run(new UpgradeJob()));
+    assertTrue(errBytes.toString().contains("unlock --run dead-run"), errBytes.toString());
+    assertEquals(ExitCodes.FAILED, run(new UnlockJob(), "--run", "someone-else"));
+    assertEquals(ExitCodes.OK, run(new UnlockJob(), "--run", "dead-run"), errBytes.toString());
+    assertEquals(ExitCodes.OK, run(new UpgradeJob()), errBytes.toString());
+  }
+}
