@@ -31,8 +31,6 @@ import scala.Tuple2;
     description = {"Upgrade Kylin v1.x metadata to v2.0 with Kylin 1.4-alpha's rules (cube descs and models are rewritten).",
         "Offline: --from-folder IN --to-folder OUT (local paths or Hadoop FS URIs; OUT must not exist or be empty)."})
 public final class UpgradeJob implements Callable<Integer> {
-  private static final List<String> METADATA_ROOTS = List.of("cube", "cube_desc", "model_desc", "project", "table");
-
   @Mixin
   ClusterOptions cluster;
 
@@ -72,7 +70,7 @@ public final class UpgradeJob implements Callable<Integer> {
       throw new BadInputException("--to-folder OUT is required with --from-folder (or pass --dry-run)");
     }
     Configuration conf = new Configuration();
-    checkSource(conf);
+    MetadataFolders.requireMetadataFolder(fromFolder, conf, "--from-folder");
     if (!dryRun) {
       checkTarget(conf);
     }
@@ -109,22 +107,6 @@ public final class UpgradeJob implements Callable<Integer> {
           .writeTo(cluster.reportFile());
       conversion.release();
       return exit;
-    }
-  }
-
-  private void checkSource(Configuration conf) throws IOException {
-    try (FolderStore in = new FolderStore(fromFolder, conf)) {
-      if (!in.isDirectory()) {
-        throw new BadInputException("--from-folder " + fromFolder + " does not exist or is not a directory");
-      }
-      boolean looksLikeKylin = false;
-      for (String root : METADATA_ROOTS) {
-        looksLikeKylin |= in.fileSystem().isDirectory(new org.apache.hadoop.fs.Path(in.root(), root));
-      }
-      if (!looksLikeKylin) {
-        throw new BadInputException("--from-folder " + fromFolder + " is not a Kylin metadata folder (none of "
-            + String.join(", ", METADATA_ROOTS) + " is there)");
-      }
     }
   }
 

@@ -34,5 +34,7 @@ class MainTest {
     assertEquals(ExitCodes.BAD_INPUT, Main.run("load"));
     assertEquals(ExitCodes.BAD_INPUT, Main.run("--zookeeper", "not-a-host-port", "info"));
     assertEquals(ExitCodes.BAD_INPUT, Main.run("info", "--from-folder", "/no/such/folder"));
+    assertEquals(ExitCodes.OK, Main.run("validate", "--help"));
+    assertEquals(ExitCodes.BAD_INPUT, Main.run("validate", "--from-folder", "/no/such/folder"));
   }
 }
