@@ -9,6 +9,7 @@ import org.kylinupgrade.jobs.DumpJob;
 import org.kylinupgrade.jobs.InfoJob;
 import org.kylinupgrade.jobs.JobCommandLine;
 import org.kylinupgrade.jobs.LoadJob;
+import org.kylinupgrade.jobs.MergeConfJob;
 import org.kylinupgrade.jobs.UpgradeJob;
 import org.kylinupgrade.jobs.ValidateJob;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Model.OptionSpec;
         "Exit codes: 0 done; 1 failed, table as it was (or cluster unreachable); 2 bad usage or input; "
             + "3 a run stopped half-way (resume or rollback); 4 finished with problems (see the report)."},
     subcommands = {LocalHBaseCommand.class, LoadJob.class, DumpJob.class, InfoJob.class, UpgradeJob.class,
-        ValidateJob.class})
+        ValidateJob.class, MergeConfJob.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -36,5 +36,7 @@ class MainTest {
     assertEquals(ExitCodes.BAD_INPUT, Main.run("info", "--from-folder", "/no/such/folder"));
     assertEquals(ExitCodes.OK, Main.run("validate", "--help"));
     assertEquals(ExitCodes.BAD_INPUT, Main.run("validate", "--from-folder", "/no/such/folder"));
+    assertEquals(ExitCodes.OK, Main.run("merge-conf", "--help"));
+    assertEquals(ExitCodes.BAD_INPUT, Main.run("merge-conf", "--old", "/no/such/file", "--new", "/no/such/template"));
   }
 }
