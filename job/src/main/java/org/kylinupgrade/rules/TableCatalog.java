@@ -58,11 +58,6 @@ public final class TableCatalog implements Serializable {
     return tablesByKey.size();
   }
 
-  /** Whether v2 has a loaded table of that identity ({@code DB.TABLE}, case-insensitive). */
-  public boolean contains(String identity) {
-    return find(identity) != null;
-  }
-
   /** Case-insensitive, like the map {@code MetadataManager.getAllTablesMap()}; null when absent. */
   Table find(String identity) {
     return identity == null ? null : tablesByKey.get(Names.key(identity));
