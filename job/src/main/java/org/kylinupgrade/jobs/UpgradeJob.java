@@ -34,8 +34,6 @@ import scala.Tuple2;
             + "atomically; resume / rollback finish or undo a run that stopped.",
         "Offline: --from-folder IN --to-folder OUT (local paths or Hadoop FS URIs; OUT must not exist or be empty)."})
 public final class UpgradeJob implements Callable<Integer> {
-  private static final List<String> METADATA_ROOTS = List.of("cube", "cube_desc", "model_desc", "project", "table");
-
   @Mixin
   ClusterOptions cluster;
 
@@ -77,7 +75,7 @@ public final class UpgradeJob implements Callable<Integer> {
       throw new BadInputException("--to-folder OUT is required with --from-folder (or pass --dry-run)");
     }
     Configuration conf = new Configuration();
-    checkSource(conf);
+    MetadataFolders.requireMetadataFolder(fromFolder, conf, "--from-folder");
     if (!dryRun) {
       checkTarget(conf);
     }
@@ -128,22 +126,6 @@ public final class UpgradeJob implements Callable<Integer> {
     try (HBaseCluster hbase = cluster.connect();
         SparkContexts spark = SparkContexts.open("kylin-upgrade upgrade", cluster.master())) {
       return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request).run();
-    }
-  }
-
-  private void checkSource(Configuration conf) throws IOException {
-    try (FolderStore in = new FolderStore(fromFolder, conf)) {
-      if (!in.isDirectory()) {
-        throw new BadInputException("--from-folder " + fromFolder + " does not exist or is not a directory");
-      }
-      boolean looksLikeKylin = false;
-      for (String root : METADATA_ROOTS) {
-        looksLikeKylin |= in.fileSystem().isDirectory(new org.apache.hadoop.fs.Path(in.root(), root));
-      }
-      if (!looksLikeKylin) {
-        throw new BadInputException("--from-folder " + fromFolder + " is not a Kylin metadata folder (none of "
-            + String.join(", ", METADATA_ROOTS) + " is there)");
-      }
     }
   }
 

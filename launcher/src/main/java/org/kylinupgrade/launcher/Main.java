@@ -9,10 +9,12 @@ import org.kylinupgrade.jobs.DumpJob;
 import org.kylinupgrade.jobs.InfoJob;
 import org.kylinupgrade.jobs.JobCommandLine;
 import org.kylinupgrade.jobs.LoadJob;
+import org.kylinupgrade.jobs.MergeConfJob;
 import org.kylinupgrade.jobs.UpgradeJob;
 import org.kylinupgrade.jobs.ResumeJob;
 import org.kylinupgrade.jobs.RollbackJob;
 import org.kylinupgrade.jobs.UnlockJob;
+import org.kylinupgrade.jobs.ValidateJob;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +27,8 @@ import picocli.CommandLine.Model.OptionSpec;
         + "go before or after the command name.",
         "Exit codes: 0 done; 1 failed, table as it was (or cluster unreachable); 2 bad usage or input; "
             + "3 a run stopped half-way (resume or rollback); 4 finished with problems (see the report)."},
-    subcommands = {LocalHBaseCommand.class, LoadJob.class, DumpJob.class, InfoJob.class, UpgradeJob.class, ResumeJob.class,
-        RollbackJob.class, UnlockJob.class})
+    subcommands = {LocalHBaseCommand.class, LoadJob.class, DumpJob.class, InfoJob.class, UpgradeJob.class,
+        ResumeJob.class, RollbackJob.class, UnlockJob.class, ValidateJob.class, MergeConfJob.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

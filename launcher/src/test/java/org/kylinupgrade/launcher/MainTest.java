@@ -34,5 +34,9 @@ class MainTest {
     assertEquals(ExitCodes.BAD_INPUT, Main.run("load"));
     assertEquals(ExitCodes.BAD_INPUT, Main.run("--zookeeper", "not-a-host-port", "info"));
     assertEquals(ExitCodes.BAD_INPUT, Main.run("info", "--from-folder", "/no/such/folder"));
+    assertEquals(ExitCodes.OK, Main.run("validate", "--help"));
+    assertEquals(ExitCodes.BAD_INPUT, Main.run("validate", "--from-folder", "/no/such/folder"));
+    assertEquals(ExitCodes.OK, Main.run("merge-conf", "--help"));
+    assertEquals(ExitCodes.BAD_INPUT, Main.run("merge-conf", "--old", "/no/such/file", "--new", "/no/such/template"));
   }
 }

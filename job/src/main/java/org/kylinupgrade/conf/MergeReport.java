@@ -1,0 +1,146 @@
+package org.kylinupgrade.conf;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What merge-conf did with each key, as the operator reads it and as JSON. */
+public final class MergeReport {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** A key the operator's value was carried for; {@code v1Default} null when the v1 template is unknown or lacks it. */
+  public record Carried(String key, String value, String v1Default, String v2Default) {
+    public boolean differsFromV2Default() {
+      return !value.equals(v2Default);
+    }
+  }
+
+  /** A key and a value: a v2 default taken, or an operator value kept at the end. */
+  public record Setting(String key, String value) {
+  }
+
+  /** The operator had the v1 default; the v2 template's different default replaces it. */
+  public record DefaultChange(String key, String v1Default, String v2Default) {
+  }
+
+  /** An operator key the v2 template lacks; {@code inV1Template} tells a key v2 dropped from one the operator added. */
+  public record Unknown(String key, String value, boolean inV1Template) {
+  }
+
+  private final boolean withV1Template;
+  private final List<Carried> carried = new ArrayList<>();
+  private final List<Setting> newInV2 = new ArrayList<>();
+  private final List<Setting> notSetByOperator = new ArrayList<>();
+  private final List<DefaultChange> defaultChanges = new ArrayList<>();
+  private final List<Unknown> unknownToV2 = new ArrayList<>();
+
+  MergeReport(boolean withV1Template) {
+    this.withV1Template = withV1Template;
+  }
+
+  void carried(String key, String value, String v1Default, String v2Default) {
+    carried.add(new Carried(key, value, v1Default, v2Default));
+  }
+
+  void newInV2(String key, String v2Default) {
+    newInV2.add(new Setting(key, v2Default));
+  }
+
+  void notSetByOperator(String key, String v2Default) {
+    notSetByOperator.add(new Setting(key, v2Default));
+  }
+
+  void defaultChanged(String key, String v1Default, String v2Default) {
+    defaultChanges.add(new DefaultChange(key, v1Default, v2Default));
+  }
+
+  void unknownToV2(String key, String value, boolean inV1Template) {
+    unknownToV2.add(new Unknown(key, value, inV1Template));
+  }
+
+  /** Operator values in the merged file, in v2 template order. */
+  public List<Carried> carried() {
+    return List.copyOf(carried);
+  }
+
+  /**
+   * v2 keys merged with their v2 default that are new to the operator: absent from the v1 template, or (without
+   * it) from the operator's file.
+   */
+  public List<Setting> newInV2() {
+    return List.copyOf(newInV2);
+  }
+
+  /** Keys of both templates that the operator's file does not set; the v2 default is used. */
+  public List<Setting> notSetByOperator() {
+    return List.copyOf(notSetByOperator);
+  }
+
+  public List<DefaultChange> defaultChanges() {
+    return List.copyOf(defaultChanges);
+  }
+
+  /** Operator keys the v2 template lacks, kept at the end of the merged file, in the operator's order. */
+  public List<Unknown> unknownToV2() {
+    return List.copyOf(unknownToV2);
+  }
+
+  /** The report as the operator reads it. */
+  public List<String> lines() {
+    List<String> out = new ArrayList<>();
+    long differing = carried.stream().filter(Carried::differsFromV2Default).count();
+    out.add(carried.size() + " operator values carried (" + differing + " differ from the v2 default), "
+        + newInV2.size() + " new v2 keys with their defaults, " + unknownToV2.size()
+        + " operator keys unknown to v2 (kept at the end)");
+    for (Carried c : carried) {
+      out.add("  carried    " + c.key() + "=" + c.value() + (c.v1Default() != null ? "  (v1 default: " + c.v1Default()
+          + ")" : "") + (c.differsFromV2Default() ? "  [differs from the v2 default: " + c.v2Default() + "]" : ""));
+    }
+    newInV2.forEach(s -> out.add("  new in v2  " + s.key() + "=" + s.value()));
+    notSetByOperator.forEach(s -> out.add("  not set    " + s.key() + "=" + s.value() + "  (v2 default; the v1 file "
+        + "does not set it)"));
+    defaultChanges.forEach(d -> out.add("  default    " + d.key() + "=" + d.v2Default() + "  (was the v1 default "
+        + d.v1Default() + ")"));
+    unknownToV2.forEach(u -> out.add("  unknown    " + u.key() + "=" + u.value()
+        + (u.inV1Template() ? "  (dropped from the v2 template)" : "")));
+    return out;
+  }
+
+  public ObjectNode json() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("command", "merge-conf");
+    root.put("withV1Template", withV1Template);
+    ArrayNode carriedJson = root.putArray("carried");
+    for (Carried c : carried) {
+      ObjectNode n = carriedJson.addObject().put("key", c.key()).put("value", c.value());
+      if (withV1Template) {
+        n.put("v1Default", c.v1Default());
+      }
+      n.put("v2Default", c.v2Default()).put("differsFromV2Default", c.differsFromV2Default());
+    }
+    settings(root.putArray("newInV2"), newInV2);
+    settings(root.putArray("notSetByOperator"), notSetByOperator);
+    ArrayNode changes = root.putArray("defaultChanges");
+    defaultChanges.forEach(d -> changes.addObject().put("key", d.key()).put("v1Default", d.v1Default())
+        .put("v2Default", d.v2Default()));
+    ArrayNode unknown = root.putArray("unknownToV2");
+    unknownToV2.forEach(u -> unknown.addObject().put("key", u.key()).put("value", u.value())
+        .put("inV1Template", u.inV1Template()));
+    return root;
+  }
+
+  public void writeTo(String file) throws IOException {
+    if (file != null) {
+      JSON.writeValue(new File(file), json());
+    }
+  }
+
+  private static void settings(ArrayNode array, List<Setting> settings) {
+    settings.forEach(s -> array.addObject().put("key", s.key()).put("v2Default", s.value()));
+  }
+}

@@ -1,0 +1,139 @@
+package org.kylinupgrade.conf;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A {@code .properties} file as lines, keeping its layout: comment and blank lines as they are, each entry as its
+ * raw text (continuation lines included) with the key and value {@link java.util.Properties#load} reads from it.
+ * Text is expected as read in ISO-8859-1, the encoding {@code Properties.load(InputStream)} uses.
+ */
+public final class PropertiesFile {
+  /** A logical line: an entry (key not null) or a comment or blank line (key and value null). */
+  public record Line(String raw, String key, String value) {
+    public boolean isEntry() {
+      return key != null;
+    }
+  }
+
+  private final List<Line> lines;
+
+  private PropertiesFile(List<Line> lines) {
+    this.lines = Collections.unmodifiableList(lines);
+  }
+
+  public static PropertiesFile parse(String text) {
+    List<String> physical = physicalLines(text);
+    List<Line> lines = new ArrayList<>();
+    for (int i = 0; i < physical.size(); i++) {
+      String line = physical.get(i);
+      if (isCommentOrBlank(line)) {
+        lines.add(new Line(line, null, null));
+        continue;
+      }
+      StringBuilder raw = new StringBuilder(line);
+      while (endsWithContinuation(physical.get(i)) && i + 1 < physical.size()) {
+        raw.append('\n').append(physical.get(++i));
+      }
+      lines.add(entry(raw.toString()));
+    }
+    return new PropertiesFile(lines);
+  }
+
+  public List<Line> lines() {
+    return lines;
+  }
+
+  /** Every key with its value, the last definition winning as in {@code Properties}; in first-definition order. */
+  public Map<String, String> values() {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Line line : lines) {
+      if (line.isEntry()) {
+        values.put(line.key(), line.value());
+      }
+    }
+    return values;
+  }
+
+  /** The entry that defines the key's value (the last one); null when the key is absent. */
+  public Line definition(String key) {
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (key.equals(lines.get(i).key())) {
+        return lines.get(i);
+      }
+    }
+    return null;
+  }
+
+  /** The comment lines directly above an entry (no blank line between), in file order. */
+  public List<Line> commentsAbove(Line entry) {
+    int index = lines.lastIndexOf(entry);
+    int first = index;
+    while (first > 0 && !lines.get(first - 1).isEntry() && !lines.get(first - 1).raw().isBlank()) {
+      first--;
+    }
+    return lines.subList(first, Math.max(first, index));
+  }
+
+  /** One logical entry read by {@code Properties} itself, so keys and values follow its rules exactly. */
+  private static Line entry(String raw) {
+    Properties properties = new Properties();
+    try {
+      properties.load(new StringReader(raw));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (properties.isEmpty()) {
+      return new Line(raw, null, null);
+    }
+    String key = properties.stringPropertyNames().iterator().next();
+    return new Line(raw, key, properties.getProperty(key));
+  }
+
+  /** Properties' line terminators: LF, CR or CR LF. */
+  private static List<String> physicalLines(String text) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        lines.add(text.substring(start, i));
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    if (start < text.length()) {
+      lines.add(text.substring(start));
+    }
+    return lines;
+  }
+
+  /** Properties' whitespace is space, tab and form feed; a comment starts with # or ! after it. */
+  private static boolean isCommentOrBlank(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\f') {
+        return c == '#' || c == '!';
+      }
+    }
+    return true;
+  }
+
+  /** An odd number of trailing backslashes continues the entry on the next line. */
+  private static boolean endsWithContinuation(String line) {
+    int backslashes = 0;
+    for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+      backslashes++;
+    }
+    return backslashes % 2 == 1;
+  }
+}

@@ -1,0 +1,79 @@
+package org.kylinupgrade.pipeline;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.rules.TableCatalog;
+import org.kylinupgrade.rules.UpgradeRules;
+import org.kylinupgrade.validate.EntityName;
+import org.kylinupgrade.validate.Finding;
+import org.kylinupgrade.validate.MetadataChecks;
+import org.kylinupgrade.validate.NameIndex;
+import scala.Tuple2;
+
+/**
+ * {@code validate} as a Spark pipeline: cube descs, models and cubes are grouped by model with {@code cogroup},
+ * as the upgrade groups them; the table catalog and the set of existing names are broadcast. Only names and
+ * findings reach the driver.
+ */
+public final class ValidationPipeline {
+  private ValidationPipeline() {
+  }
+
+  /** Every finding, sorted by path. */
+  public static List<Finding> validate(JavaSparkContext sc, JavaRDD<Resource> resources) {
+    JavaRDD<Resource> checked = resources.filter(MetadataChecks::isChecked).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      List<Finding> findings = new ArrayList<>(checked.flatMap(r -> MetadataChecks.syntax(r).iterator()).collect());
+      JavaRDD<Resource> json = checked.filter(MetadataChecks::isJsonObject);
+
+      List<EntityName> names = checked.map(MetadataChecks::name).collect();
+      findings.addAll(MetadataChecks.duplicates(names));
+      TableCatalog catalog = UpgradeRules.tables(json.filter(r -> r.type().equals(UpgradePipeline.TABLE)).collect());
+      findings.addAll(MetadataChecks.tables(catalog));
+      Broadcast<TableCatalog> tables = sc.broadcast(catalog);
+      Broadcast<NameIndex> index = sc.broadcast(MetadataChecks.index(names));
+
+      JavaPairRDD<String, Resource> descsByName = json.filter(r -> r.type().equals(UpgradePipeline.CUBE_DESC))
+          .keyBy(d -> UpgradeRules.groupKey(UpgradeRules.descNameOfDesc(d)));
+      JavaPairRDD<String, Resource> descsByModel = descsByName.values()
+          .keyBy(d -> UpgradeRules.groupKey(UpgradeRules.modelNameOfDesc(d)));
+      JavaPairRDD<String, String> modelOfDesc = descsByName
+          .mapValues(d -> UpgradeRules.groupKey(UpgradeRules.modelNameOfDesc(d))).distinct();
+      JavaPairRDD<String, Resource> cubesByModel = json.filter(r -> r.type().equals(UpgradePipeline.CUBE))
+          .keyBy(c -> UpgradeRules.groupKey(UpgradeRules.descNameOfCube(c)))
+          .join(modelOfDesc)
+          .mapToPair(t -> new Tuple2<>(t._2()._2(), t._2()._1()));
+      JavaPairRDD<String, Resource> modelsByName = json.filter(r -> r.type().equals(UpgradePipeline.MODEL))
+          .keyBy(m -> UpgradeRules.groupKey(UpgradeRules.modelNameOfModel(m)));
+
+      findings.addAll(modelsByName.cogroup(descsByModel, cubesByModel)
+          .flatMap(g -> MetadataChecks.group(firstByPath(g._2()._1()), list(g._2()._2()), list(g._2()._3()),
+              tables.value(), index.value()).iterator())
+          .collect());
+      findings.addAll(json.flatMap(r -> MetadataChecks.references(r, index.value()).iterator()).collect());
+      Collections.sort(findings);
+      return findings;
+    } finally {
+      checked.unpersist(false);
+    }
+  }
+
+  /** Of several models with one name, v2 keeps one; the others are not checked against the descs. */
+  private static Resource firstByPath(Iterable<Resource> models) {
+    return list(models).stream().min(Comparator.comparing(Resource::path)).orElse(null);
+  }
+
+  private static <T> List<T> list(Iterable<T> items) {
+    List<T> out = new ArrayList<>();
+    items.forEach(out::add);
+    return out;
+  }
+}

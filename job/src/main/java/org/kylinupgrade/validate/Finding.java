@@ -1,0 +1,53 @@
+package org.kylinupgrade.validate;
+
+import java.io.Serializable;
+import java.util.Comparator;
+import java.util.Objects;
+
+/** One problem {@code validate} found in one resource. */
+public record Finding(Kind kind, String path, String message) implements Serializable, Comparable<Finding> {
+  private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
+      .thenComparing(Finding::kind).thenComparing(Finding::message);
+
+  /** What is wrong. */
+  public enum Kind {
+    /** The bytes are not a JSON object. */
+    NOT_JSON,
+    /** A property Kylin v2 needs is missing or blank. */
+    MISSING_FIELD,
+    /** A cube names a cube desc that does not exist. */
+    MISSING_DESC,
+    /** A cube desc or project names a model that does not exist. */
+    MISSING_MODEL,
+    /** A model, cube desc or project names a table that does not exist. */
+    MISSING_TABLE,
+    /** A project or hybrid lists a cube, hybrid or inverted index that does not exist. */
+    MISSING_REALIZATION,
+    /** Kylin v2 cannot load it (spec §9). */
+    UNLOADABLE,
+    /** A cube desc's stored signature is missing or differs from the one of its content. */
+    SIGNATURE,
+    /** A cube desc's {@code engine_type} or {@code storage_type} is not one of Kylin v2's cube ids. */
+    ENGINE_STORAGE,
+    /** A cube desc on sharded storage is used by a cube whose segments have the unsharded v1 layout. */
+    V1_SEGMENTS_ON_SHARDED_STORAGE,
+    /** Kylin v2 skips it because an earlier resource of the same type has the same name. */
+    DUPLICATE_NAME
+  }
+
+  public Finding {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(message, "message");
+  }
+
+  @Override
+  public int compareTo(Finding other) {
+    return ORDER.compare(this, other);
+  }
+
+  @Override
+  public String toString() {
+    return kind + " " + path + ": " + message;
+  }
+}

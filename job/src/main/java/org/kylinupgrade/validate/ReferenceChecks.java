@@ -1,0 +1,77 @@
+package org.kylinupgrade.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.kylinupgrade.metadata.Resource;
+
+/** What cubes, projects and hybrids refer to by name must exist. */
+final class ReferenceChecks {
+  /** Kylin's {@code RealizationType} and the resource type each names. */
+  private static final Map<String, String> REALIZATION_TYPES = Map.of(
+      "CUBE", EntityName.CUBE, "HYBRID", EntityName.HYBRID, "INVERTED_INDEX", EntityName.INVERTED_INDEX);
+
+  private ReferenceChecks() {
+  }
+
+  static List<Finding> check(Resource resource, NameIndex names) {
+    return switch (resource.type()) {
+      case EntityName.CUBE -> cube(resource, names);
+      case EntityName.PROJECT -> project(resource, names);
+      case EntityName.HYBRID -> realizations(resource, JsonTrees.object(resource), names);
+      default -> List.of();
+    };
+  }
+
+  private static List<Finding> cube(Resource cube, NameIndex names) {
+    ObjectNode tree = JsonTrees.object(cube);
+    List<Finding> findings = new ArrayList<>();
+    if (JsonTrees.isBlank(JsonTrees.text(tree, "name"))) {
+      findings.add(new Finding(Finding.Kind.MISSING_FIELD, cube.path(), "no name; Kylin v2 skips a cube without one"));
+    }
+    String descriptor = JsonTrees.text(tree, "descriptor");
+    if (JsonTrees.isBlank(descriptor)) {
+      findings.add(new Finding(Finding.Kind.MISSING_FIELD, cube.path(), "no descriptor (the name of its cube desc)"));
+    } else if (!names.has(EntityName.CUBE_DESC, descriptor)) {
+      findings.add(new Finding(Finding.Kind.MISSING_DESC, cube.path(), "cube desc '" + descriptor + "' does not exist"));
+    }
+    return findings;
+  }
+
+  private static List<Finding> project(Resource project, NameIndex names) {
+    ObjectNode tree = JsonTrees.object(project);
+    List<Finding> findings = realizations(project, tree, names);
+    for (String table : JsonTrees.texts(tree, "tables")) {
+      if (!names.has(EntityName.TABLE, table)) {
+        findings.add(new Finding(Finding.Kind.MISSING_TABLE, project.path(), "lists table '" + table
+            + "', which does not exist"));
+      }
+    }
+    for (String model : JsonTrees.texts(tree, "models")) {
+      if (!names.has(EntityName.MODEL, model)) {
+        findings.add(new Finding(Finding.Kind.MISSING_MODEL, project.path(), "lists model '" + model
+            + "', which does not exist"));
+      }
+    }
+    return findings;
+  }
+
+  private static List<Finding> realizations(Resource resource, ObjectNode tree, NameIndex names) {
+    List<Finding> findings = new ArrayList<>();
+    for (JsonNode entry : JsonTrees.elements(tree, "realizations")) {
+      String type = JsonTrees.text(entry, "type");
+      String name = JsonTrees.text(entry, "realization");
+      String resourceType = type == null ? null : REALIZATION_TYPES.get(type);
+      if (resourceType == null) {
+        findings.add(new Finding(Finding.Kind.MISSING_REALIZATION, resource.path(), "lists realization '" + name
+            + "' of type '" + type + "', which Kylin v2 does not know (CUBE, HYBRID, INVERTED_INDEX)"));
+      } else if (!names.has(resourceType, name)) {
+        findings.add(new Finding(Finding.Kind.MISSING_REALIZATION, resource.path(), "lists " + type + " '" + name
+            + "', which does not exist"));
+      }
+    }
+    return findings;
+  }
+}

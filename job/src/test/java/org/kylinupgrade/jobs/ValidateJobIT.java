@@ -1,0 +1,127 @@
+package org.kylinupgrade.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kylinupgrade.SharedHBase;
+import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.TestData;
+import org.kylinupgrade.validate.Finding;
+import org.kylinupgrade.validate.PlantedFaults;
+import org.kylinupgrade.validate.V2Store;
+import picocli.CommandLine;
+
+/** {@code validate} as the operator runs it, through real local Spark, on folders and on a real HBase table. */
+class ValidateJobIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final AtomicLong TABLES = new AtomicLong();
+
+  @TempDir
+  Path tmp;
+
+  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+
+  @BeforeAll
+  static void spark() {
+    SharedSpark.context();
+  }
+
+  private int run(Object job, String... args) {
+    CommandLine cli = JobCommandLine.create(job);
+    cli.setErr(new PrintWriter(errBytes, true));
+    return cli.execute(args);
+  }
+
+  /** The report's problems as findings, in report order. */
+  private static List<Finding> problems(Path report) throws IOException {
+    List<Finding> findings = new ArrayList<>();
+    for (JsonNode p : JSON.readTree(report.toFile()).get("problems")) {
+      findings.add(new Finding(Finding.Kind.valueOf(p.get("kind").asText()), p.get("path").asText(),
+          p.get("message").asText()));
+    }
+    return findings;
+  }
+
+  @Test
+  void everyPlantedFaultIsReportedTogether() throws IOException {
+    V2Store planted = PlantedFaults.plantAll();
+    Path folder = tmp.resolve("planted");
+    planted.writeTo(folder);
+    Path report = tmp.resolve("report.json");
+    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), "--from-folder", folder.toString(), "--report", report.toString()),
+        errBytes.toString());
+    assertEquals(PlantedFaults.expectedForAll(planted), problems(report));
+    assertEquals("problems", JSON.readTree(report.toFile()).get("status").asText());
+  }
+
+  @Test
+  void theSampleCubesUpgradeIsClean() throws IOException {
+    Path report = tmp.resolve("report.json");
+    assertEquals(ExitCodes.OK, run(new ValidateJob(), "--from-folder",
+        TestData.expected("kylin-1.3.0-sample-cube").toString(), "--report", report.toString()), errBytes.toString());
+    assertEquals(List.of(), problems(report));
+  }
+
+  @Test
+  void localmetasUpgradeHasOnlyItsTwoBitmapDescs() throws IOException {
+    Path report = tmp.resolve("report.json");
+    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), "--from-folder",
+        TestData.expected("kylin-1.3.0-localmeta").toString(), "--report", report.toString()), errBytes.toString());
+    List<Finding> problems = problems(report);
+    assertEquals(List.of("/cube_desc/test_kylin_cube_without_slr_desc.json",
+        "/cube_desc/test_kylin_cube_without_slr_left_join_desc.json"), problems.stream().map(Finding::path).toList());
+    for (Finding f : problems) {
+      assertEquals(Finding.Kind.UNLOADABLE, f.kind());
+      assertTrue(f.message().contains("bad data type -- bitmap"), f.message());
+    }
+  }
+
+  @Test
+  void aTableLoadedFromAFolderIsValidatedInHBase() throws IOException {
+    V2Store planted = PlantedFaults.plantAll();
+    Path folder = tmp.resolve("planted");
+    planted.writeTo(folder);
+    String table = "validate_it_" + TABLES.incrementAndGet();
+    String[] cluster = {"--zookeeper", SharedHBase.zookeeper(), "--metadata-url", table + "@hbase",
+        "--working-dir", SharedHBase.newWorkingDir()};
+    assertEquals(ExitCodes.OK, run(new LoadJob(), concat(cluster, "--from-folder", folder.toString())), errBytes.toString());
+    Path report = tmp.resolve("report.json");
+    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), concat(cluster, "--report", report.toString())),
+        errBytes.toString());
+    assertEquals(PlantedFaults.expectedForAll(planted), problems(report));
+
+    String clean = "validate_it_" + TABLES.incrementAndGet();
+    String[] cleanCluster = {"--zookeeper", SharedHBase.zookeeper(), "--metadata-url", clean + "@hbase",
+        "--working-dir", SharedHBase.newWorkingDir()};
+    assertEquals(ExitCodes.OK, run(new LoadJob(), concat(cleanCluster, "--from-folder",
+        TestData.expected("kylin-1.3.0-sample-cube").toString())), errBytes.toString());
+    assertEquals(ExitCodes.OK, run(new ValidateJob(), cleanCluster), errBytes.toString());
+  }
+
+  @Test
+  void aMissingFolderOrTableIsBadInput() throws IOException {
+    assertEquals(ExitCodes.BAD_INPUT, run(new ValidateJob(), "--from-folder", tmp.resolve("missing").toString()));
+    assertEquals(ExitCodes.BAD_INPUT, run(new ValidateJob(), "--zookeeper", SharedHBase.zookeeper(),
+        "--metadata-url", "no_such_table_" + TABLES.incrementAndGet() + "@hbase"));
+    assertTrue(errBytes.toString().contains("does not exist"), errBytes.toString());
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = new String[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+}
