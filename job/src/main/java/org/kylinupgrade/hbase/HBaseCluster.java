@@ -194,6 +194,12 @@ public final class HBaseCluster implements Closeable {
     return new HistoryTable(this, name);
   }
 
+  public void createTable(org.apache.hadoop.hbase.client.TableDescriptor descriptor) throws IOException {
+    try (Admin admin = connection.getAdmin()) {
+      admin.createTable(descriptor);
+    }
+  }
+
   public TableAdmin admin() {
     return new TableAdmin(this);
   }

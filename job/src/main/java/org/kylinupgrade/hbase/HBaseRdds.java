@@ -70,6 +70,15 @@ public final class HBaseRdds {
         ImmutableBytesWritable.class, Result.class), cluster, url, null);
   }
 
+  /** Rows of a table (first cell only: no content read), counted on the executors. */
+  public static long countRows(JavaSparkContext sc, HBaseCluster cluster, String table) throws IOException {
+    Configuration conf = new Configuration(cluster.conf());
+    conf.set(TableInputFormat.INPUT_TABLE, table);
+    conf.set(TableInputFormat.SCAN, TableMapReduceUtil.convertScanToString(
+        new Scan().setFilter(new org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter()).setCaching(CACHING * 10).setCacheBlocks(false)));
+    return sc.newAPIHadoopRDD(conf, TableInputFormat.class, ImmutableBytesWritable.class, Result.class).count();
+  }
+
   /**
    * Whether the snapshot's files can be read directly: the HBase root dir is readable from here and is not
    * a local folder (a standalone HBase on the local file system yields no splits to the snapshot input

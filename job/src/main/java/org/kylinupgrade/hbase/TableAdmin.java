@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.SnapshotDescription;
 
 /** The table and snapshot operations the jobs need: snapshot, clone, drop, all idempotent. */
 public final class TableAdmin {
@@ -123,6 +124,40 @@ public final class TableAdmin {
       }
     }
     return rows;
+  }
+
+  /** What a snapshot's manifest says: store files and bytes, and whether any file is missing or corrupt. */
+  public ManifestStats manifestStats(String snapshot) throws IOException {
+    try (Admin admin = admin()) {
+      SnapshotDescription desc = admin.listSnapshots(Pattern.compile(Pattern.quote(snapshot))).stream().findFirst()
+          .orElseThrow(() -> new java.io.FileNotFoundException("snapshot " + snapshot + " does not exist"));
+      org.apache.hadoop.hbase.snapshot.SnapshotInfo.SnapshotStats stats =
+          org.apache.hadoop.hbase.snapshot.SnapshotInfo.getSnapshotStats(cluster.conf(), desc);
+      return new ManifestStats(stats.getStoreFilesCount(), stats.getStoreFilesSize(),
+          stats.getMissingStoreFilesCount() + stats.getCorruptedStoreFilesCount());
+    }
+  }
+
+  /** Store-file count and bytes of a snapshot (computed from its manifest: it does not grow with the rows). */
+  public static final class ManifestStats {
+    public final int storeFiles;
+    public final long bytes;
+    public final int missingOrCorrupt;
+
+    ManifestStats(int storeFiles, long bytes, int missingOrCorrupt) {
+      this.storeFiles = storeFiles;
+      this.bytes = bytes;
+      this.missingOrCorrupt = missingOrCorrupt;
+    }
+
+    public boolean sameFilesAs(ManifestStats other) {
+      return storeFiles == other.storeFiles && bytes == other.bytes && missingOrCorrupt == 0 && other.missingOrCorrupt == 0;
+    }
+
+    @Override
+    public String toString() {
+      return storeFiles + " store files, " + bytes + " bytes" + (missingOrCorrupt > 0 ? ", " + missingOrCorrupt + " missing or corrupt" : "");
+    }
   }
 
   /** A snapshot's name, table and creation time (the master's clock, epoch ms). */

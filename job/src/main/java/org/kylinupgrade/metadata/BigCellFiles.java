@@ -70,6 +70,37 @@ public final class BigCellFiles {
     }
   }
 
+  /** Kylin's big-cell folder of this metadata table: {@code <working dir>/<prefix>/resources}. */
+  public String resourcesDir() {
+    return url.metadataWorkingDir(workingDir) + "resources";
+  }
+
+  /** Copies a folder tree (nothing when {@code from} does not exist); returns the number of files copied. */
+  public long copyTree(String from, String to) throws IOException {
+    try (FileSystem fs = fs()) {
+      Path source = new Path(from);
+      if (!fs.exists(source)) {
+        return 0;
+      }
+      fs.delete(new Path(to), true);
+      fs.mkdirs(new Path(to).getParent());
+      FileUtil.copy(fs, source, fs, new Path(to), false, conf);
+      long files = 0;
+      org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(new Path(to), true);
+      while (it.hasNext()) {
+        it.next();
+        files++;
+      }
+      return files;
+    }
+  }
+
+  public boolean exists(String dir) throws IOException {
+    try (FileSystem fs = fs()) {
+      return fs.exists(new Path(dir));
+    }
+  }
+
   public void deleteDir(String dir) throws IOException {
     try (FileSystem fs = fs()) {
       fs.delete(new Path(dir), true);
