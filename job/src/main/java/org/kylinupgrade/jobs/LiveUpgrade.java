@@ -88,12 +88,30 @@ final class LiveUpgrade {
     lock.acquire(names.runId());
     Run run = journal.start(names.runId(), "upgrade", requestFacts());
     Swap swap = new Swap(cluster, journal, names);
-    try {
+    Run started = run;
+    return guarded(started, names, swap, () -> {
       cluster.admin().snapshot(url.tableName(), names.backupSnapshot());
       long snapshotTime = cluster.admin().snapshotInfo(names.backupSnapshot()).orElseThrow().creationTime;
-      run = journal.step(run, Step.BACKED_UP, Map.of("backup_snapshot", names.backupSnapshot(),
+      Run backedUp = journal.step(started, Step.BACKED_UP, Map.of("backup_snapshot", names.backupSnapshot(),
           "backup_time", Long.toString(snapshotTime)));
-      return continueFrom(run, names, swap);
+      return continueFrom(backedUp, names, swap);
+    });
+  }
+
+  /** A step of work that may fail; see {@link #guarded}. */
+  @FunctionalInterface
+  private interface RunBody {
+    int run() throws IOException;
+  }
+
+  /**
+   * Runs {@code body} for {@code run} with the one failure rule of this job: a run that fails before its swap
+   * began is aborted (the live table was never touched); the lock is released once the run is no longer
+   * unfinished, and kept for resume / rollback otherwise.
+   */
+  private int guarded(Run run, RunNames names, Swap swap, RunBody body) throws IOException {
+    try {
+      return body.run();
     } catch (RuntimeException | IOException | Error e) {
       Run current = journal.load(names.runId()).orElse(run);
       if (current.unfinished() && !current.step().swapStarted()) {
@@ -123,26 +141,16 @@ final class LiveUpgrade {
     request.keepUnloadable = Boolean.parseBoolean(run.get("keep_unloadable"));
     System.out.println("resuming " + run);
     Swap swap = new Swap(cluster, journal, names);
-    try {
-      if (run.step().compareTo(Step.BACKED_UP) < 0) {
-        abort(run, swap, new IllegalStateException("stopped before its backup snapshot was taken"));
-        System.out.println("run " + run.id() + " stopped before its backup: table " + url.tableName()
+    Run stopped = run;
+    return guarded(stopped, names, swap, () -> {
+      if (stopped.step().compareTo(Step.BACKED_UP) < 0) {
+        abort(stopped, swap, new IllegalStateException("stopped before its backup snapshot was taken"));
+        System.out.println("run " + stopped.id() + " stopped before its backup: table " + url.tableName()
             + " is untouched; run the upgrade again");
         return ExitCodes.FAILED;
       }
-      return continueFrom(run, names, swap);
-    } catch (RuntimeException | IOException | Error e) {
-      Run current = journal.load(names.runId()).orElse(run);
-      if (current.unfinished() && !current.step().swapStarted()) {
-        abort(current, swap, e);
-      }
-      throw e;
-    } finally {
-      Run current = journal.load(names.runId()).orElse(run);
-      if (!current.unfinished()) {
-        lock.release(names.runId());
-      }
-    }
+      return continueFrom(stopped, names, swap);
+    });
   }
 
   /** Before the swap the live table is untouched: remove what the run created and record the failure. */
