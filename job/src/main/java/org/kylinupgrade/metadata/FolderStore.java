@@ -27,6 +27,7 @@ public final class FolderStore implements MetadataStore {
   private final FileSystem fs;
   private final Path root;
   private final String display;
+  private final java.util.Set<Path> createdDirs = new java.util.HashSet<>();
 
   public FolderStore(String location, Configuration conf) throws IOException {
     this.display = location;
@@ -136,11 +137,26 @@ public final class FolderStore implements MetadataStore {
   @Override
   public void put(Resource resource) throws IOException {
     Path file = fileOf(resource.path());
-    fs.mkdirs(file.getParent());
+    if (fs instanceof RawLocalFileSystem) {
+      putLocal(((RawLocalFileSystem) fs).pathToFile(file).toPath(), resource);
+      return;
+    }
+    if (createdDirs.add(file.getParent())) {
+      fs.mkdirs(file.getParent());
+    }
     try (OutputStream out = fs.create(file, true)) {
       out.write(resource.content());
     }
     fs.setTimes(file, resource.timestamp(), -1);
+  }
+
+  /** Local folders: plain NIO, an order of magnitude cheaper per file than Hadoop's local FS calls. */
+  private void putLocal(java.nio.file.Path file, Resource resource) throws IOException {
+    if (createdDirs.add(new Path(file.getParent().toUri()))) {
+      Files.createDirectories(file.getParent());
+    }
+    Files.write(file, resource.content());
+    Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(resource.timestamp()));
   }
 
   @Override

@@ -41,20 +41,23 @@ public final class UpgradePipeline implements Serializable {
     public final List<Problem> unloadable;
     public final List<Problem> warnings;
     private final JavaRDD<GroupResult> results;
+    private final JavaRDD<Resource> converted;
 
-    Conversion(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<GroupResult> results,
+    Conversion(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<GroupResult> results, JavaRDD<Resource> converted,
         List<Change> changes, List<Problem> unloadable, List<Problem> warnings) {
       this.output = output;
       this.rewritten = rewritten;
       this.results = results;
+      this.converted = converted;
       this.changes = changes;
       this.unloadable = unloadable;
       this.warnings = warnings;
     }
 
-    /** Frees the cached group results. */
+    /** Frees what the conversion cached. */
     public void release() {
       results.unpersist(false);
+      converted.unpersist(false);
     }
   }
 
@@ -100,7 +103,7 @@ public final class UpgradePipeline implements Serializable {
         .leftOuterJoin(rewrittenByPath)
         .map(t -> t._2()._2().orElse(t._2()._1()));
     JavaRDD<Resource> output = passThrough.union(convertedOut);
-    return new Conversion(output, rewritten, results, sortedChanges(changes), sorted(unloadable), sorted(warnings));
+    return new Conversion(output, rewritten, results, converted, sortedChanges(changes), sorted(unloadable), sorted(warnings));
   }
 
   private static <T> T first(Iterable<T> items) {

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# bench/run.sh linear|overhead|generate [options]: builds the CLI and the bench module, then runs one benchmark.
+#   bench/run.sh linear     the whole upgrade command in a fresh JVM at 0, 1,600 and 16,000 cube descs (median of 3)
+#   bench/run.sh overhead   pipeline vs identity copy at 100k resources in one warm JVM (medians of 3)
+#   bench/run.sh generate --to DIR [--descs N] [--resources TOTAL]   only writes a synthetic v1 folder
+# Options: bench/run.sh --help. Inputs are generated once and kept in bench/target/work.
+# BENCH_SKIP_BUILD=1 reuses the last build; BENCH_JAVA_OPTS is the bench JVM's heap (default -Xmx4g).
+#
+# The build is copied into bench/target/dist, laid out as a distribution (scripts/, conf/, lib/), and both the
+# timed command (dist/scripts/kylin-upgrade) and the bench JVM run from there, so that a rebuild of the tree
+# during a long run does not change what is measured.
+set -euo pipefail
+
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dist="$home/bench/target/dist"
+cd "$home"
+
+if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
+  build=(mvn -B -q package -DskipTests -pl launcher,bench -am)
+  mkdir -p bench/target
+  # offline first; online only when a plugin is missing
+  if ! "${build[@]}" -o > bench/target/build.log 2>&1 && ! "${build[@]}" > bench/target/build.log 2>&1; then
+    cat bench/target/build.log >&2
+    exit 1
+  fi
+
+  rm -rf "$dist"
+  mkdir -p "$dist/scripts" "$dist/lib"
+  cp scripts/kylin-upgrade "$dist/scripts/"
+  cp -r conf "$dist/conf"
+  ls job/target/kylin-upgrade-job-*.jar launcher/target/kylin-upgrade-launcher-*.jar bench/target/kylin-upgrade-bench-*.jar \
+    | grep -v -- '-tests\.jar$' | xargs -I{} cp {} "$dist/lib/"
+  # third-party jars from the local Maven repository: linked, they do not change under a rebuild
+  tr ':' '\n' < launcher/target/runtime-classpath.txt > "$dist/classpath.list"
+  tr ':' '\n' < bench/target/runtime-classpath.txt >> "$dist/classpath.list"
+  sort -u "$dist/classpath.list" | grep -v '/target/' | while read -r jar; do
+    ln -sf "$jar" "$dist/lib/$(basename "$jar")"
+  done
+fi
+[ -d "$dist/lib" ] || { echo "bench/run.sh: not built yet; run it without BENCH_SKIP_BUILD" >&2; exit 2; }
+
+java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+exec "$java_cmd" ${BENCH_JAVA_OPTS:--Xmx4g} @"$dist/conf/jdk17.options" \
+  -Dlog4j2.configurationFile="$dist/conf/log4j2.properties" \
+  -cp "$dist/lib/*" org.kylinupgrade.bench.UpgradeBench "$@" --home "$home" --cli "$dist/scripts/kylin-upgrade"

@@ -1,0 +1,74 @@
+package org.kylinupgrade.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The benchmark harness's entry point; {@code bench/run.sh} runs it with the bench module's classpath.
+ *
+ * <pre>
+ * UpgradeBench linear   [--sizes 0,1600,16000] [--repeats 3] [--projects 1]
+ * UpgradeBench overhead [--descs 1600] [--resources 100000] [--rounds 3] [--projects 1]
+ * UpgradeBench generate --to DIR [--descs 1600] [--resources 0] [--projects 1]
+ * common: [--home PROJECT_ROOT (default: .)] [--work DIR (default: bench/target/work)]
+ *         [--cli SCRIPT (default: scripts/kylin-upgrade; bench/run.sh passes its copy of the build)]
+ * </pre>
+ */
+public final class UpgradeBench {
+  private static final String USAGE = String.join("\n",
+      "usage: UpgradeBench linear   [--sizes 0,1600,16000] [--repeats 3] [--projects 1]",
+      "       UpgradeBench overhead [--descs 1600] [--resources 100000] [--rounds 3] [--projects 1]",
+      "       UpgradeBench generate --to DIR [--descs 1600] [--resources 0] [--projects 1]",
+      "       common: [--home PROJECT_ROOT (default .)] [--work DIR (default bench/target/work)]",
+      "               [--cli the kylin-upgrade script linear times (default scripts/kylin-upgrade)]");
+
+  private UpgradeBench() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0 || Arrays.asList(args).contains("--help")) {
+      System.out.println(USAGE);
+      System.exit(args.length == 0 ? 2 : 0);
+    }
+    List<String> rest = Arrays.asList(args).subList(1, args.length);
+    Flags flags = new Flags(rest);
+    Path home = flags.path("home", ".");
+    Path work = flags.path("work", home.resolve("bench/target/work").toString());
+    Path cli = flags.path("cli", home.resolve("scripts/kylin-upgrade").toString());
+    int projects = flags.number("projects", 1);
+    switch (args[0]) {
+      case "linear" -> {
+        List<Integer> sizes = flags.numbers("sizes", "0,1600,16000");
+        int repeats = flags.number("repeats", 3);
+        flags.requireAllUsed();
+        new LinearBench(home, work, cli).run(sizes, projects, repeats);
+      }
+      case "overhead" -> {
+        int descs = flags.number("descs", 1600);
+        int resources = flags.number("resources", 100_000);
+        int rounds = flags.number("rounds", 3);
+        flags.requireAllUsed();
+        new OverheadBench(home, work).run(descs, projects, resources, rounds);
+      }
+      case "generate" -> {
+        String to = flags.text("to", null);
+        if (to == null) {
+          throw new IllegalArgumentException("generate needs --to DIR\n" + USAGE);
+        }
+        SyntheticV1Metadata.Shape shape = new SyntheticV1Metadata.Shape(flags.number("descs", 1600), projects,
+            flags.number("resources", 0));
+        flags.requireAllUsed();
+        Path target = Path.of(to).toAbsolutePath();
+        if (java.nio.file.Files.exists(target) && Folders.countFiles(target) > 0) {
+          throw new IllegalArgumentException(target + " already holds files; name a new or empty folder");
+        }
+        System.out.println(target + ": " + new SyntheticV1Metadata(home).write(target, shape));
+      }
+      default -> {
+        System.err.println("unknown subcommand '" + args[0] + "'\n" + USAGE);
+        System.exit(2);
+      }
+    }
+  }
+}

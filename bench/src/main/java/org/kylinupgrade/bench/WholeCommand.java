@@ -1,0 +1,43 @@
+package org.kylinupgrade.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code kylin-upgrade upgrade --from-folder IN --to-folder OUT} (the script given) in a fresh JVM, timed from process start
+ * to exit (JVM start, Spark start, the upgrade and the shutdown). Its output goes to a log file.
+ */
+final class WholeCommand {
+  private final Path script;
+
+  WholeCommand(Path script) {
+    this.script = script;
+    if (!Files.isExecutable(script)) {
+      throw new IllegalStateException(script + " is not there or not executable");
+    }
+  }
+
+  /** Runs one upgrade into {@code out} (deleted first, not timed); returns the wall-clock nanoseconds. */
+  long upgrade(Path in, Path out, Path log) throws IOException, InterruptedException {
+    Folders.deleteIfExists(out);
+    Files.createDirectories(log.getParent());
+    ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(), "upgrade",
+        "--from-folder", in.toString(), "--to-folder", out.toString()))
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    long start = System.nanoTime();
+    int exit = builder.start().waitFor();
+    long nanos = System.nanoTime() - start;
+    if (exit != 0) {
+      throw new IllegalStateException("upgrade of " + in.getFileName() + " exited with " + exit + "; see " + log);
+    }
+    long expected = Folders.countFiles(in);
+    long written = Folders.countFiles(out);
+    if (written != expected) {
+      throw new IllegalStateException("upgrade of " + in.getFileName() + " wrote " + written + " files, not "
+          + expected + "; see " + log);
+    }
+    return nanos;
+  }
+}
