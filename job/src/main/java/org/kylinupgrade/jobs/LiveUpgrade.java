@@ -118,6 +118,10 @@ final class LiveUpgrade {
       System.out.println("no unfinished run: nothing to resume");
       return ExitCodes.OK;
     }
+    if (!"upgrade".equals(run.command())) {
+      throw new NeedsOperatorException(run + " stopped half-way and cannot be resumed; undo it with "
+          + "`kylin-upgrade rollback`, then run it again");
+    }
     lock.takeOver(run.id());
     RunNames names = new RunNames(url, run.id());
     request.models = list(run.get("models"));

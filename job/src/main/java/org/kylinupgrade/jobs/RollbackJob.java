@@ -57,6 +57,7 @@ public final class RollbackJob implements Callable<Integer> {
         Swap swap = new Swap(hbase, journal, undoneNames);
         String failsafe = swap.restore(undone.orElse(null), restorePoint);
         swap.cleanUp(false);
+        deleteAclCopy(hbase, url, undone.orElse(null));
         if (undone.isPresent()) {
           journal.finish(undone.get(), Run.Status.ROLLED_BACK, Map.of("rolled_back_by", rollbackNames.runId()));
         }
@@ -68,6 +69,15 @@ public final class RollbackJob implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** A hybrid run copied the cube's ACL row to its old cube: the copy goes with the metadata it belongs to. */
+  private static void deleteAclCopy(HBaseCluster hbase, MetadataUrl url, Run undone) throws java.io.IOException {
+    String row = undone == null || !"hybrid".equals(undone.command()) ? null : undone.get("acl_copy_row");
+    if (row != null && !row.isEmpty() && hbase.aclTable(url).exists()) {
+      hbase.aclTable(url).delete(row);
+      System.out.println("ACL entries that run " + undone.id() + " copied (row " + row + ") deleted");
+    }
   }
 
   /** The named snapshot's run, else an unfinished run, else the last run that changed the table. */
