@@ -195,8 +195,9 @@ public final class UpgradeJob implements Callable<Integer> {
 
   private static void printPurge(org.kylinupgrade.pipeline.PurgeOutcome purge) {
     for (org.kylinupgrade.rules.PurgedCube cube : purge.cubes()) {
-      System.out.println("  purged cube " + cube.name() + ": " + cube.segmentsRemoved() + " segment(s) removed, status "
-          + cube.previousStatus() + " -> DISABLED");
+      boolean already = cube.segmentsRemoved() == 0 && "DISABLED".equals(cube.previousStatus());
+      System.out.println("  purged cube " + cube.name() + ": " + (already ? "already empty and DISABLED"
+          : cube.segmentsRemoved() + " segment(s) removed, status " + cube.previousStatus() + " -> DISABLED"));
     }
     for (org.kylinupgrade.rules.DiscardedJob job : purge.discardedJobs()) {
       System.out.println("  discarded job " + job.id() + " of cube " + job.cubeName() + " (was " + job.previousStatus()
