@@ -119,8 +119,7 @@ final class LiveUpgrade {
       return ExitCodes.OK;
     }
     if (!"upgrade".equals(run.command())) {
-      throw new NeedsOperatorException(run + " stopped half-way and cannot be resumed; undo it with "
-          + "`kylin-upgrade rollback`, then run it again");
+      return closeOtherCommand(run);
     }
     lock.takeOver(run.id());
     RunNames names = new RunNames(url, run.id());
@@ -151,6 +150,23 @@ final class LiveUpgrade {
         lock.release(names.runId());
       }
     }
+  }
+
+  /**
+   * Another command's run (hybrid) is not resumed: before its backup it wrote nothing and is closed here, after it
+   * only its snapshot puts the table back.
+   */
+  private int closeOtherCommand(Run run) throws IOException {
+    if (run.step().compareTo(Step.BACKED_UP) >= 0) {
+      throw new NeedsOperatorException(run + " stopped half-way and cannot be resumed; undo it with "
+          + "`kylin-upgrade rollback` (its backup snapshot " + run.get("backup_snapshot") + "), then run it again");
+    }
+    lock.takeOver(run.id());
+    journal.finish(run, Run.Status.FAILED, Map.of("message", "stopped before it wrote anything"));
+    lock.release(run.id());
+    System.out.println(run.command() + " run " + run.id() + " stopped before it wrote anything: table "
+        + url.tableName() + " is untouched; run it again");
+    return ExitCodes.FAILED;
   }
 
   /** Before the swap the live table is untouched: remove what the run created and record the failure. */

@@ -262,4 +262,39 @@ class HybridJobIT {
     assertTrue(history().stream().allMatch(r -> r.status() == Run.Status.ABORTED));
     assertFalse(errBytes.toString().contains("failed:"), errBytes.toString());
   }
+
+  /** A real crash: hybrid runs in a child JVM that halts right after {@code point}. */
+  private int hybridInChildJvmHaltingAfter(String point) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(org.kylinupgrade.runtime.JvmFlags.jdk17());
+    command.add("-D" + FailurePoints.HALT_AFTER + "=" + point);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(HybridJob.class.getName());
+    command.addAll(List.of("--zookeeper", SharedHBase.zookeeper(), "--metadata-url", prefix + "@hbase",
+        "--working-dir", working, "--project", "default", "--cube", CUBE));
+    Process child = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("child-" + point + ".log").toFile()).start();
+    assertTrue(child.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "child finished");
+    return child.exitValue();
+  }
+
+  @Test
+  void aKilledRunIsUndoneByRollbackNotResumed() throws Exception {
+    loadUpgradedMetadataWithAcl();
+    Path before = dump("before");
+    assertEquals(99, hybridInChildJvmHaltingAfter(LiveHybrid.ACL_COPIED), "the child halted");
+    Run killed = history().get(history().size() - 1);
+    assertTrue(killed.unfinished());
+    assertFalse(aclRow(killed.get("acl_copy_row")).isEmpty(), "the ACL row was copied");
+
+    assertEquals(ExitCodes.NEEDS_OPERATOR, run(hybridJob(), "--project", "default", "--cube", CUBE));
+    assertEquals(ExitCodes.NEEDS_OPERATOR, run(new ResumeJob()));
+    assertTrue(errBytes.toString().contains("cannot be resumed"), errBytes.toString());
+    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    FolderAssertions.assertSameFolder(before, dump("rolled-back"), true);
+    assertEquals(List.of(), aclRow(killed.get("acl_copy_row")));
+    assertEquals(ExitCodes.OK, run(hybridJob(), "--project", "default", "--cube", CUBE), errBytes.toString());
+  }
 }
