@@ -200,6 +200,11 @@ public final class HBaseCluster implements Closeable {
     }
   }
 
+  /** Kylin's ACL table of the metadata ({@code <prefix>_acl}); it may not exist. */
+  public AclTable aclTable(MetadataUrl url) {
+    return new AclTable(this, url.aclTable());
+  }
+
   public TableAdmin admin() {
     return new TableAdmin(this);
   }

@@ -8,6 +8,7 @@ import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
+import org.apache.hadoop.hbase.client.Delete;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
@@ -106,6 +107,27 @@ public final class HBaseStore implements MetadataStore {
       for (Result row : scanner) {
         consumer.accept(Bytes.toString(row.getRow()));
       }
+    }
+  }
+
+  /** The resources whose path starts with {@code prefix}, in path order. */
+  public java.util.List<Resource> readPrefix(String prefix) throws IOException {
+    java.util.List<Resource> resources = new java.util.ArrayList<>();
+    Scan scan = new Scan().addFamily(FAMILY).setRowPrefixFilter(Bytes.toBytes(prefix)).setCaching(SCAN_CACHING);
+    try (Table table = cluster.connection().getTable(tableName);
+        ResultScanner scanner = table.getScanner(scan)) {
+      for (Result row : scanner) {
+        resources.add(bigCells.toResource(row));
+      }
+    }
+    return resources;
+  }
+
+  /** Removes the resource's row, as Kylin's {@code deleteResource} does (a big cell's file stays). */
+  public void delete(String path) throws IOException {
+    flush();
+    try (Table table = cluster.connection().getTable(tableName)) {
+      table.delete(new Delete(Bytes.toBytes(path)));
     }
   }
 

@@ -63,7 +63,9 @@ public final class InfoJob implements Callable<Integer> {
           run.status(), run.step(), run.get("started"), run.get("finished") == null ? "-" : run.get("finished"),
           run.get("backup_snapshot") == null ? "" : " backup " + run.get("backup_snapshot"));
     }
-    journal.unfinished().ifPresent(run -> System.out.println("UNFINISHED: " + run + (run.step().swapStarted()
+    journal.unfinished().ifPresent(run -> System.out.println("UNFINISHED: " + run + (!"upgrade".equals(run.command())
+        ? "; it may have written part of its changes: run `kylin-upgrade rollback` to restore its backup snapshot"
+        : run.step().swapStarted()
         ? "; the swap had begun: run `kylin-upgrade resume` to finish it or `kylin-upgrade rollback` to undo it"
         : "; the live table is untouched: run `kylin-upgrade resume` to finish it or `kylin-upgrade rollback` to discard it")));
   }

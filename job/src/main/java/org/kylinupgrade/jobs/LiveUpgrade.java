@@ -33,6 +33,8 @@ import org.kylinupgrade.rules.UpgradeOptions;
 final class LiveUpgrade {
   /** The row ranges the rules read; everything else in the table is the snapshot's, unchanged by construction. */
   static final List<String> RANGES_READ = List.of("/cube/", "/cube_desc/", "/model_desc/", "/project/", "/table/");
+  /** A purge also discards the purged cubes' unfinished jobs. */
+  static final List<String> JOB_RANGES = List.of("/execute/", "/execute_output/");
 
   private final HBaseCluster cluster;
   private final JavaSparkContext sc;
@@ -46,6 +48,7 @@ final class LiveUpgrade {
     List<String> models = List.of();
     List<String> cubes = List.of();
     List<String> projects = List.of();
+    List<String> purgeCubes = List.of();
     boolean keepUnloadable;
     boolean dryRun;
     String reportFile;
@@ -133,11 +136,15 @@ final class LiveUpgrade {
       System.out.println("no unfinished run: nothing to resume");
       return ExitCodes.OK;
     }
+    if (!"upgrade".equals(run.command())) {
+      return closeOtherCommand(run);
+    }
     lock.takeOver(run.id());
     RunNames names = new RunNames(url, run.id());
     request.models = list(run.get("models"));
     request.cubes = list(run.get("cubes"));
     request.projects = list(run.get("projects"));
+    request.purgeCubes = list(run.get("purge_cubes"));
     request.keepUnloadable = Boolean.parseBoolean(run.get("keep_unloadable"));
     System.out.println("resuming " + run);
     Swap swap = new Swap(cluster, journal, names);
@@ -151,6 +158,23 @@ final class LiveUpgrade {
       }
       return continueFrom(stopped, names, swap);
     });
+  }
+
+  /**
+   * Another command's run (hybrid) is not resumed: before its backup it wrote nothing and is closed here, after it
+   * only its snapshot puts the table back.
+   */
+  private int closeOtherCommand(Run run) throws IOException {
+    if (run.step().compareTo(Step.BACKED_UP) >= 0) {
+      throw new NeedsOperatorException(run + " stopped half-way and cannot be resumed; undo it with "
+          + "`kylin-upgrade rollback` (its backup snapshot " + run.get("backup_snapshot") + "), then run it again");
+    }
+    lock.takeOver(run.id());
+    journal.finish(run, Run.Status.FAILED, Map.of("message", "stopped before it wrote anything"));
+    lock.release(run.id());
+    System.out.println(run.command() + " run " + run.id() + " stopped before it wrote anything: table "
+        + url.tableName() + " is untouched; run it again");
+    return ExitCodes.FAILED;
   }
 
   /** Before the swap the live table is untouched: remove what the run created and record the failure. */
@@ -170,6 +194,7 @@ final class LiveUpgrade {
     facts.put("models", String.join(",", request.models));
     facts.put("cubes", String.join(",", request.cubes));
     facts.put("projects", String.join(",", request.projects));
+    facts.put("purge_cubes", String.join(",", request.purgeCubes));
     facts.put("keep_unloadable", Boolean.toString(request.keepUnloadable));
     return facts;
   }
@@ -254,12 +279,14 @@ final class LiveUpgrade {
   private Conversion convert(RunNames names, String snapshot, long runTimestamp) throws IOException {
     JavaRDD<Resource> resources = readSnapshot(names, snapshot).cache();
     UpgradeOptions options = UpgradeOptions.of(runTimestamp)
-        .withDescsInScope(Scope.descsInScope(resources, request.models, request.cubes, request.projects));
+        .withDescsInScope(Scope.descsInScope(resources, request.models, request.cubes, request.projects))
+        .withPurgeCubes(UpgradeJob.purgeCubeSet(request.purgeCubes));
     UpgradePipeline.Conversion result = UpgradePipeline.convert(sc, resources, options);
     UpgradeReport report = new UpgradeReport("upgrade", "table " + url.tableName() + " (snapshot " + snapshot + ")",
         "table " + url.tableName(), runTimestamp, request.dryRun)
         .counts(UpgradePipeline.countByType(resources))
-        .conversion(result.changes, result.unloadable, result.warnings);
+        .conversion(result.changes, result.unloadable, result.warnings)
+        .purge(result.purge);
     UpgradeJob.printFindings(result);
     return new Conversion(result, report);
   }
@@ -267,12 +294,12 @@ final class LiveUpgrade {
   /** The snapshot's files when this process can read HBase's root dir, else a temporary clone of it. */
   private JavaRDD<Resource> readSnapshot(RunNames names, String snapshot) throws IOException {
     if (HBaseRdds.canReadSnapshotFiles(cluster)) {
-      return HBaseRdds.readSnapshot(sc, cluster, snapshot, url, RANGES_READ, names.runId());
+      return HBaseRdds.readSnapshot(sc, cluster, snapshot, url, rangesRead(), names.runId());
     }
     String clone = names.stagingTable();
     cluster.admin().dropIfExists(clone);
     cluster.admin().cloneSnapshot(snapshot, clone);
-    return HBaseRdds.readTable(sc, cluster, clone, url, RANGES_READ, null);
+    return HBaseRdds.readTable(sc, cluster, clone, url, rangesRead(), null);
   }
 
   private Run stage(Run run, RunNames names, Conversion c) throws IOException {
@@ -298,7 +325,7 @@ final class LiveUpgrade {
    * (references resolve as before); counts per type equal the snapshot's.
    */
   private Run verify(Run run, RunNames names, Conversion c) throws IOException {
-    JavaRDD<Resource> staged = HBaseRdds.readTable(sc, cluster, names.stagingTable(), url, RANGES_READ,
+    JavaRDD<Resource> staged = HBaseRdds.readTable(sc, cluster, names.stagingTable(), url, rangesRead(),
         names.stagedBigCells(cluster.workingDir())).cache();
     long matching = staged.keyBy(Resource::path).join(c.result.rewritten.keyBy(Resource::path))
         .filter(t -> t._2()._1().equals(t._2()._2())).count();
@@ -326,6 +353,16 @@ final class LiveUpgrade {
           + String.join("; ", failures));
     }
     return journal.step(run, Step.VERIFIED, Map.of("verified_resources", Long.toString(matching)));
+  }
+
+  /** Job records cost nothing unless cubes are purged. */
+  private List<String> rangesRead() {
+    if (request.purgeCubes.isEmpty()) {
+      return RANGES_READ;
+    }
+    List<String> ranges = new ArrayList<>(RANGES_READ);
+    ranges.addAll(JOB_RANGES);
+    return ranges;
   }
 
   private static List<String> paths(List<Problem> problems) {

@@ -112,6 +112,7 @@ public final class RollbackJob implements Callable<Integer> {
       facts.putAll(restoreBackupSideTables(hbase, backupRun.get(), names));
     }
     swap.cleanUp(false);
+    deleteAclCopy(hbase, url, undone.orElse(null));
     undone.filter(r -> !"backup".equals(r.command()))
         .ifPresent(r -> finishQuietly(journal, r, names.runId()));
     if (failsafe != null) {
@@ -222,6 +223,15 @@ public final class RollbackJob implements Callable<Integer> {
       journal.finish(run, Run.Status.DONE, Map.of());
       System.out.printf("table %s replaced by folder %s (%d resources, checksum verified); what it held before is kept in "
           + "snapshot %s%n", url.tableName(), source.folder, expected._1(), failsafe);
+    }
+  }
+
+  /** A hybrid run copied the cube's ACL row to its old cube: the copy goes with the metadata it belongs to. */
+  private static void deleteAclCopy(HBaseCluster hbase, MetadataUrl url, Run undone) throws IOException {
+    String row = undone == null || !"hybrid".equals(undone.command()) ? null : undone.get("acl_copy_row");
+    if (row != null && !row.isEmpty() && hbase.aclTable(url).exists()) {
+      hbase.aclTable(url).delete(row);
+      System.out.println("ACL entries that run " + undone.id() + " copied (row " + row + ") deleted");
     }
   }
 

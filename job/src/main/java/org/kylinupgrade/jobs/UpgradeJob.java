@@ -52,6 +52,12 @@ public final class UpgradeJob implements Callable<Integer> {
   @Option(names = "--projects", split = ",", paramLabel = "A,B", description = "only the cube descs of these projects' cubes")
   List<String> projects = List.of();
 
+  @Option(names = "--purge-cubes", split = ",", paramLabel = "A,B",
+      description = "purge these cubes first, as Kylin's purge does (segments removed, status DISABLED, unfinished "
+          + "build jobs discarded), so that their descs move to engine/storage 2 when no other cube using them has "
+          + "segments; the segment HTables are listed, never dropped")
+  List<String> purgeCubes = List.of();
+
   @Option(names = "--dry-run", description = "write nothing; print what would change, with a diff")
   boolean dryRun;
 
@@ -85,10 +91,12 @@ public final class UpgradeJob implements Callable<Integer> {
       JavaSparkContext sc = spark.context();
       JavaRDD<Resource> resources = SparkFolders.read(sc, fromFolder, conf).cache();
       UpgradeOptions options = UpgradeOptions.of(runTimestamp)
-          .withDescsInScope(Scope.descsInScope(resources, models, cubes, projects));
+          .withDescsInScope(Scope.descsInScope(resources, models, cubes, projects))
+          .withPurgeCubes(purgeCubeSet(purgeCubes));
       UpgradePipeline.Conversion conversion = UpgradePipeline.convert(sc, resources, options);
       Map<String, Long> counts = UpgradePipeline.countByType(resources);
-      report.counts(counts).conversion(conversion.changes, conversion.unloadable, conversion.warnings);
+      report.counts(counts).conversion(conversion.changes, conversion.unloadable, conversion.warnings)
+          .purge(conversion.purge);
       printFindings(conversion);
 
       if (!conversion.unloadable.isEmpty() && !keepUnloadable) {
@@ -120,6 +128,7 @@ public final class UpgradeJob implements Callable<Integer> {
     request.models = models;
     request.cubes = cubes;
     request.projects = projects;
+    request.purgeCubes = purgeCubes;
     request.keepUnloadable = keepUnloadable;
     request.dryRun = dryRun;
     request.reportFile = cluster.reportFile();
@@ -158,6 +167,16 @@ public final class UpgradeJob implements Callable<Integer> {
     }
   }
 
+  static java.util.Set<String> purgeCubeSet(List<String> names) {
+    java.util.Set<String> set = new java.util.LinkedHashSet<>();
+    for (String name : names) {
+      if (!name.isBlank()) {
+        set.add(name.trim());
+      }
+    }
+    return set;
+  }
+
   static void printFindings(UpgradePipeline.Conversion conversion) {
     for (Change c : conversion.changes) {
       System.out.println("  " + c.path() + ": " + String.join("; ", c.reasons()));
@@ -170,6 +189,23 @@ public final class UpgradeJob implements Callable<Integer> {
     }
     for (Problem p : conversion.warnings) {
       System.out.println("  warning: " + p.path() + ": " + p.reason());
+    }
+    printPurge(conversion.purge);
+  }
+
+  private static void printPurge(org.kylinupgrade.pipeline.PurgeOutcome purge) {
+    for (org.kylinupgrade.rules.PurgedCube cube : purge.cubes()) {
+      boolean already = cube.segmentsRemoved() == 0 && "DISABLED".equals(cube.previousStatus());
+      System.out.println("  purged cube " + cube.name() + ": " + (already ? "already empty and DISABLED"
+          : cube.segmentsRemoved() + " segment(s) removed, status " + cube.previousStatus() + " -> DISABLED"));
+    }
+    for (org.kylinupgrade.rules.DiscardedJob job : purge.discardedJobs()) {
+      System.out.println("  discarded job " + job.id() + " of cube " + job.cubeName() + " (was " + job.previousStatus()
+          + (job.discardedSteps().isEmpty() ? "" : ", with steps " + String.join(", ", job.discardedSteps())) + ")");
+    }
+    if (!purge.unusedTables().isEmpty()) {
+      System.out.println("  segment HTables no cube uses any more (not dropped; a rollback needs them): "
+          + String.join(", ", purge.unusedTables()));
     }
   }
 

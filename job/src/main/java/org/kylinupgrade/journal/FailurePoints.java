@@ -21,11 +21,16 @@ public final class FailurePoints {
 
   public static void reached(Step step) {
     observer.accept(step);
-    if (step.name().equals(System.getProperty(HALT_AFTER))) {
+    reached(step.name());
+  }
+
+  /** A point that is not a journaled step of the upgrade (another command's); the same properties apply. */
+  public static void reached(String point) {
+    if (point.equals(System.getProperty(HALT_AFTER))) {
       Runtime.getRuntime().halt(99);
     }
-    if (step.name().equals(System.getProperty(FAIL_AFTER))) {
-      throw new InjectedFailure("injected failure after step " + step);
+    if (point.equals(System.getProperty(FAIL_AFTER))) {
+      throw new InjectedFailure("injected failure after step " + point);
     }
   }
 

@@ -2,17 +2,24 @@ package org.kylinupgrade.pipeline;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.rules.Change;
 import org.kylinupgrade.rules.GroupResult;
 import org.kylinupgrade.rules.Problem;
+import org.kylinupgrade.rules.PurgedCube;
 import org.kylinupgrade.rules.TableCatalog;
 import org.kylinupgrade.rules.UpgradeOptions;
 import org.kylinupgrade.rules.UpgradeRules;
@@ -40,11 +47,12 @@ public final class UpgradePipeline implements Serializable {
     public final List<Change> changes;
     public final List<Problem> unloadable;
     public final List<Problem> warnings;
+    public final PurgeOutcome purge;
     private final JavaRDD<GroupResult> results;
     private final JavaRDD<Resource> converted;
 
     Conversion(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<GroupResult> results, JavaRDD<Resource> converted,
-        List<Change> changes, List<Problem> unloadable, List<Problem> warnings) {
+        List<Change> changes, List<Problem> unloadable, List<Problem> warnings, PurgeOutcome purge) {
       this.output = output;
       this.rewritten = rewritten;
       this.results = results;
@@ -52,6 +60,7 @@ public final class UpgradePipeline implements Serializable {
       this.changes = changes;
       this.unloadable = unloadable;
       this.warnings = warnings;
+      this.purge = purge;
     }
 
     /** Frees what the conversion cached. */
@@ -65,10 +74,19 @@ public final class UpgradePipeline implements Serializable {
     return type.equals(CUBE) || type.equals(CUBE_DESC) || type.equals(MODEL) || type.equals(TABLE);
   }
 
+  /**
+   * Converts the resources as Kylin 1.4-alpha's upgrade does, after purging the cubes {@code options} names.
+   *
+   * @throws BadInputException when a cube to purge does not exist or Kylin v1 cannot load it
+   */
   public static Conversion convert(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options) {
     JavaRDD<Resource> converted = resources.filter(r -> isConvertedType(r.type()));
     JavaRDD<Resource> passThrough = resources.filter(r -> !isConvertedType(r.type()));
     converted.persist(StorageLevel.MEMORY_AND_DISK());
+    boolean purging = !options.purgeCubes().isEmpty();
+    if (purging) {
+      requireKnownCubes(converted, options.purgeCubes());
+    }
 
     List<Resource> tableResources = converted.filter(r -> r.type().equals(TABLE)).collect();
     Broadcast<TableCatalog> tables = sc.broadcast(UpgradeRules.tables(tableResources));
@@ -102,8 +120,75 @@ public final class UpgradePipeline implements Serializable {
     JavaRDD<Resource> convertedOut = converted.keyBy(Resource::path)
         .leftOuterJoin(rewrittenByPath)
         .map(t -> t._2()._2().orElse(t._2()._1()));
-    JavaRDD<Resource> output = passThrough.union(convertedOut);
-    return new Conversion(output, rewritten, results, converted, sortedChanges(changes), sorted(unloadable), sorted(warnings));
+    if (!purging) {
+      return new Conversion(passThrough.union(convertedOut), rewritten, results, converted, sortedChanges(changes),
+          sorted(unloadable), sorted(warnings), PurgeOutcome.NONE);
+    }
+    List<PurgedCube> purged = results.flatMap(r -> r.purged().iterator()).collect();
+    requireAllPurged(options.purgeCubes(), purged);
+    JobPurgeStep jobs = JobPurgeStep.run(sc, passThrough, options);
+    changes = new ArrayList<>(changes);
+    changes.addAll(jobs.changes);
+    PurgeOutcome purge = purgeOutcome(purged, jobs, convertedOut);
+    return new Conversion(jobs.output.union(convertedOut), rewritten.union(jobs.rewritten), results, converted,
+        sortedChanges(changes), sorted(unloadable), sorted(warnings), purge);
+  }
+
+  private static void requireKnownCubes(JavaRDD<Resource> converted, Set<String> wanted) {
+    Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    known.addAll(converted.filter(r -> r.type().equals(CUBE)).map(UpgradePipeline::cubeName).collect());
+    for (String cube : wanted) {
+      if (!known.contains(cube)) {
+        throw new BadInputException("unknown cube '" + cube + "' in --purge-cubes; check the name");
+      }
+    }
+  }
+
+  private static String cubeName(Resource cube) {
+    try {
+      String name = UpgradeRules.nameOfCube(cube);
+      return name != null ? name : ResourcePaths.entityName(cube.path());
+    } catch (BadInputException e) {
+      return ResourcePaths.entityName(cube.path());
+    }
+  }
+
+  /** A cube whose desc does not exist reaches no model group: Kylin v1 does not load it, so cannot purge it. */
+  private static void requireAllPurged(Set<String> wanted, List<PurgedCube> purged) {
+    Set<String> done = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    purged.forEach(p -> done.add(p.name()));
+    for (String cube : wanted) {
+      if (!done.contains(cube)) {
+        throw new BadInputException("cube '" + cube + "' in --purge-cubes cannot be purged: its cube desc does not "
+            + "exist, so Kylin does not load the cube");
+      }
+    }
+  }
+
+  private static PurgeOutcome purgeOutcome(List<PurgedCube> purged, JobPurgeStep jobs, JavaRDD<Resource> convertedOut) {
+    Set<String> candidates = new LinkedHashSet<>();
+    purged.forEach(p -> candidates.addAll(p.segmentTables()));
+    Set<String> stillUsed = new HashSet<>();
+    if (!candidates.isEmpty()) {
+      stillUsed.addAll(convertedOut.filter(r -> r.type().equals(CUBE))
+          .flatMap(c -> segmentTablesOrNone(c).iterator())
+          .filter(candidates::contains)
+          .distinct().collect());
+    }
+    List<String> unused = candidates.stream().filter(t -> !stillUsed.contains(t)).sorted().toList();
+    List<PurgedCube> cubes = new ArrayList<>(purged);
+    cubes.sort(java.util.Comparator.comparing(PurgedCube::path));
+    List<org.kylinupgrade.rules.DiscardedJob> discarded = new ArrayList<>(jobs.discarded);
+    discarded.sort(java.util.Comparator.comparing(org.kylinupgrade.rules.DiscardedJob::id));
+    return new PurgeOutcome(cubes, discarded, unused, new TreeSet<>(stillUsed).stream().toList());
+  }
+
+  private static List<String> segmentTablesOrNone(Resource cube) {
+    try {
+      return UpgradeRules.segmentTables(cube);
+    } catch (BadInputException e) {
+      return List.of();
+    }
   }
 
   private static <T> T first(Iterable<T> items) {

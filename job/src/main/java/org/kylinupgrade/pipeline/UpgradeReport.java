@@ -53,6 +53,34 @@ public final class UpgradeReport {
     return this;
   }
 
+  /** The cubes purged, the jobs discarded and the segment HTables now unused (never dropped by the upgrade). */
+  public UpgradeReport purge(PurgeOutcome purge) {
+    if (purge.isEmpty()) {
+      return this;
+    }
+    ObjectNode node = root.putObject("purge");
+    ArrayNode cubes = node.putArray("cubes");
+    for (org.kylinupgrade.rules.PurgedCube cube : purge.cubes()) {
+      ObjectNode n = cubes.addObject();
+      n.put("name", cube.name());
+      n.put("path", cube.path());
+      n.put("previousStatus", cube.previousStatus());
+      n.put("segmentsRemoved", cube.segmentsRemoved());
+      cube.segmentTables().forEach(n.putArray("segmentTables")::add);
+    }
+    ArrayNode jobs = node.putArray("discardedJobs");
+    for (org.kylinupgrade.rules.DiscardedJob job : purge.discardedJobs()) {
+      ObjectNode n = jobs.addObject();
+      n.put("id", job.id());
+      n.put("cube", job.cubeName());
+      n.put("previousStatus", job.previousStatus());
+      job.discardedSteps().forEach(n.putArray("discardedSteps")::add);
+    }
+    purge.unusedTables().forEach(node.putArray("unusedSegmentTables")::add);
+    purge.tablesStillUsed().forEach(node.putArray("segmentTablesStillUsedByOtherCubes")::add);
+    return this;
+  }
+
   private void problems(String name, List<Problem> problems) {
     ArrayNode array = root.putArray(name);
     for (Problem p : problems) {

@@ -9,7 +9,7 @@ public final class Change implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public enum Kind {
-    CUBE_DESC, MODEL
+    CUBE_DESC, MODEL, CUBE, JOB_OUTPUT
   }
 
   private final String path;

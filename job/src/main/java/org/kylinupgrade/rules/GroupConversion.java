@@ -37,6 +37,7 @@ final class GroupConversion {
   /** The descs v2 cannot load, with the name inside each (null when it has none). */
   private final Map<Resource, String> unloadableDescs = new LinkedHashMap<>();
   private final Map<LoadedCubeDesc, List<String>> descChanges = new IdentityHashMap<>();
+  private final List<CubePurge> purges = new ArrayList<>();
   private ObjectNode modelTree;
   private LoadedModel model;
   private String modelProblem;
@@ -55,7 +56,7 @@ final class GroupConversion {
   GroupResult run() {
     modelTree = modelResource == null ? null : KylinJson.readObject(modelResource);
     Map<Resource, ObjectNode> descTrees = readDescs();
-    List<CubeUse> cubes = cubeResources.stream().map(CubeUse::read).collect(Collectors.toList());
+    List<CubeUse> cubes = cubeResources.stream().map(this::purgeIfAsked).map(CubeUse::read).collect(Collectors.toList());
     if (!descResources.isEmpty()) {
       loadModel();
       loadDescs(descTrees);
@@ -74,6 +75,16 @@ final class GroupConversion {
       updateSignature(desc);
     }
     return output(descTrees);
+  }
+
+  /** A cube the operator asked to purge is emptied first, so that the rules below see it without segments. */
+  private Resource purgeIfAsked(Resource cube) {
+    if (!options.purges(KylinJson.text(KylinJson.readObject(cube), "name"))) {
+      return cube;
+    }
+    CubePurge purge = CubePurge.of(cube, options.runTimestamp());
+    purges.add(purge);
+    return purge.purged;
   }
 
   private Map<Resource, ObjectNode> readDescs() {
@@ -147,9 +158,10 @@ final class GroupConversion {
       String unloadableDesc = unloadableDescs.entrySet().stream()
           .filter(e -> cube.uses(e.getValue()) || cube.uses(ResourcePaths.entityName(e.getKey().path())))
           .map(e -> e.getKey().path()).findFirst().orElse(null);
+      String outcome = options.purges(cube.name) ? "cube purged, its desc left unchanged" : "cube left unchanged";
       String reason = unloadableDesc != null
-          ? "cube desc " + unloadableDesc + " cannot be loaded by Kylin v2; cube left unchanged"
-          : "CubeInstance desc not found '" + cube.descName + "'; cube left unchanged";
+          ? "cube desc " + unloadableDesc + " cannot be loaded by Kylin v2; " + outcome
+          : "CubeInstance desc not found '" + cube.descName + "'; " + outcome;
       unloadable.add(new Problem(cube.resource.path(), reason));
     }
   }
@@ -235,7 +247,12 @@ final class GroupConversion {
               List.of("dimensions/metrics derived from cube desc " + modelDerivedFrom),
               DroppedProperties.find(modelTree, DataModel.class)));
     }
-    return new GroupResult(rewritten, changes, unloadable, warnings);
+    for (CubePurge purge : purges.stream().filter(p -> p.changed).collect(Collectors.toList())) {
+      rewritten.add(purge.purged);
+      changes.add(new Change(purge.purged.path(), Change.Kind.CUBE, List.of(purge.reason()), purge.droppedProperties));
+    }
+    return new GroupResult(rewritten, changes, unloadable, warnings,
+        purges.stream().map(p -> p.record).collect(Collectors.toList()));
   }
 
   private static void addIfChanged(Resource input, byte[] content, long timestamp, List<Resource> rewritten,

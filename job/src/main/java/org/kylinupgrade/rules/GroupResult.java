@@ -12,12 +12,19 @@ public final class GroupResult implements Serializable {
   private final List<Change> changes;
   private final List<Problem> unloadable;
   private final List<Problem> warnings;
+  private final List<PurgedCube> purged;
 
   public GroupResult(List<Resource> rewritten, List<Change> changes, List<Problem> unloadable, List<Problem> warnings) {
+    this(rewritten, changes, unloadable, warnings, List.of());
+  }
+
+  public GroupResult(List<Resource> rewritten, List<Change> changes, List<Problem> unloadable, List<Problem> warnings,
+      List<PurgedCube> purged) {
     this.rewritten = List.copyOf(rewritten);
     this.changes = List.copyOf(changes);
     this.unloadable = List.copyOf(unloadable);
     this.warnings = List.copyOf(warnings);
+    this.purged = List.copyOf(purged);
   }
 
   /** Only resources whose bytes change: new content, store timestamp = the run timestamp. */
@@ -39,9 +46,14 @@ public final class GroupResult implements Serializable {
     return warnings;
   }
 
+  /** The cubes of the group that were purged (their rewritten resources are in {@link #rewritten()}). */
+  public List<PurgedCube> purged() {
+    return purged;
+  }
+
   @Override
   public String toString() {
     return "GroupResult[rewritten=" + rewritten + ", changes=" + changes + ", unloadable=" + unloadable
-        + ", warnings=" + warnings + "]";
+        + ", warnings=" + warnings + ", purged=" + purged + "]";
   }
 }

@@ -14,6 +14,7 @@ public final class UpgradeOptions implements Serializable {
   private final Set<String> descsInScope;
   private final Set<String> descKeysInScope;
   private final Set<String> purgeCubes;
+  private final Set<String> purgeKeys;
 
   private UpgradeOptions(long runTimestamp, Set<String> descsInScope, Set<String> purgeCubes) {
     this.runTimestamp = runTimestamp;
@@ -21,6 +22,7 @@ public final class UpgradeOptions implements Serializable {
     this.descKeysInScope = descsInScope == null ? null
         : descsInScope.stream().map(Names::key).collect(Collectors.toUnmodifiableSet());
     this.purgeCubes = Collections.unmodifiableSet(new LinkedHashSet<>(purgeCubes));
+    this.purgeKeys = purgeCubes.stream().map(Names::key).collect(Collectors.toUnmodifiableSet());
   }
 
   /** All cube descs in scope, nothing to purge. */
@@ -47,9 +49,14 @@ public final class UpgradeOptions implements Serializable {
     return descsInScope;
   }
 
-  /** Cubes the operator wants purged before the upgrade (spec §8, "Highlights 1"); not used by the rules yet. */
+  /** Cubes to purge before the conversion as Kylin's {@code CubeService.purgeCube} does (spec §8, "Highlights 1"). */
   public Set<String> purgeCubes() {
     return purgeCubes;
+  }
+
+  /** Whether the cube of this name is to be purged; names match case-insensitively, as Kylin looks cubes up. */
+  public boolean purges(String cubeName) {
+    return cubeName != null && purgeKeys.contains(Names.key(cubeName));
   }
 
   /** Whether a cube desc is to be converted; names match case-insensitively, as v2 looks descs up. */

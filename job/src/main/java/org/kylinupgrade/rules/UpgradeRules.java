@@ -1,6 +1,10 @@
 package org.kylinupgrade.rules;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.kylinupgrade.metadata.Resource;
 
 /**
@@ -22,6 +26,26 @@ public final class UpgradeRules {
   /** The cube's {@code descriptor} (its cube desc's name) as written; null when absent. */
   public static String descNameOfCube(Resource cube) {
     return KylinJson.text(KylinJson.readObject(cube), "descriptor");
+  }
+
+  /** The cube's own {@code name}; Kylin finds cubes by it, case-insensitively. */
+  public static String nameOfCube(Resource cube) {
+    return KylinJson.text(KylinJson.readObject(cube), "name");
+  }
+
+  /** The HTables ({@code storage_location_identifier}) the cube's segments are stored in, each once, in order. */
+  public static List<String> segmentTables(Resource cube) {
+    Set<String> tables = new LinkedHashSet<>();
+    JsonNode segments = KylinJson.readObject(cube).get("segments");
+    if (segments != null && segments.isArray()) {
+      for (JsonNode segment : segments) {
+        JsonNode table = segment.get("storage_location_identifier");
+        if (table != null && table.isTextual() && !Names.isBlank(table.asText())) {
+          tables.add(table.asText());
+        }
+      }
+    }
+    return new ArrayList<>(tables);
   }
 
   /** The desc's own {@code name}; v2 matches cubes to descs by it, case-insensitively. */

@@ -36,6 +36,8 @@ class MainTest {
     assertEquals(ExitCodes.BAD_INPUT, Main.run("info", "--from-folder", "/no/such/folder"));
     assertEquals(ExitCodes.OK, Main.run("validate", "--help"));
     assertEquals(ExitCodes.BAD_INPUT, Main.run("validate", "--from-folder", "/no/such/folder"));
+    assertEquals(ExitCodes.OK, Main.run("hybrid", "--help"));
+    assertEquals(ExitCodes.BAD_INPUT, Main.run("hybrid", "--project", "p"));
     assertEquals(ExitCodes.OK, Main.run("merge-conf", "--help"));
     assertEquals(ExitCodes.BAD_INPUT, Main.run("merge-conf", "--old", "/no/such/file", "--new", "/no/such/template"));
   }

@@ -1,0 +1,307 @@
+package org.kylinupgrade.hybrid;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.kylinupgrade.metadata.BadInputException;
+import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.metadata.ResourcePaths;
+import org.kylinupgrade.rules.Signature;
+import org.kylinupgrade.rules.UpgradeRules;
+import org.kylinupgrade.rules.V2Entities;
+import org.kylinupgrade.rules.V2Load;
+import org.kylinupgrade.rules.v2.CubeDesc;
+import org.kylinupgrade.rules.v2.CubeInstance;
+import org.kylinupgrade.rules.v2.CubeSegment;
+import org.kylinupgrade.rules.v2.DataModel;
+import org.kylinupgrade.rules.v2.HybridInstance;
+import org.kylinupgrade.rules.v2.RealizationEntry;
+
+/**
+ * Kylin 1.4-alpha's {@code ExtendCubeToHybridCLI} (spec §6) as a pure function: the cube's segments move into a new
+ * {@code <cube>_old} with its own copy of the desc (still engine 0 / storage 0), the cube itself becomes empty and v2
+ * (engine 2 / storage 2), and a hybrid {@code <cube>_hybrid} of the two joins the project.
+ *
+ * <p>Unlike Kylin, every input problem is found before anything is written, and a desc that other cubes with
+ * segments share is not switched (their segments would become unreadable): the emptied cube gets a copy of its own,
+ * {@code <desc>_v2}.
+ */
+public final class ExtendCubeToHybrid {
+  static final String OLD_SUFFIX = "_old";
+  static final String HYBRID_SUFFIX = "_hybrid";
+  static final String OWN_DESC_SUFFIX = "_v2";
+
+  private final HybridInput input;
+  private final HybridIds ids;
+
+  private ExtendCubeToHybrid(HybridInput input, HybridIds ids) {
+    this.input = input;
+    this.ids = ids;
+  }
+
+  /**
+   * @param partitionDate the operator's date (model format or epoch ms), or null for the end of the last segment
+   * @throws BadInputException for anything Kylin would refuse or fail on, before anything is written
+   */
+  public static HybridPlan plan(HybridInput input, String project, String cube, String partitionDate, HybridIds ids) {
+    return new ExtendCubeToHybrid(input, ids).plan(project, cube, partitionDate);
+  }
+
+  private HybridPlan plan(String projectName, String cubeName, String partitionDateArg) {
+    ProjectMoves projects = new ProjectMoves(input.projects());
+    Resource project = projects.target(projectName);
+    Resource cubeResource = findCube(cubeName);
+    CubeInstance cube = V2Entities.read(cubeResource, CubeInstance.class);
+    if (cube.segments == null || cube.segments.isEmpty()) {
+      throw new BadInputException("cube " + cube.name + " has no segments: there is nothing to extend");
+    }
+    Resource descResource = findDesc(cube);
+    Resource modelResource = findModel(descResource);
+    V2Load.LoadedDesc loaded = V2Load.loadCubeDesc(descResource, modelResource, UpgradeRules.tables(input.tables()));
+    if (!loaded.loaded()) {
+      throw new BadInputException("cube desc " + descResource.path() + " of cube " + cube.name + " cannot be loaded by "
+          + "Kylin v2: " + loaded.notLoadableReason() + "; fix it (validate lists it) before extending the cube");
+    }
+    CubeDesc desc = loaded.desc();
+    DataModel model = loaded.model();
+    String dateFormat = requirePartitioned(cube, model);
+    if (desc.engineType != CubeDesc.ENGINE_MR_V1 || desc.storageType != CubeDesc.STORAGE_HBASE) {
+      throw new BadInputException("cube desc " + desc.name + " is on engine " + desc.engineType + " / storage "
+          + desc.storageType + " already: the segments of cube " + cube.name + " are not v1 ones, there is nothing to "
+          + "move into an old cube");
+    }
+    SegmentSplit split = SegmentSplit.of(cube.name, cube.segments, partitionDateArg, dateFormat);
+
+    String oldCube = freeName(cube.name + OLD_SUFFIX, OLD_SUFFIX, names(input.cubes()));
+    String oldDesc = freeName(desc.name + OLD_SUFFIX, OLD_SUFFIX, names(input.cubeDescs()));
+    String hybrid = cube.name + HYBRID_SUFFIX;
+    if (names(input.hybrids()).contains(hybrid)) {
+      throw new BadInputException("hybrid " + hybrid + " exists already; Kylin would fail half-way on it");
+    }
+    Map<String, Boolean> others = otherCubesUsing(desc.name, cubeResource);
+    List<String> sharers = others.keySet().stream().filter(others::get).toList();
+    String ownDesc = sharers.isEmpty() ? null
+        : freeName(desc.name + OWN_DESC_SUFFIX, OWN_DESC_SUFFIX, withName(names(input.cubeDescs()), oldDesc));
+
+    long now = ids.now();
+    String cubeUuid = cube.uuid;
+    List<HybridPlan.Write> writes = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    CubeInstance old = oldCube(cube, oldCube, oldDesc, split.moved, now);
+    writes.add(created(ResourcePaths.cubePath(oldCube), old, now, "segments of " + cube.name + " up to "
+        + PartitionDate.format(split.partitionDate, dateFormat)));
+    CubeDesc oldCopy = copyOf(desc, oldDesc, false);
+    oldCopy.partitionDateEnd = split.partitionDate;
+    signAndStamp(oldCopy, model, now);
+    writes.add(created(ResourcePaths.cubeDescPath(oldDesc), oldCopy, now, "copy of " + desc.name + " for " + oldCube));
+    if (ownDesc == null) {
+      toV2(desc, split.partitionDate, model, now);
+      writes.add(new HybridPlan.Write(descResource.withContent(V2Entities.write(desc), now), descResource,
+          "engine/storage 2, partition_date_start " + split.partitionDate));
+      if (!others.isEmpty()) {
+        notes.add("cube " + String.join(", ", others.keySet()) + " (empty) uses cube desc " + desc.name
+            + " too and moves to engine/storage 2 with it");
+      }
+    } else {
+      CubeDesc own = copyOf(desc, ownDesc, true);
+      toV2(own, split.partitionDate, model, now);
+      writes.add(created(ResourcePaths.cubeDescPath(ownDesc), own, now, "copy of " + desc.name + " on engine/storage 2 "
+          + "for " + cube.name));
+      cube.descriptor = ownDesc;
+      notes.add("cube desc " + desc.name + " is left as it is: other cubes with segments use it ("
+          + String.join(", ", sharers) + "); " + cube.name + " uses its own copy " + ownDesc);
+    }
+    cube.segments = new ArrayList<>();
+    cube.status = CubeInstance.Status.DISABLED;
+    cube.lastModified = now;
+    writes.add(new HybridPlan.Write(cubeResource.withContent(V2Entities.write(cube), now), cubeResource,
+        "segments moved to " + oldCube + ", status DISABLED"));
+    writes.add(created("/hybrid/" + hybrid + ".json", hybrid(hybrid, cube.name, oldCube, now), now,
+        "hybrid of " + cube.name + " and " + oldCube));
+    List<RealizationEntry> entries = List.of(RealizationEntry.of(RealizationEntry.Type.CUBE, oldCube),
+        RealizationEntry.of(RealizationEntry.Type.HYBRID, hybrid));
+    for (Resource changed : projects.move(project, entries, now)) {
+      Resource before = input.projects().stream().filter(p -> p.path().equals(changed.path())).findFirst().orElseThrow();
+      writes.add(new HybridPlan.Write(changed, before, changed.path().equals(project.path())
+          ? "lists " + oldCube + " and " + hybrid : "no longer lists " + oldCube + " or " + hybrid));
+    }
+    List<String> dropped = split.dropped.stream()
+        .map(s -> s.name + " (" + s.storageLocationIdentifier + ")").collect(Collectors.toList());
+    String projectUuid = ProjectMoves.read(project).uuid;
+    return new HybridPlan(cube.name, oldCube, oldDesc, ownDesc, hybrid, ProjectMoves.read(project).name,
+        split.partitionDate, cubeUuid, old.uuid, projectUuid, writes, dropped, notes);
+  }
+
+  private Resource findCube(String name) {
+    for (Resource cube : input.cubes()) {
+      if (name.equalsIgnoreCase(nameOf(cube))) {
+        return cube;
+      }
+    }
+    throw new BadInputException("cube '" + name + "' does not exist");
+  }
+
+  private Resource findDesc(CubeInstance cube) {
+    for (Resource desc : input.cubeDescs()) {
+      String name = nameOf(desc);
+      if (name != null && name.equalsIgnoreCase(cube.descriptor)) {
+        return desc;
+      }
+    }
+    throw new BadInputException("cube " + cube.name + ": its cube desc '" + cube.descriptor + "' does not exist");
+  }
+
+  private Resource findModel(Resource desc) {
+    String modelName = UpgradeRules.modelNameOfDesc(desc);
+    for (Resource model : input.models()) {
+      String name = nameOf(model);
+      if (name != null && name.equalsIgnoreCase(modelName)) {
+        return model;
+      }
+    }
+    return null;
+  }
+
+  private static String requirePartitioned(CubeInstance cube, DataModel model) {
+    if (model.partitionDesc == null || model.partitionDesc.partitionDateColumn == null
+        || model.partitionDesc.partitionDateColumn.isEmpty()) {
+      throw new BadInputException("cube " + cube.name + " is not incremental: model " + model.name + " has no "
+          + "partition date column, so there is nothing to extend");
+    }
+    return model.partitionDesc.partitionDateFormat;
+  }
+
+  /** The other cubes Kylin v2 loads with this desc: with segments (true) or without (false). */
+  private Map<String, Boolean> otherCubesUsing(String descName, Resource self) {
+    Map<String, Boolean> others = new LinkedHashMap<>();
+    for (Resource other : input.cubes()) {
+      if (other == self) {
+        continue;
+      }
+      CubeInstance instance;
+      try {
+        instance = V2Entities.read(other, CubeInstance.class);
+      } catch (BadInputException e) {
+        continue;
+      }
+      if (instance.name != null && descName.equalsIgnoreCase(instance.descriptor)) {
+        others.put(instance.name, instance.segments != null && !instance.segments.isEmpty());
+      }
+    }
+    return others;
+  }
+
+  /** {@code CubeInstance.getCopyOf}, renamed, with the moved segments, a new uuid and creation time. */
+  private CubeInstance oldCube(CubeInstance cube, String name, String descName, List<CubeSegment> segments, long now) {
+    CubeInstance old = new CubeInstance();
+    old.uuid = ids.newUuid();
+    old.name = name;
+    old.descriptor = descName;
+    old.owner = cube.owner;
+    old.version = cube.version;
+    old.cost = cube.cost;
+    old.status = cube.status;
+    old.segments = new ArrayList<>(segments);
+    old.createTimeUtc = now;
+    old.lastModified = now;
+    return old;
+  }
+
+  /**
+   * {@code CubeDesc.getCopyOf} with a new name and uuid; Kylin's copy leaves {@code override_kylin_properties} out,
+   * the emptied cube's own copy keeps them (it continues the original desc).
+   */
+  private CubeDesc copyOf(CubeDesc desc, String name, boolean keepOverrides) {
+    CubeDesc copy = new CubeDesc();
+    copy.uuid = ids.newUuid();
+    copy.name = name;
+    copy.modelName = desc.modelName;
+    copy.description = desc.description;
+    copy.nullStrings = desc.nullStrings;
+    copy.dimensions = desc.dimensions;
+    copy.measures = desc.measures;
+    copy.rowkey = desc.rowkey;
+    copy.hbaseMapping = desc.hbaseMapping;
+    copy.signature = desc.signature;
+    copy.notifyList = desc.notifyList;
+    copy.statusNeedNotify = desc.statusNeedNotify;
+    copy.autoMergeTimeRanges = desc.autoMergeTimeRanges;
+    copy.partitionDateStart = desc.partitionDateStart;
+    copy.partitionDateEnd = desc.partitionDateEnd;
+    copy.retentionRange = desc.retentionRange;
+    copy.engineType = desc.engineType;
+    copy.storageType = desc.storageType;
+    if (keepOverrides) {
+      copy.overrideKylinProperties = desc.overrideKylinProperties;
+    }
+    return copy;
+  }
+
+  private static void toV2(CubeDesc desc, long partitionDate, DataModel model, long now) {
+    desc.partitionDateStart = partitionDate;
+    desc.engineType = CubeDesc.ENGINE_MR_V2;
+    desc.storageType = CubeDesc.STORAGE_SHARDED_HBASE;
+    signAndStamp(desc, model, now);
+  }
+
+  private static void signAndStamp(CubeDesc desc, DataModel model, long now) {
+    desc.signature = Signature.compute(desc, model).value();
+    desc.lastModified = now;
+  }
+
+  private HybridInstance hybrid(String name, String cube, String oldCube, long now) {
+    HybridInstance hybrid = new HybridInstance();
+    hybrid.uuid = ids.newUuid();
+    hybrid.name = name;
+    hybrid.realizations = List.of(RealizationEntry.of(RealizationEntry.Type.CUBE, cube),
+        RealizationEntry.of(RealizationEntry.Type.CUBE, oldCube));
+    hybrid.lastModified = now;
+    return hybrid;
+  }
+
+  private static HybridPlan.Write created(String path, Object entity, long now, String why) {
+    return new HybridPlan.Write(new Resource(path, V2Entities.write(entity), now), null, why);
+  }
+
+  /** Kylin appends the suffix until no entity of that type has the name (case-insensitively). */
+  private static String freeName(String name, String suffix, Set<String> taken) {
+    String candidate = name;
+    while (taken.contains(candidate)) {
+      candidate = candidate + suffix;
+    }
+    return candidate;
+  }
+
+  /** The names resources declare and their file names, compared case-insensitively. */
+  private static Set<String> names(List<Resource> resources) {
+    Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    for (Resource resource : resources) {
+      names.add(ResourcePaths.entityName(resource.path()));
+      String name = nameOf(resource);
+      if (name != null) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  private static Set<String> withName(Set<String> names, String name) {
+    Set<String> more = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    more.addAll(names);
+    more.add(name);
+    return more;
+  }
+
+  /** The {@code name} inside a JSON resource; null when it has none or is not JSON. */
+  private static String nameOf(Resource resource) {
+    try {
+      return UpgradeRules.nameOfCube(resource);
+    } catch (BadInputException e) {
+      return null;
+    }
+  }
+}

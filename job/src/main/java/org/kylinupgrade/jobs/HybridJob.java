@@ -1,0 +1,49 @@
+package org.kylinupgrade.jobs;
+
+import java.util.concurrent.Callable;
+import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.hybrid.HybridIds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Extends a cube that has segments into a hybrid, as Kylin 1.4-alpha's {@code ExtendCubeToHybridCLI} does, on the
+ * upgraded (v2) metadata table: all or nothing.
+ */
+@Command(name = "hybrid", mixinStandardHelpOptions = true,
+    description = {"Extend a cube that has segments into a hybrid (Kylin's ExtendCubeToHybridCLI), on v2 metadata: "
+        + "the segments move into <cube>_old (with its own copy of the desc, still engine 0 / storage 0), the cube "
+        + "itself becomes empty and v2, and a hybrid <cube>_hybrid of the two joins the project; the cube's ACL "
+        + "entries are copied to <cube>_old.",
+        "The table is snapshotted first; a failure puts every resource and the ACL table back as they were."})
+public final class HybridJob implements Callable<Integer> {
+  @Mixin
+  ClusterOptions cluster;
+
+  @Option(names = "--project", paramLabel = "P", required = true, description = "the project the hybrid joins")
+  String project;
+
+  @Option(names = "--cube", paramLabel = "C", required = true, description = "the cube to extend; it must have segments")
+  String cube;
+
+  @Option(names = "--partition-date", paramLabel = "DATE",
+      description = "where to split, in the model's partition date format (GMT) or epoch ms; it must be the end of "
+          + "the cube's last segment, the default (Kylin accepts no other)")
+  String partitionDate;
+
+  /** Random uuids and the clock; fixed in tests. */
+  HybridIds ids = HybridIds.SYSTEM;
+
+  public static void main(String[] args) {
+    System.exit(JobCommandLine.execute(new HybridJob(), args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    try (HBaseCluster hbase = cluster.connect()) {
+      return new LiveHybrid(hbase, cluster.metadataUrl(), ids, cluster.reportFile())
+          .run(project, cube, partitionDate);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package org.kylinupgrade.rules;
+
+import org.kylinupgrade.metadata.Resource;
+
+/** Kylin's entities as its Jackson mapper reads and writes them, for the jobs that create or rewrite one. */
+public final class V2Entities {
+  private V2Entities() {
+  }
+
+  /**
+   * Binds the resource as Kylin v2 reads it (unknown properties ignored).
+   *
+   * @throws BadInputException when it is not a JSON object or does not bind to {@code type}
+   */
+  public static <T> T read(Resource resource, Class<T> type) {
+    KylinJson.readObject(resource);
+    try {
+      return KylinJson.bind(resource, type);
+    } catch (NotLoadableException e) {
+      throw new BadInputException(resource.path(), "Kylin v2 cannot read it: " + e.getMessage(), null);
+    }
+  }
+
+  /** Kylin's serialisation of an entity: every property, its order, Jackson 2.2.3's pretty printer (spec §1.6). */
+  public static byte[] write(Object entity) {
+    return KylinJson.indented(entity);
+  }
+}
