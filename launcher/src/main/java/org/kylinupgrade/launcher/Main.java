@@ -17,6 +17,7 @@ import org.kylinupgrade.jobs.RollbackJob;
 import org.kylinupgrade.jobs.UnlockJob;
 import org.kylinupgrade.jobs.ValidateJob;
 import org.kylinupgrade.launcher.config.LauncherEnvironment;
+import org.kylinupgrade.launcher.schedule.SchedulerFilesCommand;
 import org.kylinupgrade.launcher.submit.SubmitOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Model.OptionSpec;
         "Exit codes: 0 done; 1 failed, table as it was (or cluster unreachable); 2 bad usage or input; "
             + "3 a run stopped half-way (resume or rollback); 4 finished with problems (see the report)."},
     subcommands = {LocalHBaseCommand.class, LoadJob.class, DumpJob.class, InfoJob.class, UpgradeJob.class,
-        ResumeJob.class, RollbackJob.class, UnlockJob.class, ValidateJob.class, MergeConfJob.class})
+        ResumeJob.class, RollbackJob.class, UnlockJob.class, ValidateJob.class, MergeConfJob.class,
+        SchedulerFilesCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
