@@ -2,14 +2,13 @@ package org.kylinupgrade.launcher.submit;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.apache.spark.launcher.SparkAppHandle;
 import org.apache.spark.launcher.SparkLauncher;
 import org.kylinupgrade.jobs.ExitCodes;
@@ -37,15 +36,11 @@ public final class SparkSubmission {
   }
 
   public int run(SubmitCommand command) throws IOException, InterruptedException {
-    String loggerName = "org.kylinupgrade.launcher.job." + command.command() + "." + System.nanoTime();
-    Logger childOutput = Logger.getLogger(loggerName);
-    childOutput.setUseParentHandlers(false);
-    Handler echo = new ChildOutput();
-    childOutput.addHandler(echo);
-    try {
-      return follow(launcher(command).redirectToLog(loggerName), command);
+    Path output = Files.createTempFile("kylin-upgrade-" + command.command() + "-", ".log");
+    try (ChildOutput following = new ChildOutput(output, this::childLine)) {
+      return follow(launcher(command).redirectOutput(output.toFile()).redirectError(), command);
     } finally {
-      childOutput.removeHandler(echo);
+      Files.deleteIfExists(output);
     }
   }
 
@@ -110,29 +105,16 @@ public final class SparkSubmission {
     out.flush();
   }
 
-  /** The child's output, line by line: the exit code line is kept, everything else is shown. */
-  private final class ChildOutput extends Handler {
-    @Override
-    public void publish(LogRecord record) {
-      String line = record.getMessage();
-      OptionalInt code = JobExit.in(line);
-      if (code.isPresent()) {
-        reportedExit.compareAndSet(-1, code.getAsInt());
-        exitReported.countDown();
-        if (line.trim().startsWith(JobExit.MARKER)) {
-          return;
-        }
+  /** A line of the child's output: the exit code line is kept, everything else is shown. */
+  private void childLine(String line) {
+    OptionalInt code = JobExit.in(line);
+    if (code.isPresent()) {
+      reportedExit.compareAndSet(-1, code.getAsInt());
+      exitReported.countDown();
+      if (line.trim().startsWith(JobExit.MARKER)) {
+        return;
       }
-      say(line);
     }
-
-    @Override
-    public void flush() {
-      out.flush();
-    }
-
-    @Override
-    public void close() {
-    }
+    say(line);
   }
 }
