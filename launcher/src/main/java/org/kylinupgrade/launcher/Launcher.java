@@ -133,9 +133,9 @@ public final class Launcher {
     return conf;
   }
 
-  /** Our quiet log4j for the spark-submit process (the driver itself in client mode). */
+  /** The launcher's environment, and our quiet log4j for the spark-submit process (the driver itself in client mode). */
   private Map<String, String> childEnv() {
-    Map<String, String> env = new LinkedHashMap<>();
+    Map<String, String> env = new LinkedHashMap<>(environment.env());
     environment.log4jConfig().ifPresent(file -> env.put("SPARK_SUBMIT_OPTS",
         (environment.env("SPARK_SUBMIT_OPTS").map(s -> s + " ").orElse(""))
             + "-Dlog4j2.configurationFile=" + file.toUri()));
