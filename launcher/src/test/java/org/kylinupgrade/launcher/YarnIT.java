@@ -21,6 +21,7 @@ import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,9 @@ import org.kylinupgrade.jobs.ExitCodes;
  * Spark's jars reach the containers through spark.yarn.jars pointing at local files.
  */
 class YarnIT {
+  /** The mini clusters' web layers log every binding through java.util.logging; held so the level sticks. */
+  private static final java.util.logging.Logger JERSEY = java.util.logging.Logger.getLogger("com.sun.jersey");
+
   @TempDir
   static Path tmp;
 
@@ -43,6 +47,7 @@ class YarnIT {
 
   @BeforeAll
   static void cluster() throws Exception {
+    JERSEY.setLevel(java.util.logging.Level.WARNING);
     spark = SparkDistribution.create(tmp.resolve("spark"));
     Configuration conf = new YarnConfiguration();
     conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("dfs").toString());
@@ -80,15 +85,13 @@ class YarnIT {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"client", "cluster"})
-  void offlineUpgradeOnYarn(String deployMode) throws IOException {
-    String out = "/kylin/v2-" + deployMode;
+  /** The upgrade of IN into OUT on the mini YARN cluster. */
+  private static LauncherRun upgradeOnYarn(String deployMode, String in, String out) {
     String javaHome = System.getProperty("java.home");
-    LauncherRun run = LauncherRun.run(Map.of("SPARK_HOME", spark.home().toString(), "HADOOP_CONF_DIR", hadoopConfDir.toString(),
+    return LauncherRun.run(Map.of("SPARK_HOME", spark.home().toString(), "HADOOP_CONF_DIR", hadoopConfDir.toString(),
             "JAVA_HOME", javaHome),
         "upgrade", "--master", "yarn", "--deploy-mode", deployMode,
-        "--from-folder", dfs.getURI() + "/kylin/v1", "--to-folder", dfs.getURI() + out,
+        "--from-folder", dfs.getURI() + in, "--to-folder", dfs.getURI() + out,
         "--job-jar", SparkDistribution.clusterJar().toString(),
         "--conf", "spark.yarn.jars=local:" + spark.jars() + "/*",
         "--conf", "spark.yarn.appMasterEnv.JAVA_HOME=" + javaHome,
@@ -97,6 +100,13 @@ class YarnIT {
         "--conf", "spark.executor.memory=512m",
         "--conf", "spark.driver.memory=512m",
         "--conf", "spark.yarn.am.memory=512m");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"client", "cluster"})
+  void offlineUpgradeOnYarn(String deployMode) throws IOException {
+    String out = "/kylin/v2-" + deployMode;
+    LauncherRun run = upgradeOnYarn(deployMode, "/kylin/v1", out);
     System.out.println("what the operator sees (" + deployMode + " mode):\n" + run.out);
     assertEquals(ExitCodes.OK, run.exitCode, run::toString);
     assertTrue(run.out.matches("(?s).*upgrade: Spark application RUNNING \\(application_\\d+_\\d+\\).*"), run::toString);
@@ -123,5 +133,13 @@ class YarnIT {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().collect(Collectors.toList());
     }
+  }
+
+  /** A driver in a container cannot exit with the job's code: YARN's diagnostics carry it back. */
+  @Test
+  void aFailedJobsExitCodeComesBackFromTheCluster() {
+    LauncherRun run = upgradeOnYarn("cluster", "/kylin/no-such-folder", "/kylin/unused");
+    assertEquals(ExitCodes.BAD_INPUT, run.exitCode, run::toString);
+    assertTrue(run.out.contains("upgrade: Spark application FAILED"), run::toString);
   }
 }
