@@ -13,7 +13,7 @@ import scala.Option;
 import scala.collection.JavaConverters;
 
 /**
- * Logs the job's progress as its Spark stages complete: stages done of those known so far (Spark plans
+ * Logs the job's progress (logger {@code org.kylinupgrade.progress}) as its Spark stages complete: stages done of those known so far (Spark plans
  * stages job by job, so the total grows as the job goes on) and the resources converted so far.
  */
 public final class ProgressListener extends SparkListener {
@@ -48,7 +48,7 @@ public final class ProgressListener extends SparkListener {
   }
 
   synchronized String line() {
-    return String.format("progress: %d/%d stages done, %d %s", done.size(), known.size(), converted, CONVERTED);
+    return String.format("%d/%d stages done, %d %s", done.size(), known.size(), converted, CONVERTED);
   }
 
   private static long convertedSoFar(StageInfo stage) {
