@@ -47,7 +47,7 @@ public final class BackupJob implements Callable<Integer> {
   String toFolder;
 
   public static void main(String[] args) {
-    System.exit(JobCommandLine.execute(new BackupJob(), args));
+    JobCommandLine.main(new BackupJob(), args);
   }
 
   @Override

@@ -19,7 +19,7 @@ public final class DumpJob implements Callable<Integer> {
   String toFolder;
 
   public static void main(String[] args) {
-    System.exit(JobCommandLine.execute(new DumpJob(), args));
+    JobCommandLine.main(new DumpJob(), args);
   }
 
   @Override

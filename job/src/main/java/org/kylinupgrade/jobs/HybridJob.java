@@ -36,7 +36,7 @@ public final class HybridJob implements Callable<Integer> {
   HybridIds ids = HybridIds.SYSTEM;
 
   public static void main(String[] args) {
-    System.exit(JobCommandLine.execute(new HybridJob(), args));
+    JobCommandLine.main(new HybridJob(), args);
   }
 
   @Override

@@ -30,7 +30,7 @@ public final class InfoJob implements Callable<Integer> {
   String fromFolder;
 
   public static void main(String[] args) {
-    System.exit(JobCommandLine.execute(new InfoJob(), args));
+    JobCommandLine.main(new InfoJob(), args);
   }
 
   @Override

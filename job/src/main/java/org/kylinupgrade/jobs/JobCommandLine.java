@@ -21,6 +21,28 @@ public final class JobCommandLine {
     return create(command).execute(args);
   }
 
+  /**
+   * A job's {@code main}: runs it and ends the process with its exit code. Under {@code spark-submit} the
+   * code is also printed as {@link JobExit#MARKER} so that the launcher can tell it; in YARN cluster mode,
+   * where {@code System.exit} would make YARN report a failure (and retry the driver), a success returns
+   * and a failure throws with the marker, which YARN carries back in the application's diagnostics.
+   */
+  public static void main(Object command, String... args) {
+    int code = execute(command, args);
+    String deployMode = System.getProperty("spark.submit.deployMode");
+    if (deployMode != null) {
+      System.err.println(JobExit.MARKER + code);
+      System.err.flush();
+    }
+    if ("cluster".equals(deployMode)) {
+      if (code == ExitCodes.OK) {
+        return;
+      }
+      throw new JobExit(code);
+    }
+    System.exit(code);
+  }
+
   /** A bad-input exception anywhere in the cause chain (Spark wraps what its tasks throw). */
   private static Throwable badInputIn(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -30,7 +30,7 @@ public final class LoadJob implements Callable<Integer> {
   boolean replace;
 
   public static void main(String[] args) {
-    System.exit(JobCommandLine.execute(new LoadJob(), args));
+    JobCommandLine.main(new LoadJob(), args);
   }
 
   @Override

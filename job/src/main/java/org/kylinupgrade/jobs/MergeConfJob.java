@@ -40,7 +40,7 @@ public final class MergeConfJob implements Callable<Integer> {
   Path out;
 
   public static void main(String[] args) {
-    System.exit(JobCommandLine.execute(new MergeConfJob(), args));
+    JobCommandLine.main(new MergeConfJob(), args);
   }
 
   @Override

@@ -15,7 +15,7 @@ public final class ResumeJob implements Callable<Integer> {
   ClusterOptions cluster;
 
   public static void main(String[] args) {
-    System.exit(JobCommandLine.execute(new ResumeJob(), args));
+    JobCommandLine.main(new ResumeJob(), args);
   }
 
   @Override

@@ -57,7 +57,7 @@ public final class RollbackJob implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(JobCommandLine.execute(new RollbackJob(), args));
+    JobCommandLine.main(new RollbackJob(), args);
   }
 
   @Override

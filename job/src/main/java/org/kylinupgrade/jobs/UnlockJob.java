@@ -19,7 +19,7 @@ public final class UnlockJob implements Callable<Integer> {
   String runId;
 
   public static void main(String[] args) {
-    System.exit(JobCommandLine.execute(new UnlockJob(), args));
+    JobCommandLine.main(new UnlockJob(), args);
   }
 
   @Override

@@ -66,7 +66,7 @@ public final class UpgradeJob implements Callable<Integer> {
   boolean keepUnloadable;
 
   public static void main(String[] args) {
-    System.exit(JobCommandLine.execute(new UpgradeJob(), args));
+    JobCommandLine.main(new UpgradeJob(), args);
   }
 
   @Override

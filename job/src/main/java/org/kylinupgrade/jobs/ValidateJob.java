@@ -33,7 +33,7 @@ public final class ValidateJob implements Callable<Integer> {
   String fromFolder;
 
   public static void main(String[] args) {
-    System.exit(JobCommandLine.execute(new ValidateJob(), args));
+    JobCommandLine.main(new ValidateJob(), args);
   }
 
   @Override

@@ -28,7 +28,9 @@ public final class SparkContexts implements AutoCloseable {
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
     }
-    return new SparkContexts(JavaSparkContext.fromSparkContext(SparkContext.getOrCreate(conf)), true);
+    SparkContext context = SparkContext.getOrCreate(conf);
+    context.addSparkListener(new ProgressListener());
+    return new SparkContexts(JavaSparkContext.fromSparkContext(context), true);
   }
 
   public JavaSparkContext context() {

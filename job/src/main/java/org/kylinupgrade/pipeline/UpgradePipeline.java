@@ -14,6 +14,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.kylinupgrade.metadata.BadInputException;
+import org.apache.spark.util.LongAccumulator;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.rules.Change;
@@ -104,10 +105,15 @@ public final class UpgradePipeline implements Serializable {
     JavaPairRDD<String, Resource> modelsByName = converted.filter(r -> r.type().equals(MODEL))
         .keyBy(m -> UpgradeRules.groupKey(UpgradeRules.modelNameOfModel(m)));
 
+    LongAccumulator convertedCount = sc.sc().longAccumulator(ProgressListener.CONVERTED);
     JavaRDD<GroupResult> results = modelsByName.cogroup(descsByModel, cubesByModel)
         .filter(g -> g._2()._2().iterator().hasNext())
-        .map(g -> UpgradeRules.convertGroup(g._1(), first(g._2()._1()), list(g._2()._2()), list(g._2()._3()),
-            tables.value(), options));
+        .map(g -> {
+          GroupResult result = UpgradeRules.convertGroup(g._1(), first(g._2()._1()), list(g._2()._2()),
+              list(g._2()._3()), tables.value(), options);
+          convertedCount.add(result.rewritten().size());
+          return result;
+        });
     results.persist(StorageLevel.MEMORY_AND_DISK());
 
     List<Change> changes = results.flatMap(r -> r.changes().iterator()).collect();

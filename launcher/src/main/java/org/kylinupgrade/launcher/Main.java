@@ -1,6 +1,7 @@
 package org.kylinupgrade.launcher;
 
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -17,6 +18,9 @@ import org.kylinupgrade.jobs.ResumeJob;
 import org.kylinupgrade.jobs.RollbackJob;
 import org.kylinupgrade.jobs.UnlockJob;
 import org.kylinupgrade.jobs.ValidateJob;
+import org.kylinupgrade.launcher.config.LauncherEnvironment;
+import org.kylinupgrade.launcher.schedule.SchedulerFilesCommand;
+import org.kylinupgrade.launcher.submit.SubmitOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,13 +29,15 @@ import picocli.CommandLine.Model.OptionSpec;
 /** {@code scripts/kylin-upgrade <command> [options]}: the operator's single entry point. */
 @Command(name = "kylin-upgrade", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Upgrades Apache Kylin metadata from the v1.x schema to v2.0 on Spark and HBase.",
-    footer = {"", "Global options (--metadata-url, --hbase-site, --zookeeper, --working-dir, --master, --report) "
-        + "go before or after the command name.",
+    footer = {"", "Global options (--metadata-url, --hbase-site, --zookeeper, --working-dir, --master, --report, "
+        + "and the submit options of the Spark jobs) go before or after the command name.",
+        "An option not on the command line is read from the environment (KYLIN_UPGRADE_<OPTION>, e.g. "
+            + "KYLIN_UPGRADE_METADATA_URL), then from conf/kylin-upgrade.properties, else its built-in default.",
         "Exit codes: 0 done; 1 failed, table as it was (or cluster unreachable); 2 bad usage or input; "
             + "3 a run stopped half-way (resume or rollback); 4 finished with problems (see the report)."},
     subcommands = {LocalHBaseCommand.class, LoadJob.class, DumpJob.class, InfoJob.class, UpgradeJob.class,
         BackupJob.class, ResumeJob.class, RollbackJob.class, UnlockJob.class, HybridJob.class, ValidateJob.class,
-        MergeConfJob.class})
+        MergeConfJob.class, SchedulerFilesCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
@@ -39,8 +45,8 @@ public final class Main implements Runnable {
   }
 
   public static int run(String... args) {
-    CommandLine cli = JobCommandLine.create(new Main());
-    return cli.execute(globalOptionsAfterCommand(cli, args));
+    return new Launcher(LauncherEnvironment.current(), new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+        .run(args);
   }
 
   @Override
@@ -53,13 +59,15 @@ public final class Main implements Runnable {
    * there: {@code --zookeeper h:1 load ...} becomes {@code load --zookeeper h:1 ...}.
    */
   static String[] globalOptionsAfterCommand(CommandLine cli, String[] args) {
-    CommandSpec globals = CommandSpec.forAnnotatedObject(new ClusterOptions());
+    CommandSpec globals = CommandSpec.create();
+    globals.addMixin("cluster", CommandSpec.forAnnotatedObject(new ClusterOptions()));
+    globals.addMixin("submit", CommandSpec.forAnnotatedObject(new SubmitOptions()));
     List<String> moved = new ArrayList<>();
     int i = 0;
     while (i < args.length && !cli.getSubcommands().containsKey(args[i])) {
       String arg = args[i];
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-      OptionSpec option = globals.findOption(name);
+      OptionSpec option = name.startsWith("-") ? globals.findOption(name) : null;
       if (option == null) {
         return args;
       }

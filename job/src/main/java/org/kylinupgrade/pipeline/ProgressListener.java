@@ -1,0 +1,68 @@
+package org.kylinupgrade.pipeline;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
+import org.apache.spark.scheduler.StageInfo;
+import org.apache.spark.util.AccumulatorContext;
+import org.apache.spark.util.AccumulatorV2;
+import scala.Option;
+import scala.collection.JavaConverters;
+
+/**
+ * Logs the job's progress (logger {@code org.kylinupgrade.progress}) as its Spark stages complete: stages done of those known so far (Spark plans
+ * stages job by job, so the total grows as the job goes on) and the resources converted so far.
+ */
+public final class ProgressListener extends SparkListener {
+  /** The name of the accumulator {@link UpgradePipeline} counts converted resources in. */
+  public static final String CONVERTED = "resources converted";
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("org.kylinupgrade.progress");
+
+  private final Set<Integer> known = new HashSet<>();
+  private final Set<Integer> done = new HashSet<>();
+  private long converted;
+
+  @Override
+  public synchronized void onJobStart(SparkListenerJobStart jobStart) {
+    for (StageInfo stage : JavaConverters.seqAsJavaList(jobStart.stageInfos())) {
+      known.add(stage.stageId());
+    }
+  }
+
+  @Override
+  public synchronized void onStageCompleted(SparkListenerStageCompleted completed) {
+    StageInfo stage = completed.stageInfo();
+    known.add(stage.stageId());
+    done.add(stage.stageId());
+    converted = Math.max(converted, convertedSoFar(stage));
+    LOG.info(line());
+  }
+
+  /** Stages a finished job planned but never ran (their output was cached) count as done. */
+  @Override
+  public synchronized void onJobEnd(SparkListenerJobEnd jobEnd) {
+    done.addAll(known);
+  }
+
+  synchronized String line() {
+    return String.format("%d/%d stages done, %d %s", done.size(), known.size(), converted, CONVERTED);
+  }
+
+  private static long convertedSoFar(StageInfo stage) {
+    return JavaConverters.mapAsJavaMap(stage.accumulables()).values().stream()
+        .filter(info -> info.name().isDefined() && CONVERTED.equals(info.name().get()))
+        .map(info -> AccumulatorContext.get(info.id()))
+        .filter(Option::isDefined)
+        .map(Option::get)
+        .mapToLong(ProgressListener::longValue)
+        .max().orElse(0L);
+  }
+
+  private static long longValue(AccumulatorV2<?, ?> accumulator) {
+    Object value = accumulator.value();
+    return value instanceof Number ? ((Number) value).longValue() : 0L;
+  }
+}

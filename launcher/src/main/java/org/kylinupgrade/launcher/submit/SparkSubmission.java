@@ -1,0 +1,120 @@
+package org.kylinupgrade.launcher.submit;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.launcher.SparkAppHandle;
+import org.apache.spark.launcher.SparkLauncher;
+import org.kylinupgrade.jobs.ExitCodes;
+import org.kylinupgrade.jobs.JobExit;
+
+/**
+ * Submits a {@link SubmitCommand} through Spark's own {@link SparkLauncher} and follows it: the
+ * application's state changes and the job's output (its progress lines among them) go to the terminal,
+ * and the job's exit code comes back as the process's.
+ */
+public final class SparkSubmission {
+  /** How long to wait, after the application ended, for the line that carries the job's exit code. */
+  private static final long EXIT_CODE_WAIT_SECONDS = 30;
+
+  private final String sparkHome;
+  private final Map<String, String> childEnv;
+  private final PrintWriter out;
+  private final AtomicInteger reportedExit = new AtomicInteger(-1);
+  private final CountDownLatch exitReported = new CountDownLatch(1);
+
+  public SparkSubmission(String sparkHome, Map<String, String> childEnv, PrintWriter out) {
+    this.sparkHome = sparkHome;
+    this.childEnv = childEnv;
+    this.out = out;
+  }
+
+  public int run(SubmitCommand command) throws IOException, InterruptedException {
+    Path output = Files.createTempFile("kylin-upgrade-" + command.command() + "-", ".log");
+    try (ChildOutput following = new ChildOutput(output, this::childLine)) {
+      return follow(launcher(command).redirectOutput(output.toFile()).redirectError(), command);
+    } finally {
+      Files.deleteIfExists(output);
+    }
+  }
+
+  private SparkLauncher launcher(SubmitCommand command) {
+    SparkLauncher launcher = new SparkLauncher(childEnv).setSparkHome(sparkHome)
+        .setMaster(command.master()).setAppName(command.name()).setMainClass(command.mainClass())
+        .setAppResource(command.jobJar());
+    if (command.deployMode() != null) {
+      launcher.setDeployMode(command.deployMode());
+    }
+    if (command.queue() != null) {
+      launcher.addSparkArg("--queue", command.queue());
+    }
+    if (command.principal() != null) {
+      launcher.addSparkArg("--principal", command.principal());
+      launcher.addSparkArg("--keytab", command.keytab());
+    }
+    command.jars().forEach(launcher::addJar);
+    command.files().forEach(launcher::addFile);
+    command.conf().forEach(launcher::setConf);
+    launcher.addAppArgs(command.args().toArray(new String[0]));
+    return launcher;
+  }
+
+  private int follow(SparkLauncher launcher, SubmitCommand command) throws IOException, InterruptedException {
+    CountDownLatch ended = new CountDownLatch(1);
+    String prefix = command.command() + ": ";
+    SparkAppHandle handle = launcher.startApplication(new SparkAppHandle.Listener() {
+      @Override
+      public void stateChanged(SparkAppHandle h) {
+        say(prefix + "Spark application " + h.getState() + (h.getAppId() == null ? "" : " (" + h.getAppId() + ")"));
+        if (h.getState().isFinal()) {
+          ended.countDown();
+        }
+      }
+
+      @Override
+      public void infoChanged(SparkAppHandle h) {
+        say(prefix + "Spark application id " + h.getAppId());
+      }
+    });
+    Thread killOnExit = new Thread(handle::kill, "kill " + command.name());
+    Runtime.getRuntime().addShutdownHook(killOnExit);
+    try {
+      ended.await();
+    } finally {
+      Runtime.getRuntime().removeShutdownHook(killOnExit);
+    }
+    SparkAppHandle.State state = handle.getState();
+    boolean succeededInCluster = state == SparkAppHandle.State.FINISHED && "cluster".equals(command.deployMode());
+    // a driver here prints its exit code as it ends; a driver in the cluster only when it failed (YARN's diagnostics)
+    exitReported.await(succeededInCluster ? 0 : EXIT_CODE_WAIT_SECONDS, TimeUnit.SECONDS);
+    int reported = reportedExit.get();
+    if (reported >= 0) {
+      return reported;
+    }
+    return state == SparkAppHandle.State.FINISHED ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private synchronized void say(String line) {
+    out.println(line);
+    out.flush();
+  }
+
+  /** A line of the child's output: the exit code line is kept, everything else is shown. */
+  private void childLine(String line) {
+    OptionalInt code = JobExit.in(line);
+    if (code.isPresent()) {
+      reportedExit.compareAndSet(-1, code.getAsInt());
+      exitReported.countDown();
+      if (line.trim().startsWith(JobExit.MARKER)) {
+        return;
+      }
+    }
+    say(line);
+  }
+}
