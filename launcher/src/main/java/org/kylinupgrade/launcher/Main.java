@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.kylinupgrade.jobs.ClusterOptions;
+import org.kylinupgrade.jobs.CoprocessorJob;
 import org.kylinupgrade.jobs.DumpJob;
 import org.kylinupgrade.jobs.InfoJob;
 import org.kylinupgrade.jobs.JobCommandLine;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Model.OptionSpec;
         + "go before or after the command name.",
         "Exit codes: 0 done; 1 failed, table as it was (or cluster unreachable); 2 bad usage or input; "
             + "3 a run stopped half-way (resume or rollback); 4 finished with problems (see the report)."},
-    subcommands = {LocalHBaseCommand.class, LoadJob.class, DumpJob.class, InfoJob.class, UpgradeJob.class})
+    subcommands = {LocalHBaseCommand.class, LoadJob.class, DumpJob.class, InfoJob.class, UpgradeJob.class, CoprocessorJob.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {
