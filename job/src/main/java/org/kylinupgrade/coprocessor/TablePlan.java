@@ -1,5 +1,7 @@
 package org.kylinupgrade.coprocessor;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,14 +31,33 @@ public final class TablePlan {
 
   public static TablePlan of(List<CoprocessorEntry> before, boolean enabled, List<CoprocessorEntry> wanted) {
     List<CoprocessorEntry> kylin = before.stream().filter(CoprocessorEntry::isKylin).toList();
-    boolean right = sorted(kylin).equals(sorted(wanted));
+    boolean right = comparable(kylin).equals(comparable(wanted));
     return new TablePlan(List.copyOf(before), right ? List.of() : kylin, right ? List.of() : List.copyOf(wanted), enabled);
   }
 
-  private static List<CoprocessorEntry> sorted(List<CoprocessorEntry> entries) {
-    List<CoprocessorEntry> copy = new ArrayList<>(entries);
+  private static List<CoprocessorEntry> comparable(List<CoprocessorEntry> entries) {
+    List<CoprocessorEntry> copy = new ArrayList<>();
+    for (CoprocessorEntry e : entries) {
+      copy.add(new CoprocessorEntry(e.className(), sameJarForm(e.jarPath()), e.priority(), e.parameters()));
+    }
     copy.sort(ORDER);
     return copy;
+  }
+
+  /** {@code file:///x} and {@code file:/x} name the same jar (Hadoop writes the second, URIs the first). */
+  static String sameJarForm(String jar) {
+    if (jar == null) {
+      return null;
+    }
+    try {
+      URI uri = new URI(jar);
+      if (uri.getScheme() != null && (uri.getAuthority() == null || uri.getAuthority().isEmpty()) && uri.getPath() != null) {
+        return uri.getScheme() + ":" + uri.getPath();
+      }
+    } catch (URISyntaxException e) {
+      // not a URI: compared as written
+    }
+    return jar;
   }
 
   /** The coprocessors need changing (a disabled table with the right set only needs enabling). */

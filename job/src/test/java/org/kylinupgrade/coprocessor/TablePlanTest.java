@@ -78,6 +78,14 @@ class TablePlanTest {
   }
 
   @Test
+  void theSameJarWrittenAsAUriWithAnEmptyAuthorityIsTheSameJar() {
+    assertTrue(TablePlan.of(Target.V2.entries("file:///tmp/w/coprocessor/a-0.jar"), true,
+        Target.V2.entries("file:/tmp/w/coprocessor/a-0.jar")).alreadyRight());
+    assertFalse(TablePlan.of(Target.V2.entries("hdfs://other/kylin/coprocessor/a-0.jar"), true,
+        Target.V2.entries("hdfs://nn/kylin/coprocessor/a-0.jar")).alreadyRight());
+  }
+
+  @Test
   void aDisabledTableWithTheRightSetOnlyNeedsEnabling() {
     TablePlan plan = TablePlan.of(Target.V2.entries(JAR), false, Target.V2.entries(JAR));
     assertFalse(plan.alreadyRight());
