@@ -201,11 +201,29 @@ public final class CoprocessorJob implements Callable<Integer> {
     return outcomes;
   }
 
+  /** "removed 2, added 3, enabled": the report has the classes. */
+  private static String summary(List<String> changes) {
+    long removed = changes.stream().filter(c -> c.startsWith("remove ")).count();
+    long added = changes.stream().filter(c -> c.startsWith("add ")).count();
+    List<String> parts = new ArrayList<>();
+    if (removed > 0) {
+      parts.add("removed " + removed + " Kylin coprocessor" + (removed > 1 ? "s" : ""));
+    }
+    if (added > 0) {
+      parts.add("added " + added);
+    }
+    if (changes.stream().anyMatch(c -> c.startsWith("enable"))) {
+      parts.add("enabled");
+    }
+    return String.join(", ", parts);
+  }
+
   private int finish(List<TableOutcome> outcomes, DeployReport report) throws IOException {
     for (TableOutcome o : outcomes) {
       switch (o.status()) {
-        case CHANGED, WOULD_CHANGE -> {
-          System.out.println("  " + o.table() + (o.status() == TableOutcome.Status.CHANGED ? ": changed" : ": would change"));
+        case CHANGED -> System.out.println("  changed: " + o.table() + " (" + summary(o.changes()) + ")");
+        case WOULD_CHANGE -> {
+          System.out.println("  would change: " + o.table());
           o.changes().forEach(c -> System.out.println("      " + c));
         }
         case FAILED -> System.out.println("  FAILED " + o.error() + (o.enabledAfter() ? " (the table is enabled)" : ""));
