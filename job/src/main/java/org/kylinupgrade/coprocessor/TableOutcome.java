@@ -26,6 +26,12 @@ public record TableOutcome(String table, Status status, boolean enabledBefore, b
         "table " + table + " is named by a READY segment in the metadata but does not exist in HBase");
   }
 
+  /** Not touched at all: enabled or not, the table is as it was. */
+  public static TableOutcome notAttempted(String table, String reason) {
+    return new TableOutcome(table, Status.FAILED, false, false, List.of(), List.of(), List.of(),
+        "table " + table + ": not attempted: " + reason);
+  }
+
   public static TableOutcome skipped(String table, List<CoprocessorEntry> current) {
     return new TableOutcome(table, Status.SKIPPED, true, true, current, current, List.of(), null);
   }

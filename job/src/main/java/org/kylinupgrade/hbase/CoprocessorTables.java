@@ -82,8 +82,7 @@ public final class CoprocessorTables {
       }
       return apply(admin, name, desc, plan);
     } catch (IOException | RuntimeException e) {
-      return new TableOutcome(table, TableOutcome.Status.FAILED, false, false, List.of(), List.of(), List.of(),
-          "table " + table + ": " + message(e));
+      return TableOutcome.notAttempted(table, message(e));
     }
   }
 

@@ -45,7 +45,19 @@ public final class SparkDeployment {
             if (!partition.hasNext()) {
               return results.iterator();
             }
-            try (HBaseCluster executorCluster = HBaseCluster.connect(conf.value(), workingDir)) {
+            HBaseCluster executorCluster;
+            try {
+              executorCluster = HBaseCluster.connect(conf.value(), workingDir);
+            } catch (RuntimeException e) {
+              // reported per table, so that the other partitions' outcomes and the report survive
+              while (partition.hasNext()) {
+                results.add(TableOutcome.notAttempted(partition.next(), "this executor cannot reach HBase: " + e.getMessage()));
+                done.add(1);
+                failed.add(1);
+              }
+              return results.iterator();
+            }
+            try (executorCluster) {
               while (partition.hasNext()) {
                 TableOutcome outcome = CoprocessorTables.deploy(executorCluster, partition.next(), wantedCopy, dryRun);
                 results.add(outcome);
