@@ -124,7 +124,7 @@ public final class CoprocessorJob implements Callable<Integer> {
 
       List<String> present = tables.stream().filter(current::containsKey).toList();
       List<CoprocessorEntry> wanted = target.entries(deployed.path());
-      Progress progress = new Progress(System.out, tables.size(), 2000);
+      Progress progress = new Progress(System.out, present.size(), 2000);
       List<TableOutcome> changed = present.isEmpty() ? List.of()
           : useSpark ? SparkDeployment.run(spark.context(), hbase, present, wanted, dryRun, parallelism, progress)
           : PoolDeployment.run(hbase, present, wanted, dryRun, parallelism, progress);

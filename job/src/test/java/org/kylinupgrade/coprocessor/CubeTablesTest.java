@@ -46,6 +46,14 @@ class CubeTablesTest {
   }
 
   @Test
+  void aCubeThatIsNotJsonIsNamed() {
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> Realization.of(Resource.ofText("/cube/broken.json", "{\"name\": ", 0L)));
+    assertTrue(e.getMessage().contains("/cube/broken.json"), e.getMessage());
+    assertTrue(Realization.of(Resource.ofText("/cube_desc/x.json", "not read", 0L)).isEmpty());
+  }
+
+  @Test
   void aNewSegmentsTableIsNotACandidate() {
     Realization cube = new Realization(Realization.Kind.CUBE, "c", "READY",
         List.of(new Realization.Segment("READY", "KYLIN_A"), new Realization.Segment("NEW", "KYLIN_B"),
