@@ -79,13 +79,13 @@ public final class CoprocessorJob implements Callable<Integer> {
     @Option(names = "--all", required = true, description = "every table of a READY segment")
     boolean all;
 
-    @Option(names = "--tables", split = ",", paramLabel = "T,…", required = true, description = "these HTables")
+    @Option(names = "--tables", split = ",", paramLabel = "TABLE", required = true, description = "these HTables")
     List<String> tables;
 
-    @Option(names = "--cubes", split = ",", paramLabel = "C,…", required = true, description = "the tables of these cubes")
+    @Option(names = "--cubes", split = ",", paramLabel = "CUBE", required = true, description = "the tables of these cubes")
     List<String> cubes;
 
-    @Option(names = "--projects", split = ",", paramLabel = "P,…", required = true,
+    @Option(names = "--projects", split = ",", paramLabel = "PROJECT", required = true,
         description = "the tables of these projects' cubes")
     List<String> projects;
   }
