@@ -38,9 +38,13 @@ final class KylinSequentialDeploy {
     }
     List<String> tables = new CubeTables(realizations, target).all();
     String jar = upload(hbase, url, localJar);
+    long start = System.nanoTime();
     try (Admin admin = hbase.connection().getAdmin()) {
-      for (String table : tables) {
-        reset(admin, TableName.valueOf(table), jar, target);
+      for (int i = 0; i < tables.size(); i++) {
+        reset(admin, TableName.valueOf(tables.get(i)), jar, target);
+        if ((i + 1) % 100 == 0) {
+          System.out.printf("  sequential: %d / %d tables, %.0f s%n", i + 1, tables.size(), (System.nanoTime() - start) / 1e9);
+        }
       }
     }
     return tables.size();
