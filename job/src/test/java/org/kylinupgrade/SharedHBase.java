@@ -23,6 +23,8 @@ public final class SharedHBase {
         HBaseTestingUtility u = new HBaseTestingUtility();
         u.getConfiguration().set("hbase.master.info.port", "-1");
         u.getConfiguration().set("hbase.regionserver.info.port", "-1");
+        // tables named *REFUSE_MODIFY* cannot be modified: a real mid-way failure for the coprocessor job
+        u.getConfiguration().set("hbase.coprocessor.master.classes", org.kylinupgrade.hbase.RefusingModifyObserver.class.getName());
         u.startMiniCluster();
         utility = u;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

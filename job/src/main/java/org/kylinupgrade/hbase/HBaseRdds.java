@@ -42,6 +42,13 @@ public final class HBaseRdds {
     return readTable(sc, cluster, url.tableName(), url, List.of(), null);
   }
 
+  /** Only the resources under the given folders ({@code /cube}, ...): the other rows are skipped by the region servers. */
+  public static JavaRDD<Resource> readUnder(JavaSparkContext sc, HBaseCluster cluster, MetadataUrl url, List<String> folders) {
+    List<String> prefixes = new ArrayList<>();
+    folders.forEach(f -> prefixes.add(f.endsWith("/") ? f : f + "/"));
+    return readTable(sc, cluster, url.tableName(), url, prefixes, null);
+  }
+
   /**
    * The rows of {@code table} whose path starts with one of {@code prefixes} (all rows when empty).
    * Big cells are read from {@code preferredBigCellDir} first when given (a run's staged files), else from

@@ -99,6 +99,18 @@ public final class HBaseStore implements MetadataStore {
     }
   }
 
+  /** The resources under a folder ({@code /cube}), read by a prefix scan of the row keys. */
+  public void forEachUnder(String folder, ResourceConsumer consumer) throws IOException {
+    Scan scan = new Scan().addFamily(FAMILY).setCaching(SCAN_CACHING)
+        .setStartStopRowForPrefixScan(Bytes.toBytes(folder.endsWith("/") ? folder : folder + "/"));
+    try (Table table = cluster.connection().getTable(tableName);
+        ResultScanner scanner = table.getScanner(scan)) {
+      for (Result row : scanner) {
+        consumer.accept(bigCells.toResource(row));
+      }
+    }
+  }
+
   @Override
   public void forEachPath(PathConsumer consumer) throws IOException {
     Scan scan = new Scan().setFilter(new KeyOnlyFilter()).setCaching(SCAN_CACHING * 10);

@@ -89,7 +89,8 @@ public final class LocalHBase {
 
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.add("-Xmx1g");
+    // -Dkylin.upgrade.local-hbase.heap=4g for thousands of regions (the coprocessor benchmark)
+    command.add("-Xmx" + System.getProperty("kylin.upgrade.local-hbase.heap", "1g"));
     command.addAll(JvmFlags.jdk17());
     command.add("-Dhbase.log.dir=" + new File(dir, "logs"));
     command.add("-cp");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Properties;
 import org.kylinupgrade.jobs.ClusterOptions;
 import org.kylinupgrade.jobs.BackupJob;
+import org.kylinupgrade.jobs.CoprocessorJob;
 import org.kylinupgrade.jobs.DumpJob;
 import org.kylinupgrade.jobs.HybridJob;
 import org.kylinupgrade.jobs.InfoJob;
@@ -36,8 +37,8 @@ import picocli.CommandLine.Model.OptionSpec;
         "Exit codes: 0 done; 1 failed, table as it was (or cluster unreachable); 2 bad usage or input; "
             + "3 a run stopped half-way (resume or rollback); 4 finished with problems (see the report)."},
     subcommands = {LocalHBaseCommand.class, LoadJob.class, DumpJob.class, InfoJob.class, UpgradeJob.class,
-        BackupJob.class, ResumeJob.class, RollbackJob.class, UnlockJob.class, HybridJob.class, ValidateJob.class,
-        MergeConfJob.class, SchedulerFilesCommand.class})
+        BackupJob.class, CoprocessorJob.class, ResumeJob.class, RollbackJob.class, UnlockJob.class, HybridJob.class,
+        ValidateJob.class, MergeConfJob.class, SchedulerFilesCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

@@ -41,4 +41,14 @@ class MainTest {
     assertEquals(ExitCodes.OK, Main.run("merge-conf", "--help"));
     assertEquals(ExitCodes.BAD_INPUT, Main.run("merge-conf", "--old", "/no/such/file", "--new", "/no/such/template"));
   }
+
+  @Test
+  void coprocessorUsageIsCheckedBeforeTheClusterIsContacted() {
+    assertEquals(ExitCodes.OK, Main.run("coprocessor", "--help"));
+    assertEquals(ExitCodes.BAD_INPUT, Main.run("coprocessor", "--jar", "x.jar"), "no selection");
+    assertEquals(ExitCodes.BAD_INPUT, Main.run("coprocessor", "--jar", "x.jar", "--all", "--cubes", "a"), "two selections");
+    assertEquals(ExitCodes.BAD_INPUT, Main.run("coprocessor", "--jar", "x.jar", "--all", "--target", "v3"));
+    assertEquals(ExitCodes.BAD_INPUT, Main.run("--zookeeper", "127.0.0.1:1", "coprocessor", "--jar", "/no/such.jar", "--all"));
+    assertEquals(ExitCodes.BAD_INPUT, Main.run("coprocessor", "--jar", "x.jar", "--all", "--parallelism", "0"));
+  }
 }

@@ -1,0 +1,153 @@
+package org.kylinupgrade.hbase;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.TableNotFoundException;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.CoprocessorDescriptor;
+import org.apache.hadoop.hbase.client.CoprocessorDescriptorBuilder;
+import org.apache.hadoop.hbase.client.TableDescriptor;
+import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
+import org.kylinupgrade.coprocessor.CoprocessorEntry;
+import org.kylinupgrade.coprocessor.TableOutcome;
+import org.kylinupgrade.coprocessor.TablePlan;
+
+/**
+ * Kylin's per-table coprocessor procedure on HBase 2: disable, replace the Kylin coprocessors, modify, enable.
+ * Unlike Kylin's CLI, a table that already carries the wanted set is left alone, and a table is never left
+ * disabled by a failed step: it is re-enabled and the failure reported.
+ */
+public final class CoprocessorTables {
+  private CoprocessorTables() {
+  }
+
+  /** The coprocessors of the tables that exist, in one request; absent tables are absent from the map. */
+  public static Map<String, List<CoprocessorEntry>> coprocessorsOf(HBaseCluster cluster, Collection<String> tables)
+      throws IOException {
+    List<TableName> names = new ArrayList<>();
+    for (String table : tables) {
+      if (isValidName(table)) {
+        names.add(TableName.valueOf(table));
+      }
+    }
+    Map<String, List<CoprocessorEntry>> out = new LinkedHashMap<>();
+    try (Admin admin = cluster.connection().getAdmin()) {
+      for (TableDescriptor desc : admin.listTableDescriptors(names)) {
+        out.put(desc.getTableName().getNameAsString(), entries(desc));
+      }
+    }
+    return out;
+  }
+
+  private static boolean isValidName(String table) {
+    try {
+      TableName.valueOf(table);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  static List<CoprocessorEntry> entries(TableDescriptor desc) {
+    List<CoprocessorEntry> entries = new ArrayList<>();
+    for (CoprocessorDescriptor cp : desc.getCoprocessorDescriptors()) {
+      entries.add(new CoprocessorEntry(cp.getClassName(), cp.getJarPath().orElse(null), cp.getPriority(), cp.getProperties()));
+    }
+    return entries;
+  }
+
+  /** Brings one table to {@code wanted} (or, with {@code dryRun}, says what that would change). */
+  public static TableOutcome deploy(HBaseCluster cluster, String table, List<CoprocessorEntry> wanted, boolean dryRun) {
+    try (Admin admin = cluster.connection().getAdmin()) {
+      TableName name = TableName.valueOf(table);
+      TableDescriptor desc;
+      try {
+        desc = admin.getDescriptor(name);
+      } catch (TableNotFoundException e) {
+        return TableOutcome.missing(table);
+      }
+      boolean enabled = admin.isTableEnabled(name);
+      TablePlan plan = TablePlan.of(entries(desc), enabled, wanted);
+      if (plan.alreadyRight()) {
+        return TableOutcome.skipped(table, plan.before());
+      }
+      if (dryRun) {
+        return new TableOutcome(table, TableOutcome.Status.WOULD_CHANGE, enabled, enabled, plan.before(), plan.after(),
+            plan.describe(), null);
+      }
+      return apply(admin, name, desc, plan);
+    } catch (IOException | RuntimeException e) {
+      return TableOutcome.notAttempted(table, message(e));
+    }
+  }
+
+  private static TableOutcome apply(Admin admin, TableName name, TableDescriptor desc, TablePlan plan) {
+    String table = name.getNameAsString();
+    String step = "disable";
+    String error = null;
+    try {
+      if (plan.changesCoprocessors()) {
+        if (!plan.needsEnabling()) {
+          admin.disableTable(name);
+        }
+        step = "modify";
+        admin.modifyTable(withCoprocessors(desc, plan));
+      }
+    } catch (IOException | RuntimeException e) {
+      error = "table " + table + ": " + step + " failed: " + message(e);
+    } finally {
+      error = enableIfDisabled(admin, name, error);
+    }
+    List<CoprocessorEntry> after;
+    boolean enabledAfter;
+    try {
+      after = entries(admin.getDescriptor(name));
+      enabledAfter = admin.isTableEnabled(name);
+    } catch (IOException | RuntimeException e) {
+      return new TableOutcome(table, TableOutcome.Status.FAILED, !plan.needsEnabling(), false, plan.before(), List.of(),
+          plan.describe(), join(error, "table " + table + ": cannot read it back: " + message(e)));
+    }
+    TableOutcome.Status status = error == null ? TableOutcome.Status.CHANGED : TableOutcome.Status.FAILED;
+    return new TableOutcome(table, status, !plan.needsEnabling(), enabledAfter, plan.before(), after, plan.describe(), error);
+  }
+
+  /** The last step, also after a failure: a cube table left disabled would break Kylin's queries on it. */
+  private static String enableIfDisabled(Admin admin, TableName name, String error) {
+    try {
+      if (!admin.isTableEnabled(name)) {
+        admin.enableTable(name);
+      }
+      return error;
+    } catch (IOException | RuntimeException e) {
+      return join(error, "table " + name.getNameAsString() + ": enable failed, the table is left DISABLED (enable it in "
+          + "the HBase shell: enable '" + name.getNameAsString() + "'): " + message(e));
+    }
+  }
+
+  static TableDescriptor withCoprocessors(TableDescriptor desc, TablePlan plan) throws IOException {
+    TableDescriptorBuilder builder = TableDescriptorBuilder.newBuilder(desc);
+    for (CoprocessorEntry old : plan.toRemove()) {
+      builder.removeCoprocessor(old.className());
+    }
+    for (CoprocessorEntry e : plan.toAdd()) {
+      builder.setCoprocessor(CoprocessorDescriptorBuilder.newBuilder(e.className())
+          .setJarPath(e.jarPath()).setPriority(e.priority()).setProperties(e.parameters()).build());
+    }
+    return builder.build();
+  }
+
+  private static String join(String first, String second) {
+    return first == null ? second : first + "; " + second;
+  }
+
+  private static String message(Throwable e) {
+    String m = String.valueOf(e.getMessage());
+    int newline = m.indexOf('\n');
+    return e.getClass().getSimpleName() + ": " + (newline < 0 ? m : m.substring(0, newline));
+  }
+}

@@ -1,0 +1,369 @@
+package org.kylinupgrade.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kylinupgrade.CoprocessorTestJars;
+import org.kylinupgrade.CubeTableFixture;
+import org.kylinupgrade.SharedHBase;
+import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.coprocessor.CoprocessorEntry;
+import org.kylinupgrade.coprocessor.KylinCoprocessors;
+import org.kylinupgrade.coprocessor.KylinCoprocessors.Target;
+import org.kylinupgrade.coprocessor.TablePlan;
+import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.hbase.RefusingModifyObserver;
+import picocli.CommandLine;
+
+/** The coprocessor command against a real HBase, with a no-op jar under Kylin's class names built in the test. */
+class CoprocessorJobIT {
+  private static final AtomicInteger RUNS = new AtomicInteger();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final CoprocessorEntry FOREIGN =
+      new CoprocessorEntry("org.apache.hadoop.hbase.coprocessor.MultiRowMutationEndpoint", null, 536870911);
+
+  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private String prefix;
+  private String metadataTable;
+  private Path workingDir;
+  private Path coprocessorFolder;
+  private Path jar;
+  private Path legacyJar;
+  private HBaseCluster hbase;
+  private CubeTableFixture fixture;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    int run = RUNS.incrementAndGet();
+    prefix = "CPIT" + run + "_" + Long.toHexString(System.nanoTime() & 0xffff);
+    metadataTable = "cp_meta_" + prefix.toLowerCase();
+    String workingDirUri = SharedHBase.newWorkingDir();
+    workingDir = Path.of(URI.create(workingDirUri));
+    coprocessorFolder = workingDir.resolve(metadataTable + "/coprocessor");
+    jar = CoprocessorTestJars.standIn(SharedHBase.tempDir("local-jar"), "kylin-coprocessor-test.jar");
+    // where a Kylin 1.3 installation left its jar; same base name, so a new upload must not take "-0"
+    legacyJar = Files.copy(jar, Files.createDirectories(workingDir.resolve("legacy")).resolve("kylin-coprocessor-test-0.jar"));
+    hbase = SharedHBase.connect(workingDirUri, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
+    fixture = new CubeTableFixture(hbase);
+  }
+
+  @AfterEach
+  void tearDown() throws IOException {
+    hbase.close();
+  }
+
+  private String table(Object suffix) {
+    return "KYLIN_" + prefix + "_" + suffix;
+  }
+
+  private List<CoprocessorEntry> v1Legacy() {
+    return Target.V1.entries(legacyJar.toUri().toString());
+  }
+
+  private int run(String... args) {
+    CommandLine cli = JobCommandLine.create(new CoprocessorJob());
+    cli.setErr(new PrintWriter(errBytes, true));
+    List<String> all = new ArrayList<>(List.of("--zookeeper", SharedHBase.zookeeper(), "--metadata-url",
+        metadataTable + "@hbase", "--working-dir", workingDir.toUri().toString()));
+    all.addAll(List.of(args));
+    return cli.execute(all.toArray(new String[0]));
+  }
+
+  private String err() {
+    return errBytes.toString();
+  }
+
+  private static JsonNode read(Path report) throws IOException {
+    return JSON.readTree(report.toFile());
+  }
+
+  private static Set<CoprocessorEntry> set(List<CoprocessorEntry> entries) {
+    return new HashSet<>(entries);
+  }
+
+  private List<Path> uploadedJars() throws IOException {
+    if (!Files.isDirectory(coprocessorFolder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(coprocessorFolder)) {
+      return files.sorted(Comparator.naturalOrder()).toList();
+    }
+  }
+
+  private Map<String, List<CoprocessorEntry>> snapshot(List<String> tables) throws IOException {
+    Map<String, List<CoprocessorEntry>> state = new LinkedHashMap<>();
+    for (String t : tables) {
+      state.put(t, fixture.coprocessors(t));
+    }
+    return state;
+  }
+
+  @Test
+  void deploysV2OnEveryReadySegmentTableAndTheReRunSkipsThemAll() throws Exception {
+    // an equal copy of the jar is already deployed, and five tables already carry the v2 set from it
+    Path deployedJar = Files.copy(jar, Files.createDirectories(coprocessorFolder).resolve("kylin-coprocessor-test-0.jar"));
+    // written file:///…, where the job writes Hadoop's file:/…: the same jar all the same
+    List<CoprocessorEntry> alreadyRight = Target.V2.entries(deployedJar.toUri().toString());
+    String jobsJarPath = "file:" + deployedJar;
+    List<CoprocessorEntry> v2 = Target.V2.entries(jobsJarPath);
+    Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
+    for (int i = 0; i < 30; i++) {
+      String status = i == 28 ? "NEW" : "READY";
+      if (i == 29) {
+        fixture.cube("cube_" + i, "READY:" + table(i), "NEW:" + table(i + "_NEW"));
+      } else {
+        fixture.cube("cube_" + i, status + ":" + table(i));
+      }
+      List<CoprocessorEntry> initial = new ArrayList<>();
+      if (i < 10 || i == 25 || i == 28) {
+        initial.addAll(v1Legacy());
+      } else if (i >= 20 && i < 25) {
+        initial.addAll(alreadyRight);
+      } else if (i == 27) {
+        Target.V2.classNames().forEach(c -> initial.add(new CoprocessorEntry(c, legacyJar.toUri().toString(), 1)));
+      }
+      if (i == 0) {
+        initial.add(FOREIGN);
+      }
+      if (i != 26) {
+        tables.put(table(i), initial);
+      }
+    }
+    tables.put(table("29_NEW"), List.of());
+    tables.put(table("II"), List.of());
+    fixture.index("index_" + prefix, "READY", "READY:" + table("II")).project("p").load(metadataTable);
+    fixture.createTables(tables);
+    fixture.disable(table(25));
+
+    Path report = SharedHBase.tempDir("report").resolve("report.json");
+    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--parallelism", "4", "--report", report.toString()), err());
+
+    for (String t : tables.keySet()) {
+      if (t.equals(table(28)) || t.equals(table("29_NEW"))) {
+        assertEquals(tables.get(t), fixture.coprocessors(t), "the table of a segment that is not READY is not touched: " + t);
+        continue;
+      }
+      assertTrue(TablePlan.of(fixture.coprocessors(t), true, v2).alreadyRight(), t + ": " + fixture.coprocessors(t));
+      assertTrue(fixture.isEnabled(t), t + " enabled");
+    }
+    assertTrue(fixture.coprocessors(table(0)).contains(FOREIGN), "coprocessors other than Kylin's stay");
+    assertEquals(List.of(deployedJar), uploadedJars(), "the equal copy is reused, nothing uploaded");
+
+    JsonNode json = read(report);
+    assertEquals(30, json.get("tables").asInt());
+    assertEquals(24, json.get("changed").asInt());
+    assertEquals(5, json.get("skipped").asInt());
+    assertEquals(0, json.get("failed").asInt());
+    assertEquals(table(26), json.get("missingTables").get(0).asText());
+    assertTrue(json.get("jarReused").asBoolean());
+    assertEquals(jobsJarPath, json.get("deployedJar").asText());
+    assertEquals(set(v2), set(fixture.kylinCoprocessors(table(0))), "written as the job writes it");
+    JsonNode disabled = resultOf(json, table(25));
+    assertFalse(disabled.get("enabledBefore").asBoolean());
+    assertTrue(disabled.get("enabledAfter").asBoolean());
+    assertEquals(2, disabled.get("before").size());
+    assertEquals(3, disabled.get("after").size());
+    assertEquals("skipped", resultOf(json, table(20)).get("status").asText());
+
+    Path again = report.resolveSibling("again.json");
+    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--report", again.toString()), err());
+    JsonNode rerun = read(again);
+    assertEquals(29, rerun.get("skipped").asInt());
+    assertEquals(0, rerun.get("changed").asInt());
+    assertEquals(1, rerun.get("missingTables").size());
+  }
+
+  private static JsonNode resultOf(JsonNode report, String table) {
+    for (JsonNode r : report.get("results")) {
+      if (r.get("table").asText().equals(table)) {
+        return r;
+      }
+    }
+    throw new AssertionError("no result for " + table);
+  }
+
+  @Test
+  void targetV1PutsKylin13sClassesBackFromTheSameUploadedJar() throws Exception {
+    Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
+    for (int i = 0; i < 4; i++) {
+      fixture.cube("cube_" + i, "READY:" + table(i));
+      tables.put(table(i), i == 0 ? v1Legacy() : List.of());
+    }
+    fixture.load(metadataTable);
+    fixture.createTables(tables);
+
+    Path report = SharedHBase.tempDir("report").resolve("v2.json");
+    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--report", report.toString()), err());
+    String uploaded = read(report).get("deployedJar").asText();
+    assertTrue(uploaded.endsWith("/coprocessor/kylin-coprocessor-test-1.jar"), "'-0' is a name a table uses: " + uploaded);
+    assertFalse(read(report).get("jarReused").asBoolean());
+
+    Path rollback = report.resolveSibling("v1.json");
+    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--target", "v1", "--report", rollback.toString()), err());
+    assertEquals(4, read(rollback).get("changed").asInt());
+    assertEquals(uploaded, read(rollback).get("deployedJar").asText());
+    for (String t : tables.keySet()) {
+      assertEquals(set(Target.V1.entries(uploaded)), set(fixture.kylinCoprocessors(t)), t);
+      assertTrue(fixture.isEnabled(t));
+    }
+    assertEquals(1, uploadedJars().size());
+
+    Path rerun = report.resolveSibling("v1-again.json");
+    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--target", "V1", "--report", rerun.toString()), err());
+    assertEquals(4, read(rerun).get("skipped").asInt());
+  }
+
+  @Test
+  void aJarWithoutOneOfTheClassesIsRefusedBeforeAnyTableChanges() throws Exception {
+    Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
+    for (int i = 0; i < 3; i++) {
+      fixture.cube("cube_" + i, "READY:" + table(i));
+      tables.put(table(i), i == 0 ? List.of() : v1Legacy());
+    }
+    fixture.load(metadataTable);
+    fixture.createTables(tables);
+    Map<String, List<CoprocessorEntry>> before = snapshot(List.copyOf(tables.keySet()));
+    Path incomplete = CoprocessorTestJars.standInWithout(SharedHBase.tempDir("bad-jar"), "kylin-coprocessor-test.jar",
+        KylinCoprocessors.V2_CUBE_ENDPOINT);
+
+    assertEquals(ExitCodes.BAD_INPUT, run("--all", "--jar", incomplete.toString()));
+    assertTrue(err().contains(KylinCoprocessors.V2_CUBE_ENDPOINT) && err().contains(incomplete.toString()), err());
+    assertEquals(before, snapshot(List.copyOf(tables.keySet())));
+    for (String t : tables.keySet()) {
+      assertTrue(fixture.isEnabled(t));
+    }
+    assertEquals(List.of(), uploadedJars(), "nothing uploaded");
+  }
+
+  @Test
+  void aTableThatFailsHalfWayIsReEnabledReportedAndRetriedAlone() throws Exception {
+    String refused = table(RefusingModifyObserver.MARKER);
+    Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
+    fixture.cube("cube_refused", "READY:" + refused);
+    tables.put(refused, v1Legacy());
+    for (int i = 0; i < 3; i++) {
+      fixture.cube("cube_" + i, "READY:" + table(i));
+      tables.put(table(i), v1Legacy());
+    }
+    fixture.load(metadataTable);
+    fixture.createTables(tables);
+
+    Path report = SharedHBase.tempDir("report").resolve("report.json");
+    assertEquals(ExitCodes.PROBLEMS, run("--all", "--jar", jar.toString(), "--report", report.toString()), err());
+    JsonNode json = read(report);
+    assertEquals(List.of(refused), JSON.convertValue(json.get("failedTables"), List.class));
+    assertEquals(3, json.get("changed").asInt());
+    String error = resultOf(json, refused).get("error").asText();
+    assertTrue(error.contains("table " + refused) && error.contains("modify failed"), error);
+    assertTrue(fixture.isEnabled(refused), "re-enabled after the failed step");
+    assertEquals(v1Legacy(), fixture.coprocessors(refused), "left as it was");
+
+    Path again = report.resolveSibling("again.json");
+    assertEquals(ExitCodes.PROBLEMS, run("--all", "--jar", jar.toString(), "--report", again.toString()), err());
+    assertEquals(3, read(again).get("skipped").asInt());
+    assertEquals(1, read(again).get("failed").asInt());
+    assertTrue(fixture.isEnabled(refused));
+  }
+
+  @Test
+  void aDryRunListsTheChangesAndChangesNothing() throws Exception {
+    Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
+    for (int i = 0; i < 3; i++) {
+      fixture.cube("cube_" + i, "READY:" + table(i));
+      tables.put(table(i), i == 0 ? List.of() : v1Legacy());
+    }
+    fixture.load(metadataTable);
+    fixture.createTables(tables);
+    fixture.disable(table(2));
+    Map<String, List<CoprocessorEntry>> before = snapshot(List.copyOf(tables.keySet()));
+
+    Path report = SharedHBase.tempDir("report").resolve("dry.json");
+    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--dry-run", "--report", report.toString()), err());
+    assertEquals(before, snapshot(List.copyOf(tables.keySet())));
+    assertFalse(fixture.isEnabled(table(2)), "a dry run does not even enable");
+    assertEquals(List.of(), uploadedJars());
+    JsonNode json = read(report);
+    assertEquals(3, json.get("would-change").asInt());
+    JsonNode changes = resultOf(json, table(1)).get("changes");
+    assertEquals(5, changes.size(), changes.toString());
+    assertTrue(changes.get(0).asText().startsWith("remove " + KylinCoprocessors.V1_II_ENDPOINT), changes.toString());
+    assertTrue(json.get("deployedJar").asText().endsWith("kylin-coprocessor-test-1.jar"));
+  }
+
+  @Test
+  void selectsTablesByCubeProjectOrNameAndRefusesUnknownOnes() throws Exception {
+    Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
+    for (int i = 0; i < 4; i++) {
+      fixture.cube("cube_" + i, "READY:" + table(i));
+      tables.put(table(i), List.of());
+      if (i == 1) {
+        fixture.project("first_two");
+      }
+    }
+    fixture.project("last_two").load(metadataTable);
+    fixture.createTables(tables);
+
+    assertEquals(ExitCodes.BAD_INPUT, run("--tables", table(0) + ",KYLIN_NOT_A_SEGMENT", "--jar", jar.toString()));
+    assertTrue(err().contains("KYLIN_NOT_A_SEGMENT"), err());
+    assertEquals(ExitCodes.BAD_INPUT, run("--cubes", "no_such_cube", "--jar", jar.toString()));
+    assertEquals(List.of(), fixture.kylinCoprocessors(table(0)), "nothing changed");
+
+    assertEquals(ExitCodes.OK, run("--cubes", "CUBE_3", "--jar", jar.toString()), err());
+    assertEquals(3, fixture.kylinCoprocessors(table(3)).size());
+    assertEquals(List.of(), fixture.kylinCoprocessors(table(2)));
+    assertEquals(ExitCodes.OK, run("--projects", "first_two", "--jar", jar.toString()), err());
+    assertEquals(3, fixture.kylinCoprocessors(table(0)).size());
+    assertEquals(3, fixture.kylinCoprocessors(table(1)).size());
+    assertEquals(List.of(), fixture.kylinCoprocessors(table(2)));
+    assertEquals(ExitCodes.OK, run("--tables", table(2), "--jar", jar.toString()), err());
+    assertEquals(3, fixture.kylinCoprocessors(table(2)).size());
+  }
+
+  @Test
+  void theSparkRunnerGivesTheSameResult() throws Exception {
+    SharedSpark.context();
+    Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
+    for (int i = 0; i < 5; i++) {
+      fixture.cube("cube_" + i, "READY:" + table(i));
+      tables.put(table(i), i % 2 == 0 ? v1Legacy() : List.of());
+    }
+    fixture.load(metadataTable);
+    fixture.createTables(tables);
+
+    Path report = SharedHBase.tempDir("report").resolve("spark.json");
+    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--runner", "spark", "--parallelism", "2",
+        "--report", report.toString()), err());
+    JsonNode json = read(report);
+    assertEquals("spark", json.get("runner").asText());
+    assertEquals(5, json.get("changed").asInt());
+    String uploaded = json.get("deployedJar").asText();
+    for (String t : tables.keySet()) {
+      assertEquals(set(Target.V2.entries(uploaded)), set(fixture.kylinCoprocessors(t)), t);
+      assertTrue(fixture.isEnabled(t));
+    }
+    Path again = report.resolveSibling("again.json");
+    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--runner", "spark", "--report", again.toString()), err());
+    assertEquals(5, read(again).get("skipped").asInt());
+  }
+}
