@@ -51,6 +51,24 @@ public final class ClusterOptions {
     return HBaseCluster.connect(hbaseConfiguration(), workingDir);
   }
 
+  /** These options as a command line, to run another job against the same cluster. */
+  public java.util.List<String> asArguments() {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--metadata-url", metadataUrl, "--master", master));
+    if (hbaseSite != null) {
+      args.addAll(java.util.List.of("--hbase-site", hbaseSite));
+    }
+    if (zookeeper != null) {
+      args.addAll(java.util.List.of("--zookeeper", zookeeper));
+    }
+    if (workingDir != null) {
+      args.addAll(java.util.List.of("--working-dir", workingDir));
+    }
+    if (maxCellSize != null) {
+      args.addAll(java.util.List.of("--keyvalue-maxsize", maxCellSize.toString()));
+    }
+    return args;
+  }
+
   public String master() {
     return master;
   }

@@ -95,7 +95,7 @@ public final class CoprocessorJob implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(JobCommandLine.execute(new CoprocessorJob(), args));
+    JobCommandLine.main(new CoprocessorJob(), args);
   }
 
   @Override

@@ -56,6 +56,10 @@ public final class RollbackJob implements Callable<Integer> {
     String folder;
   }
 
+  @Option(names = "--coprocessor-jar", paramLabel = "JAR",
+      description = "also put Kylin 1.3's (v1) coprocessor from this jar back on every cube table of the restored metadata")
+  String coprocessorJar;
+
   public static void main(String[] args) {
     JobCommandLine.main(new RollbackJob(), args);
   }
@@ -80,7 +84,18 @@ public final class RollbackJob implements Callable<Integer> {
         lock.release(lockOwner);
       }
     }
-    return ExitCodes.OK;
+    return coprocessorJar == null ? ExitCodes.OK : redeployV1Coprocessor();
+  }
+
+  /** The coprocessor job with the v1 class set on every cube table the restored (v1) metadata names. */
+  private int redeployV1Coprocessor() {
+    java.util.List<String> args = new java.util.ArrayList<>(cluster.asArguments());
+    args.addAll(java.util.List.of("--jar", coprocessorJar, "--all", "--target", "v1"));
+    if (cluster.reportFile() != null) {
+      args.addAll(java.util.List.of("--report", cluster.reportFile() + ".coprocessor.json"));
+    }
+    System.out.println("rollback: putting the v1 coprocessor from " + coprocessorJar + " back on the cube tables");
+    return JobCommandLine.execute(new CoprocessorJob(), args.toArray(new String[0]));
   }
 
   private void restoreSnapshot(HBaseCluster hbase, RunJournal journal, RunNames names, Optional<Run> undone) throws IOException {
