@@ -194,6 +194,31 @@ class CoprocessorJobIT {
     assertEquals(1, rerun.get("missingTables").size());
   }
 
+  @Test
+  void rollbackWithACoprocessorJarPutsTheV1SetBackOnTheRestoredCubeTables() throws Exception {
+    Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
+    for (int i = 0; i < 3; i++) {
+      fixture.cube("rb_cube_" + i, "READY:" + table("RB" + i));
+      tables.put(table("RB" + i), new ArrayList<>(Target.V2.entries(legacyJar.toUri().toString())));
+    }
+    fixture.project("p").load(metadataTable);
+    fixture.createTables(tables);
+    String snapshot = metadataTable + "_before";
+    hbase.admin().snapshot(metadataTable, snapshot);
+
+    CommandLine cli = JobCommandLine.create(new RollbackJob());
+    cli.setErr(new PrintWriter(errBytes, true));
+    int code = cli.execute("--zookeeper", SharedHBase.zookeeper(), "--metadata-url", metadataTable + "@hbase",
+        "--working-dir", workingDir.toUri().toString(), "--snapshot", snapshot, "--coprocessor-jar", jar.toString());
+
+    assertEquals(ExitCodes.OK, code, err());
+    for (String t : tables.keySet()) {
+      assertEquals(Set.copyOf(Target.V1.classNames()),
+          fixture.kylinCoprocessors(t).stream().map(CoprocessorEntry::className).collect(java.util.stream.Collectors.toSet()), t);
+      assertTrue(fixture.isEnabled(t), t + " enabled");
+    }
+  }
+
   private static JsonNode resultOf(JsonNode report, String table) {
     for (JsonNode r : report.get("results")) {
       if (r.get("table").asText().equals(table)) {
