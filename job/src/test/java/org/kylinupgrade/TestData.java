@@ -18,6 +18,21 @@ public final class TestData {
   }
 
   /** Kylin's (corrected) v2 output for an example, under {@code testdata/v2-expected/}. */
+  /** Every file of a metadata folder as a resource: path = {@code /} + relative path, timestamp = file mtime. */
+  public static java.util.Map<String, org.kylinupgrade.metadata.Resource> readFolder(Path folder) {
+    java.util.Map<String, org.kylinupgrade.metadata.Resource> resources = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+      for (Path file : (Iterable<Path>) files.filter(java.nio.file.Files::isRegularFile)::iterator) {
+        String path = "/" + folder.relativize(file).toString().replace('\\', '/');
+        resources.put(path, new org.kylinupgrade.metadata.Resource(path, java.nio.file.Files.readAllBytes(file),
+            java.nio.file.Files.getLastModifiedTime(file).toMillis()));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return resources;
+  }
+
   public static Path expected(String name) {
     return repo().resolve("testdata").resolve("v2-expected").resolve(name);
   }

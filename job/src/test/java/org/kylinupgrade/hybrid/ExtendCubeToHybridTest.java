@@ -54,16 +54,7 @@ class ExtendCubeToHybridTest {
   final Map<String, Resource> metadata = read(TestData.expected("kylin-1.3.0-localmeta"));
 
   static Map<String, Resource> read(Path folder) {
-    Map<String, Resource> resources = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        String path = "/" + folder.relativize(file).toString().replace('\\', '/');
-        resources.put(path, new Resource(path, Files.readAllBytes(file), Files.getLastModifiedTime(file).toMillis()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return resources;
+    return org.kylinupgrade.TestData.readFolder(folder);
   }
 
   HybridPlan plan(String project, String cube, String date) {

@@ -29,18 +29,8 @@ final class InMemoryUpgrade {
     }
   }
 
-  /** Every file of a metadata folder; path = {@code /} + relative path, timestamp = file mtime. */
   static Map<String, Resource> readFolder(Path folder) {
-    Map<String, Resource> resources = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        String path = "/" + folder.relativize(file).toString().replace('\\', '/');
-        resources.put(path, new Resource(path, Files.readAllBytes(file), Files.getLastModifiedTime(file).toMillis()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return resources;
+    return org.kylinupgrade.TestData.readFolder(folder);
   }
 
   static Outcome run(Map<String, Resource> input, UpgradeOptions options) {

@@ -21,18 +21,8 @@ final class InMemoryValidation {
   private InMemoryValidation() {
   }
 
-  /** Every file of a metadata folder; path = {@code /} + relative path. */
   static Map<String, Resource> readFolder(Path folder) {
-    Map<String, Resource> resources = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(folder)) {
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        String path = "/" + folder.relativize(file).toString().replace('\\', '/');
-        resources.put(path, new Resource(path, Files.readAllBytes(file), Files.getLastModifiedTime(file).toMillis()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return resources;
+    return org.kylinupgrade.TestData.readFolder(folder);
   }
 
   static List<Finding> run(Map<String, Resource> store) {
