@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# bench/run.sh linear|overhead|generate [options]: builds the CLI and the bench module, then runs one benchmark.
+# bench/run.sh linear|overhead|live|generate [options]: builds the CLI and the bench module, then runs one benchmark.
 #   bench/run.sh linear     the whole upgrade command in a fresh JVM at 0, 1,600 and 16,000 cube descs (median of 3)
 #   bench/run.sh overhead   pipeline vs identity copy at 100k resources in one warm JVM (medians of 3)
-#   bench/run.sh generate --to DIR [--descs N] [--resources TOTAL]   only writes a synthetic v1 folder
+#   bench/run.sh live [--measures independence,sequential,swap,heap] [--rows N] [--metadata N] ...
+#                           the live upgrade against the bench's own local HBase (bench/target/work/live-hbase):
+#                           cost independence, Kylin's sequential way, swap window, heap; sizes in --help
+#   bench/run.sh generate --to DIR [--descs N] [--resources TOTAL] [--segments N]   only writes a synthetic v1 folder
 # Options: bench/run.sh --help. Inputs are generated once and kept in bench/target/work.
 # BENCH_SKIP_BUILD=1 reuses the last build; BENCH_JAVA_OPTS is the bench JVM's heap (default -Xmx4g).
 #

@@ -10,7 +10,10 @@ import java.util.List;
  * <pre>
  * UpgradeBench linear   [--sizes 0,1600,16000] [--repeats 3] [--projects 1]
  * UpgradeBench overhead [--descs 1600] [--resources 100000] [--rounds 3] [--projects 1]
- * UpgradeBench generate --to DIR [--descs 1600] [--resources 0] [--projects 1]
+ * UpgradeBench generate --to DIR [--descs 1600] [--resources 0] [--projects 1] [--segments 0]
+ * UpgradeBench live     [--measures independence,sequential,swap,heap] [--rows 1000000] [--metadata 50000]
+ *                       [--sequential-metadata 200000] [--swap-rows 1000] [--heap-rows 10000] [--heap-metadata 5000]
+ *                       [--segments 12] [--repeats 1] [--heap 2g] [--port 21850] [--keep-hbase false]
  * common: [--home PROJECT_ROOT (default: .)] [--work DIR (default: bench/target/work)]
  *         [--cli SCRIPT (default: scripts/kylin-upgrade; bench/run.sh passes its copy of the build)]
  * </pre>
@@ -19,11 +22,30 @@ public final class UpgradeBench {
   private static final String USAGE = String.join("\n",
       "usage: UpgradeBench linear   [--sizes 0,1600,16000] [--repeats 3] [--projects 1]",
       "       UpgradeBench overhead [--descs 1600] [--resources 100000] [--rounds 3] [--projects 1]",
-      "       UpgradeBench generate --to DIR [--descs 1600] [--resources 0] [--projects 1]",
+      "       UpgradeBench generate --to DIR [--descs 1600] [--resources 0] [--projects 1] [--segments 0]",
+      "       UpgradeBench live     [--measures independence,sequential,swap,heap] [--rows 1000000] [--metadata 50000]",
+      "                             [--sequential-metadata 200000] [--swap-rows 1000] [--heap-rows 10000]",
+      "                             [--heap-metadata 5000] [--segments 12] [--repeats 1] [--heap 2g] [--port 21850]",
+      "                             [--keep-hbase false]",
       "       common: [--home PROJECT_ROOT (default .)] [--work DIR (default bench/target/work)]",
       "               [--cli the kylin-upgrade script linear times (default scripts/kylin-upgrade)]");
 
+  private static final List<String> LOCATION_FLAGS = List.of("--home", "--work", "--cli");
+
   private UpgradeBench() {
+  }
+
+  /** How the run was asked for, as {@code bench/run.sh} takes it (the locations it adds itself left out). */
+  private static String commandLine(String[] args) {
+    StringBuilder line = new StringBuilder("bench/run.sh");
+    for (int i = 0; i < args.length; i++) {
+      if (LOCATION_FLAGS.contains(args[i])) {
+        i++;
+      } else {
+        line.append(' ').append(args[i]);
+      }
+    }
+    return line.toString();
   }
 
   public static void main(String[] args) throws Exception {
@@ -36,15 +58,16 @@ public final class UpgradeBench {
     Path home = flags.path("home", ".");
     Path work = flags.path("work", home.resolve("bench/target/work").toString());
     Path cli = flags.path("cli", home.resolve("scripts/kylin-upgrade").toString());
-    int projects = flags.number("projects", 1);
     switch (args[0]) {
       case "linear" -> {
+        int projects = flags.number("projects", 1);
         List<Integer> sizes = flags.numbers("sizes", "0,1600,16000");
         int repeats = flags.number("repeats", 3);
         flags.requireAllUsed();
         new LinearBench(home, work, cli).run(sizes, projects, repeats);
       }
       case "overhead" -> {
+        int projects = flags.number("projects", 1);
         int descs = flags.number("descs", 1600);
         int resources = flags.number("resources", 100_000);
         int rounds = flags.number("rounds", 3);
@@ -56,14 +79,26 @@ public final class UpgradeBench {
         if (to == null) {
           throw new IllegalArgumentException("generate needs --to DIR\n" + USAGE);
         }
-        SyntheticV1Metadata.Shape shape = new SyntheticV1Metadata.Shape(flags.number("descs", 1600), projects,
-            flags.number("resources", 0));
+        SyntheticV1Metadata.Shape shape = new SyntheticV1Metadata.Shape(flags.number("descs", 1600),
+            flags.number("projects", 1), flags.number("resources", 0), flags.number("segments", 0));
         flags.requireAllUsed();
         Path target = Path.of(to).toAbsolutePath();
         if (java.nio.file.Files.exists(target) && Folders.countFiles(target) > 0) {
           throw new IllegalArgumentException(target + " already holds files; name a new or empty folder");
         }
         System.out.println(target + ": " + new SyntheticV1Metadata(home).write(target, shape));
+      }
+      case "live" -> {
+        List<String> measures = List.of(flags.text("measures", String.join(",", LiveBench.MEASURES)).split(","));
+        LiveSizes sizes = new LiveSizes(flags.number("rows", 1_000_000), flags.number("metadata", 50_000),
+            flags.number("sequential-metadata", 200_000), flags.number("swap-rows", 1_000),
+            flags.number("heap-rows", 10_000), flags.number("heap-metadata", 5_000), flags.number("segments", 12));
+        int repeats = flags.number("repeats", 1);
+        String heap = flags.text("heap", "2g");
+        int port = flags.number("port", 21850);
+        boolean keepHBase = Boolean.parseBoolean(flags.text("keep-hbase", "false"));
+        flags.requireAllUsed();
+        new LiveBench(home, work, cli, sizes, heap).run(measures, repeats, port, keepHBase, commandLine(args));
       }
       default -> {
         System.err.println("unknown subcommand '" + args[0] + "'\n" + USAGE);
