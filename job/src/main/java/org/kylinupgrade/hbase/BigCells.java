@@ -18,13 +18,15 @@ import org.kylinupgrade.metadata.Resource;
 
 /** Reads metadata rows as resources: an empty {@code f:c} means the content is a file under the working dir. */
 final class BigCells implements Closeable {
-  private final FileSystem fs;
+  private final Configuration conf;
+  private FileSystem fs;
   private final boolean ownsFs;
   private final MetadataUrl url;
   private final String workingDir;
   private final String preferredDir;
 
   BigCells(FileSystem fs, MetadataUrl url, String workingDir) {
+    this.conf = null;
     this.fs = fs;
     this.ownsFs = false;
     this.url = url;
@@ -33,8 +35,8 @@ final class BigCells implements Closeable {
   }
 
   /** {@code preferredDir}: when not null, a big cell's file is looked for there first ({@code preferredDir + path}). */
-  BigCells(Configuration conf, MetadataUrl url, String workingDir, String preferredDir) throws IOException {
-    this.fs = FileSystems.open(URI.create(workingDir), conf);
+  BigCells(Configuration conf, MetadataUrl url, String workingDir, String preferredDir) {
+    this.conf = conf;
     this.ownsFs = true;
     this.url = url;
     this.workingDir = workingDir;
@@ -57,6 +59,10 @@ final class BigCells implements Closeable {
   }
 
   private byte[] read(String path) throws IOException {
+    if (fs == null) {
+      // opened on the first big cell: most partitions of a metadata table hold none
+      fs = FileSystems.open(URI.create(workingDir), conf);
+    }
     Path file = fileOf(path);
     if (preferredDir != null && fs.exists(new Path(preferredDir + path))) {
       file = new Path(preferredDir + path);
@@ -76,7 +82,7 @@ final class BigCells implements Closeable {
 
   @Override
   public void close() throws IOException {
-    if (ownsFs) {
+    if (ownsFs && fs != null) {
       fs.close();
     }
   }

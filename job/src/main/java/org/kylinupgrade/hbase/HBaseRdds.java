@@ -2,19 +2,26 @@ package org.kylinupgrade.hbase;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.HConstants;
 import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.filter.MultiRowRangeFilter;
 import org.apache.hadoop.hbase.io.ImmutableBytesWritable;
+import org.apache.hadoop.hbase.mapreduce.MultiTableInputFormat;
 import org.apache.hadoop.hbase.mapreduce.TableInputFormat;
 import org.apache.hadoop.hbase.mapreduce.TableMapReduceUtil;
 import org.apache.hadoop.hbase.mapreduce.TableSnapshotInputFormat;
@@ -24,7 +31,9 @@ import org.apache.hadoop.hbase.util.CommonFSUtils;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.util.TaskCompletionListener;
 import org.apache.spark.util.SerializableConfiguration;
 import org.kylinupgrade.metadata.FileSystems;
 import org.kylinupgrade.metadata.MetadataUrl;
@@ -57,9 +66,23 @@ public final class HBaseRdds {
   public static JavaRDD<Resource> readTable(JavaSparkContext sc, HBaseCluster cluster, String table, MetadataUrl url,
       List<String> prefixes, String preferredBigCellDir) {
     Configuration conf = new Configuration(cluster.conf());
-    conf.set(TableInputFormat.INPUT_TABLE, table);
-    conf.set(TableInputFormat.SCAN, scanString(prefixes));
-    return toResources(sc.newAPIHadoopRDD(conf, TableInputFormat.class, ImmutableBytesWritable.class, Result.class),
+    if (prefixes.isEmpty()) {
+      conf.set(TableInputFormat.INPUT_TABLE, table);
+      conf.set(TableInputFormat.SCAN, scanString(prefixes));
+      return toResources(sc.newAPIHadoopRDD(conf, TableInputFormat.class, ImmutableBytesWritable.class, Result.class),
+          cluster, url, preferredBigCellDir);
+    }
+    // one scan per prefix: a split per (prefix, region), so that a metadata table of one region is still read by
+    // several tasks, and rows outside the prefixes are never touched
+    List<String> scans = new ArrayList<>();
+    for (String prefix : outermost(prefixes)) {
+      byte[] start = Bytes.toBytes(prefix);
+      Scan scan = newScan().withStartRow(start).withStopRow(stopOf(start));
+      scan.setAttribute(Scan.SCAN_ATTRIBUTES_TABLE_NAME, Bytes.toBytes(table));
+      scans.add(toString(scan));
+    }
+    conf.setStrings(MultiTableInputFormat.SCANS, scans.toArray(new String[0]));
+    return toResources(sc.newAPIHadoopRDD(conf, MultiTableInputFormat.class, ImmutableBytesWritable.class, Result.class),
         cluster, url, preferredBigCellDir);
   }
 
@@ -118,8 +141,32 @@ public final class HBaseRdds {
     dir.getFileSystem(cluster.conf()).delete(dir, true);
   }
 
+  /** The prefixes no other prefix contains, each once: their ranges do not overlap, so no row is read twice. */
+  static List<String> outermost(List<String> prefixes) {
+    List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(prefixes));
+    List<String> out = new ArrayList<>();
+    for (String prefix : sorted) {
+      if (out.isEmpty() || !prefix.startsWith(out.get(out.size() - 1))) {
+        out.add(prefix);
+      }
+    }
+    return out;
+  }
+
+  private static Scan newScan() {
+    return new Scan().addFamily(HBaseStore.FAMILY).setCaching(CACHING).setCacheBlocks(false);
+  }
+
+  private static String toString(Scan scan) {
+    try {
+      return TableMapReduceUtil.convertScanToString(scan);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String scanString(List<String> prefixes) {
-    Scan scan = new Scan().addFamily(HBaseStore.FAMILY).setCaching(CACHING).setCacheBlocks(false);
+    Scan scan = newScan();
     if (!prefixes.isEmpty()) {
       List<MultiRowRangeFilter.RowRange> ranges = new ArrayList<>();
       for (String prefix : prefixes) {
@@ -128,11 +175,7 @@ public final class HBaseRdds {
       }
       scan.setFilter(new MultiRowRangeFilter(ranges));
     }
-    try {
-      return TableMapReduceUtil.convertScanToString(scan);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return toString(scan);
   }
 
   /** The first key after every key that starts with {@code prefix}. */
@@ -147,14 +190,70 @@ public final class HBaseRdds {
     SerializableConfiguration conf = new SerializableConfiguration(new Configuration(cluster.conf()));
     String workingDir = cluster.workingDir();
     return rows.mapPartitions(it -> {
-      List<Resource> out = new ArrayList<>();
-      try (BigCells bigCells = new BigCells(conf.value(), url, workingDir, preferredBigCellDir)) {
+      // streamed: a region can be far larger than an executor's heap
+      BigCells bigCells = new BigCells(conf.value(), url, workingDir, preferredBigCellDir);
+      TaskContext task = TaskContext.get();
+      if (task != null) {
+        task.addTaskCompletionListener((TaskCompletionListener) done -> closeQuietly(bigCells));
+      }
+      return new Iterator<Resource>() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public Resource next() {
+          try {
+            return bigCells.toResource(it.next()._2());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      };
+    });
+  }
+
+  private static void closeQuietly(BigCells bigCells) {
+    try {
+      bigCells.close();
+    } catch (IOException e) {
+      // only a read handle: nothing was written through it
+    }
+  }
+
+  /**
+   * The paths of {@code expected} whose row in {@code table} does not hold exactly that resource (content, big cells
+   * resolved as {@link #readTable} does, and timestamp): batched Gets from the executors, only the paths at fault
+   * reach the driver.
+   */
+  public static List<String> rowsNotAsExpected(HBaseCluster cluster, String table, MetadataUrl url,
+      JavaRDD<Resource> expected, String preferredBigCellDir) {
+    SerializableConfiguration conf = new SerializableConfiguration(new Configuration(cluster.conf()));
+    String workingDir = cluster.workingDir();
+    return expected.mapPartitions(it -> {
+      List<String> wrong = new ArrayList<>();
+      try (Connection connection = ConnectionFactory.createConnection(conf.value());
+          Table rows = connection.getTable(TableName.valueOf(table));
+          BigCells bigCells = new BigCells(conf.value(), url, workingDir, preferredBigCellDir)) {
+        List<Resource> batch = new ArrayList<>(CACHING);
         while (it.hasNext()) {
-          out.add(bigCells.toResource(it.next()._2()));
+          batch.add(it.next());
+          if (batch.size() == CACHING || !it.hasNext()) {
+            List<Get> gets = new ArrayList<>(batch.size());
+            batch.forEach(r -> gets.add(new Get(Bytes.toBytes(r.path())).addFamily(HBaseStore.FAMILY)));
+            Result[] found = rows.get(gets);
+            for (int i = 0; i < found.length; i++) {
+              if (found[i].isEmpty() || !bigCells.toResource(found[i]).equals(batch.get(i))) {
+                wrong.add(batch.get(i).path());
+              }
+            }
+            batch.clear();
+          }
         }
       }
-      return out.iterator();
-    });
+      return wrong.iterator();
+    }).collect();
   }
 
   /**

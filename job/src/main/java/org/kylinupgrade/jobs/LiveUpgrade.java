@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseRdds;
 import org.kylinupgrade.hbase.TableAdmin;
@@ -78,6 +79,7 @@ final class LiveUpgrade {
     admin.snapshot(url.tableName(), names.dryRunSnapshot());
     try {
       Conversion c = convert(names, names.dryRunSnapshot(), System.currentTimeMillis());
+      c.release();
       System.out.printf("dry run: %d resources would change in table %s; nothing written%n", c.result.changes.size(),
           url.tableName());
       return c.exitCode(request, "dry run");
@@ -211,20 +213,25 @@ final class LiveUpgrade {
     if (!run.step().swapStarted()) {
       Conversion c = convert(names, run.get("backup_snapshot"), System.currentTimeMillis());
       if (c.refused(request) || c.result.changes.isEmpty()) {
+        c.release();
         int exit = c.exitCode(request, c.result.changes.isEmpty() ? "nothing to do" : "refused: unloadable");
         swap.cleanUp(false);
         cluster.admin().deleteSnapshotIfExists(run.get("backup_snapshot"));
-        journal.finish(run, c.result.changes.isEmpty() ? Run.Status.NOTHING_TO_DO : Run.Status.ABORTED,
-            Map.of("report", c.report.json().toString()));
+        run = journal.putReport(run, c.report.json().toString());
+        journal.finish(run, c.result.changes.isEmpty() ? Run.Status.NOTHING_TO_DO : Run.Status.ABORTED, Map.of());
         System.out.println(c.result.changes.isEmpty()
             ? "table " + url.tableName() + " is already v2: nothing to change, nothing written"
             : "stopped before writing: Kylin v2.0 cannot load the resources above; fix them, or pass --keep-unloadable");
         return exit;
       }
-      run = stage(run, names, c);
-      run = verify(run, names, c);
+      try {
+        run = stage(run, names, c);
+        run = verify(run, names, c);
+      } finally {
+        c.release();
+      }
       run = checkWriters(run, names);
-      run = journal.put(run, Map.of("report", c.report.json().toString()));
+      run = journal.putReport(run, c.report.json().toString());
       c.report.outcome("swapping", ExitCodes.OK).writeTo(request.reportFile);
     }
     try {
@@ -259,10 +266,21 @@ final class LiveUpgrade {
   private static final class Conversion {
     final UpgradePipeline.Conversion result;
     final UpgradeReport report;
+    final Map<String, Long> countsRead;
+    private final JavaRDD<Resource> snapshotRows;
 
-    Conversion(UpgradePipeline.Conversion result, UpgradeReport report) {
+    Conversion(UpgradePipeline.Conversion result, UpgradeReport report, Map<String, Long> countsRead,
+        JavaRDD<Resource> snapshotRows) {
       this.result = result;
       this.report = report;
+      this.countsRead = countsRead;
+      this.snapshotRows = snapshotRows;
+    }
+
+    /** Frees the cached snapshot rows and conversion: after verification only the report is needed. */
+    void release() {
+      result.release();
+      snapshotRows.unpersist(false);
     }
 
     boolean refused(Request request) {
@@ -277,18 +295,20 @@ final class LiveUpgrade {
   }
 
   private Conversion convert(RunNames names, String snapshot, long runTimestamp) throws IOException {
-    JavaRDD<Resource> resources = readSnapshot(names, snapshot).cache();
+    // cached once here; the pipeline reuses this cache instead of caching its own copy
+    JavaRDD<Resource> resources = readSnapshot(names, snapshot).persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, Long> counts = UpgradePipeline.countByType(resources);
     UpgradeOptions options = UpgradeOptions.of(runTimestamp)
         .withDescsInScope(Scope.descsInScope(resources, request.models, request.cubes, request.projects))
         .withPurgeCubes(UpgradeJob.purgeCubeSet(request.purgeCubes));
     UpgradePipeline.Conversion result = UpgradePipeline.convert(sc, resources, options);
     UpgradeReport report = new UpgradeReport("upgrade", "table " + url.tableName() + " (snapshot " + snapshot + ")",
         "table " + url.tableName(), runTimestamp, request.dryRun)
-        .counts(UpgradePipeline.countByType(resources))
+        .counts(counts)
         .conversion(result.changes, result.unloadable, result.warnings)
         .purge(result.purge);
     UpgradeJob.printFindings(result);
-    return new Conversion(result, report);
+    return new Conversion(result, report, counts, resources);
   }
 
   /** The snapshot's files when this process can read HBase's root dir, else a temporary clone of it. */
@@ -306,7 +326,7 @@ final class LiveUpgrade {
     TableAdmin admin = cluster.admin();
     admin.dropIfExists(names.stagingTable());
     admin.cloneSnapshot(run.get("backup_snapshot"), names.stagingTable());
-    JavaRDD<Resource> rewritten = c.result.rewritten.cache();
+    JavaRDD<Resource> rewritten = c.result.rewritten;
     String stagedDir = names.stagedBigCells(cluster.workingDir());
     HBaseRdds.bulkPut(sc, cluster, names.stagingTable(), rewritten, stagedDir);
     long limit = cluster.maxCellSize();
@@ -322,16 +342,21 @@ final class LiveUpgrade {
   /**
    * Every rewritten resource reads back from the staging table as written; converting the staged metadata
    * again changes nothing (it parses, signatures match content) and finds the same unloadable resources
-   * (references resolve as before); counts per type equal the snapshot's.
+   * (references resolve as before); counts per type equal the snapshot's. Only counts and paths reach the driver.
    */
   private Run verify(Run run, RunNames names, Conversion c) throws IOException {
-    JavaRDD<Resource> staged = HBaseRdds.readTable(sc, cluster, names.stagingTable(), url, rangesRead(),
-        names.stagedBigCells(cluster.workingDir())).cache();
-    long matching = staged.keyBy(Resource::path).join(c.result.rewritten.keyBy(Resource::path))
-        .filter(t -> t._2()._1().equals(t._2()._2())).count();
+    String stagedDir = names.stagedBigCells(cluster.workingDir());
     List<String> failures = new ArrayList<>();
-    if (matching != c.result.changes.size()) {
-      failures.add((c.result.changes.size() - matching) + " rewritten resources do not read back as written");
+    List<String> notAsWritten = HBaseRdds.rowsNotAsExpected(cluster, names.stagingTable(), url, c.result.rewritten,
+        stagedDir);
+    if (!notAsWritten.isEmpty()) {
+      failures.add(notAsWritten.size() + " rewritten resources do not read back as written, e.g. " + notAsWritten.get(0));
+    }
+    JavaRDD<Resource> staged = HBaseRdds.readTable(sc, cluster, names.stagingTable(), url, rangesRead(), stagedDir)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Map<String, Long> after = UpgradePipeline.countByType(staged);
+    if (!c.countsRead.equals(after)) {
+      failures.add("resource counts differ: snapshot " + c.countsRead + ", staging " + after);
     }
     UpgradePipeline.Conversion again = UpgradePipeline.convert(sc, staged, UpgradeOptions.of(System.currentTimeMillis()));
     if (!again.changes.isEmpty()) {
@@ -341,18 +366,13 @@ final class LiveUpgrade {
     if (!Set.copyOf(paths(again.unloadable)).equals(Set.copyOf(paths(c.result.unloadable)))) {
       failures.add("the staged metadata has other unloadable resources than the snapshot");
     }
-    Map<String, Long> before = UpgradePipeline.countByType(c.result.output);
-    Map<String, Long> after = UpgradePipeline.countByType(staged);
-    if (!before.equals(after)) {
-      failures.add("resource counts differ: snapshot " + before + ", staging " + after);
-    }
     again.release();
     staged.unpersist(false);
     if (!failures.isEmpty()) {
       throw new IllegalStateException("verification of staging table " + names.stagingTable() + " failed: "
           + String.join("; ", failures));
     }
-    return journal.step(run, Step.VERIFIED, Map.of("verified_resources", Long.toString(matching)));
+    return journal.step(run, Step.VERIFIED, Map.of("verified_resources", Integer.toString(c.result.changes.size())));
   }
 
   /** Job records cost nothing unless cubes are purged. */

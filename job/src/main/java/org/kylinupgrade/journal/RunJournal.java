@@ -16,6 +16,9 @@ import org.kylinupgrade.hbase.HistoryTable;
  */
 public final class RunJournal {
   private static final String RUN_PREFIX = "run:";
+  private static final String REPORT_PREFIX = "report:";
+  /** Characters per report row: at most 2 MB of UTF-8, far below HBase's cell size limit (10 MB by default). */
+  static final int REPORT_PART_CHARS = 512 * 1024;
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunJournal.class);
 
@@ -74,6 +77,47 @@ public final class RunJournal {
   public Run put(Run run, Map<String, String> facts) throws IOException {
     table.put(RUN_PREFIX + run.id(), facts);
     return load(run.id()).orElseThrow();
+  }
+
+  /**
+   * Stores the run's JSON report beside its history row, split into rows of {@link #REPORT_PART_CHARS}: a report
+   * grows with the resources changed and passes any single cell's limit at tens of thousands of them.
+   */
+  public Run putReport(Run run, String report) throws IOException {
+    int part = 0;
+    int start = 0;
+    do {
+      int end = Math.min(report.length(), start + REPORT_PART_CHARS);
+      if (end < report.length() && Character.isHighSurrogate(report.charAt(end - 1))) {
+        end--; // a surrogate pair stays in one part: each part is valid text on its own
+      }
+      table.put(reportRow(run.id(), part), Map.of("text", report.substring(start, end)));
+      part++;
+      start = end;
+    } while (start < report.length());
+    return put(run, Map.of("report_parts", Integer.toString(part), "report_chars", Integer.toString(report.length())));
+  }
+
+  /** The report {@link #putReport} stored for the run, if any. */
+  public Optional<String> report(String runId) throws IOException {
+    Optional<Run> run = load(runId);
+    if (run.isEmpty() || run.get().get("report_parts") == null) {
+      return Optional.empty();
+    }
+    int parts = Integer.parseInt(run.get().get("report_parts"));
+    StringBuilder out = new StringBuilder(Integer.parseInt(run.get().get("report_chars")));
+    for (int i = 0; i < parts; i++) {
+      String text = table.get(reportRow(runId, i)).get("text");
+      if (text == null) {
+        throw new IOException("history table " + table.name() + ": part " + i + " of run " + runId + "'s report is missing");
+      }
+      out.append(text);
+    }
+    return Optional.of(out.toString());
+  }
+
+  private static String reportRow(String runId, int part) {
+    return String.format("%s%s:%06d", REPORT_PREFIX, runId, part);
   }
 
   public Optional<Run> load(String runId) throws IOException {

@@ -83,7 +83,9 @@ public final class UpgradePipeline implements Serializable {
   public static Conversion convert(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options) {
     JavaRDD<Resource> converted = resources.filter(r -> isConvertedType(r.type()));
     JavaRDD<Resource> passThrough = resources.filter(r -> !isConvertedType(r.type()));
-    converted.persist(StorageLevel.MEMORY_AND_DISK());
+    if (resources.getStorageLevel().equals(StorageLevel.NONE())) {
+      converted.persist(StorageLevel.MEMORY_AND_DISK());
+    }
     boolean purging = !options.purgeCubes().isEmpty();
     if (purging) {
       requireKnownCubes(converted, options.purgeCubes());
@@ -92,12 +94,14 @@ public final class UpgradePipeline implements Serializable {
     List<Resource> tableResources = converted.filter(r -> r.type().equals(TABLE)).collect();
     Broadcast<TableCatalog> tables = sc.broadcast(UpgradeRules.tables(tableResources));
 
-    JavaPairRDD<String, Resource> descsByName = converted.filter(r -> r.type().equals(CUBE_DESC))
-        .keyBy(d -> UpgradeRules.groupKey(UpgradeRules.descNameOfDesc(d)));
-    JavaPairRDD<String, Resource> descsByModel = descsByName.values()
-        .keyBy(d -> UpgradeRules.groupKey(UpgradeRules.modelNameOfDesc(d)));
-    JavaPairRDD<String, String> modelOfDesc = descsByName.mapValues(d -> UpgradeRules.groupKey(UpgradeRules.modelNameOfDesc(d)))
-        .distinct();
+    // each desc keyed once by (desc key, model key): reading two names skips the rest of the JSON
+    JavaPairRDD<String, Tuple2<String, Resource>> descs = converted.filter(r -> r.type().equals(CUBE_DESC))
+        .mapToPair(d -> {
+          String[] names = UpgradeRules.namesOfDesc(d);
+          return new Tuple2<>(UpgradeRules.groupKey(names[0]), new Tuple2<>(UpgradeRules.groupKey(names[1]), d));
+        });
+    JavaPairRDD<String, Resource> descsByModel = descs.values().mapToPair(t -> t);
+    JavaPairRDD<String, String> modelOfDesc = descs.mapValues(Tuple2::_1).distinct();
     JavaPairRDD<String, Resource> cubesByModel = converted.filter(r -> r.type().equals(CUBE))
         .keyBy(c -> UpgradeRules.groupKey(UpgradeRules.descNameOfCube(c)))
         .join(modelOfDesc)

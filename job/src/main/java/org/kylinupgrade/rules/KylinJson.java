@@ -1,6 +1,8 @@
 package org.kylinupgrade.rules;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -60,6 +62,48 @@ final class KylinJson {
       throw new BadInputException(resource.path(), "expected a JSON object, found " + tree.getNodeType(), null);
     }
     return (ObjectNode) tree;
+  }
+
+  /**
+   * The top-level scalar properties {@code names} of the resource as {@link #text} reads them from
+   * {@link #readObject}, without building the tree: nested values are skipped token by token. The whole document
+   * is still read, so a later duplicate key wins as it does in the tree, and malformed JSON fails the same way.
+   */
+  static String[] topLevelTexts(Resource resource, String... names) {
+    String[] out = new String[names.length];
+    try (JsonParser parser = MAPPER.getFactory().createParser(resource.content())) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        readObject(resource);
+        throw new BadInputException(resource.path(), "expected a JSON object", null);
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.getCurrentName();
+        JsonToken value = parser.nextToken();
+        int index = indexOf(names, field);
+        if (value.isStructStart()) {
+          parser.skipChildren();
+          if (index >= 0) {
+            out[index] = null;
+          }
+        } else if (index >= 0) {
+          JsonNode node = MAPPER.readTree(parser);
+          out[index] = node == null || node.isNull() ? null : node.asText();
+        }
+      }
+    } catch (IOException e) {
+      readObject(resource);
+      throw new BadInputException(resource.path(), "not JSON: " + firstLine(e.getMessage()), e);
+    }
+    return out;
+  }
+
+  private static int indexOf(String[] names, String name) {
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Binds like Kylin's {@code JsonSerializer.deserialize}; failures mean "v2 cannot load this". */

@@ -20,17 +20,17 @@ public final class UpgradeRules {
 
   /** The desc's {@code model_name} as written; null when absent. */
   public static String modelNameOfDesc(Resource cubeDesc) {
-    return KylinJson.text(KylinJson.readObject(cubeDesc), "model_name");
+    return KylinJson.topLevelTexts(cubeDesc, "model_name")[0];
   }
 
   /** The cube's {@code descriptor} (its cube desc's name) as written; null when absent. */
   public static String descNameOfCube(Resource cube) {
-    return KylinJson.text(KylinJson.readObject(cube), "descriptor");
+    return KylinJson.topLevelTexts(cube, "descriptor")[0];
   }
 
   /** The cube's own {@code name}; Kylin finds cubes by it, case-insensitively. */
   public static String nameOfCube(Resource cube) {
-    return KylinJson.text(KylinJson.readObject(cube), "name");
+    return KylinJson.topLevelTexts(cube, "name")[0];
   }
 
   /** The HTables ({@code storage_location_identifier}) the cube's segments are stored in, each once, in order. */
@@ -50,12 +50,17 @@ public final class UpgradeRules {
 
   /** The desc's own {@code name}; v2 matches cubes to descs by it, case-insensitively. */
   public static String descNameOfDesc(Resource cubeDesc) {
-    return KylinJson.text(KylinJson.readObject(cubeDesc), "name");
+    return KylinJson.topLevelTexts(cubeDesc, "name")[0];
+  }
+
+  /** The desc's {@link #descNameOfDesc name} and {@link #modelNameOfDesc model_name}, read in one pass. */
+  public static String[] namesOfDesc(Resource cubeDesc) {
+    return KylinJson.topLevelTexts(cubeDesc, "name", "model_name");
   }
 
   /** The model's own {@code name}: v2 finds models by the name inside the file, not by the file name. */
   public static String modelNameOfModel(Resource model) {
-    return KylinJson.text(KylinJson.readObject(model), "name");
+    return KylinJson.topLevelTexts(model, "name")[0];
   }
 
   /**

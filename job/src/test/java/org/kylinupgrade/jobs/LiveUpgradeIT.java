@@ -100,6 +100,16 @@ class LiveUpgradeIT {
     }
   }
 
+  /** The report the newest run stored in the history table. */
+  private JsonNode journaledReport() throws IOException {
+    try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE)) {
+      org.kylinupgrade.journal.RunJournal journal = new org.kylinupgrade.journal.RunJournal(
+          hbase.historyTable(table + "_upgrade_history"));
+      org.kylinupgrade.journal.Run last = journal.history().get(journal.history().size() - 1);
+      return JSON.readTree(journal.report(last.id()).orElseThrow());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"kylin-1.3.0-sample-cube", "kylin-1.3.0-localmeta"})
   void upgradesTheTableAsTheOfflineRunAndRollsBack(String example) throws IOException {
@@ -110,6 +120,7 @@ class LiveUpgradeIT {
     assertEquals(r.get("unloadable").size() > 0 ? ExitCodes.PROBLEMS : ExitCodes.OK, code, errBytes.toString());
     assertEqualToKylinIgnoringLastModified(TestData.expected(example), dump("after"));
     assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+    assertEquals(r.get("changes"), journaledReport().get("changes"), "the history keeps the run's report");
 
     assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--keep-unloadable", "--report", report.toString()) % 4,
         "a second run changes nothing");

@@ -1,0 +1,52 @@
+package org.kylinupgrade.rules;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kylinupgrade.metadata.Resource;
+
+/** The streaming name reader gives what reading the whole tree gives, for well- and ill-formed resources. */
+class TopLevelTextsTest {
+  private static Resource resource(String json) {
+    return new Resource("/cube_desc/x.json", json.getBytes(StandardCharsets.UTF_8), 0L);
+  }
+
+  private static String[] fromTree(Resource r, String... names) {
+    String[] out = new String[names.length];
+    for (int i = 0; i < names.length; i++) {
+      out[i] = KylinJson.text(KylinJson.readObject(r), names[i]);
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"name\":\"a\",\"model_name\":\"m\"}",
+      "{\"dimensions\":[{\"name\":\"inner\",\"x\":{\"name\":\"deeper\"}}],\"name\":\"outer\"}",
+      "{\"name\":\"first\",\"model_name\":\"m\",\"name\":\"second\"}",
+      "{\"name\":\"first\",\"name\":{\"an\":\"object\"}}",
+      "{\"name\":null,\"model_name\":12.50}",
+      "{\"name\":1e2,\"model_name\":true}",
+      "{\"name\":[\"a\"],\"model_name\":\"\\u00e9\\n\"}",
+      "{}",
+      "{\"name\":\"a\"} trailing",
+  })
+  void readsWhatTheTreeReads(String json) {
+    Resource r = resource(json);
+    assertArrayEquals(fromTree(r, "name", "model_name"), KylinJson.topLevelTexts(r, "name", "model_name"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "[1,2]", "\"text\"", "{\"name\":", "{\"name\":\"a\",}", "not json", "{\"a\":[1,}"})
+  void failsAsTheTreeFails(String json) {
+    Resource r = resource(json);
+    BadInputException tree = assertThrows(BadInputException.class, () -> KylinJson.readObject(r));
+    BadInputException streamed = assertThrows(BadInputException.class, () -> KylinJson.topLevelTexts(r, "name"));
+    assertEquals(tree.getMessage(), streamed.getMessage());
+  }
+}
