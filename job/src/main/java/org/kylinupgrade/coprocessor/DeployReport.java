@@ -1,24 +1,17 @@
 package org.kylinupgrade.coprocessor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
-import java.io.IOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.kylinupgrade.report.JsonReport;
 
 /** The coprocessor run's JSON report: the jar, the counts, and per table its coprocessors before and after. */
-public final class DeployReport {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-  private final ObjectNode root = JSON.createObjectNode();
-
+public final class DeployReport extends JsonReport<DeployReport> {
   public DeployReport(String target, String localJar, boolean dryRun, int parallelism, String runner) {
-    root.put("command", "coprocessor");
+    super("coprocessor");
     root.put("target", target);
     root.put("jar", localJar);
     root.put("dryRun", dryRun);
@@ -82,21 +75,5 @@ public final class DeployReport {
         e.parameters().forEach(n.putObject("parameters")::put);
       }
     }
-  }
-
-  public DeployReport outcome(String status, int exitCode) {
-    root.put("status", status);
-    root.put("exitCode", exitCode);
-    return this;
-  }
-
-  public void writeTo(String file) throws IOException {
-    if (file != null) {
-      JSON.writeValue(new File(file), root);
-    }
-  }
-
-  public ObjectNode json() {
-    return root;
   }
 }

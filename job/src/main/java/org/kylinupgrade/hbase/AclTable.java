@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellUtil;
-import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Delete;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Put;
@@ -16,23 +14,9 @@ import org.apache.hadoop.hbase.util.Bytes;
 import org.kylinupgrade.metadata.AclCell;
 
 /** Kylin's ACL table ({@code <prefix>_acl}, spec §1.5): one row per secured object, keyed by its uuid. */
-public final class AclTable {
-  private final HBaseCluster cluster;
-  private final TableName name;
-
+public final class AclTable extends NamedTable {
   AclTable(HBaseCluster cluster, String name) {
-    this.cluster = cluster;
-    this.name = TableName.valueOf(name);
-  }
-
-  public String name() {
-    return name.getNameAsString();
-  }
-
-  public boolean exists() throws IOException {
-    try (Admin admin = cluster.connection().getAdmin()) {
-      return admin.tableExists(name);
-    }
+    super(cluster, name);
   }
 
   /** Every cell of the object's row (all families); empty when it has none. */

@@ -19,6 +19,9 @@ import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.filter.FilterList;
+import org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter;
+import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
 import org.apache.hadoop.hbase.filter.MultiRowRangeFilter;
 import org.apache.hadoop.hbase.io.ImmutableBytesWritable;
 import org.apache.hadoop.hbase.mapreduce.MultiTableInputFormat;
@@ -100,13 +103,19 @@ public final class HBaseRdds {
         ImmutableBytesWritable.class, Result.class), cluster, url, null);
   }
 
-  /** Rows of a table (first cell only: no content read), counted on the executors. */
-  public static long countRows(JavaSparkContext sc, HBaseCluster cluster, String table) throws IOException {
+  /** Rows of a table, counted on the executors from their keys alone. */
+  public static long countRows(JavaSparkContext sc, HBaseCluster cluster, String table) {
+    return paths(sc, cluster, table).count();
+  }
+
+  /** The row keys (resource paths) of a table: no cell value is read or shipped. */
+  public static JavaRDD<String> paths(JavaSparkContext sc, HBaseCluster cluster, String table) {
     Configuration conf = new Configuration(cluster.conf());
     conf.set(TableInputFormat.INPUT_TABLE, table);
-    conf.set(TableInputFormat.SCAN, TableMapReduceUtil.convertScanToString(
-        new Scan().setFilter(new org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter()).setCaching(CACHING * 10).setCacheBlocks(false)));
-    return sc.newAPIHadoopRDD(conf, TableInputFormat.class, ImmutableBytesWritable.class, Result.class).count();
+    conf.set(TableInputFormat.SCAN, toString(new Scan().setCaching(CACHING * 10).setCacheBlocks(false)
+        .setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()))));
+    return sc.newAPIHadoopRDD(conf, TableInputFormat.class, ImmutableBytesWritable.class, Result.class)
+        .map(row -> Bytes.toString(row._1().copyBytes()));
   }
 
   /**

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.CheckAndMutate;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
@@ -24,19 +23,11 @@ import org.apache.hadoop.hbase.util.Bytes;
  * A small table of string records (row → field → value) for the run lock, the step journal and the run
  * history. Every write is durable before it returns; the lock row is created atomically.
  */
-public final class HistoryTable {
+public final class HistoryTable extends NamedTable {
   private static final byte[] FAMILY = Bytes.toBytes("h");
 
-  private final HBaseCluster cluster;
-  private final TableName name;
-
   HistoryTable(HBaseCluster cluster, String name) {
-    this.cluster = cluster;
-    this.name = TableName.valueOf(name);
-  }
-
-  public String name() {
-    return name.getNameAsString();
+    super(cluster, name);
   }
 
   public HistoryTable ensureExists() throws IOException {
@@ -51,12 +42,6 @@ public final class HistoryTable {
       }
     }
     return this;
-  }
-
-  public boolean exists() throws IOException {
-    try (Admin admin = cluster.connection().getAdmin()) {
-      return admin.tableExists(name);
-    }
   }
 
   public Map<String, String> get(String row) throws IOException {

@@ -10,6 +10,7 @@ import org.kylinupgrade.journal.Run;
 import org.kylinupgrade.journal.RunJournal;
 import org.kylinupgrade.journal.RunNames;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
 import org.kylinupgrade.pipeline.UpgradePipeline;
@@ -38,11 +39,16 @@ public final class InfoJob implements Callable<Integer> {
     try (SparkContexts spark = SparkContexts.open("kylin-upgrade info", cluster.master())) {
       if (fromFolder != null) {
         Configuration conf = new Configuration();
-        show("folder " + fromFolder, SparkFolders.read(spark.context(), fromFolder, conf), spark);
+        JavaRDD<Resource> resources = SparkFolders.read(spark.context(), fromFolder, conf).cache();
+        show("folder " + fromFolder, UpgradePipeline.countByType(resources), resources, spark);
       } else {
         try (HBaseCluster hbase = cluster.connect()) {
           hbase.openStore(cluster.metadataUrl()).close();
-          show("table " + cluster.metadataUrl().tableName(), HBaseRdds.read(spark.context(), hbase, cluster.metadataUrl()), spark);
+          // every row is counted from its key; only the resources the rules read are read whole
+          Map<String, Long> counts = new java.util.TreeMap<>(HBaseRdds.paths(spark.context(), hbase,
+              cluster.metadataUrl().tableName()).map(ResourcePaths::typeOf).countByValue());
+          show("table " + cluster.metadataUrl().tableName(), counts, HBaseRdds.readUnder(spark.context(), hbase,
+              cluster.metadataUrl(), LiveUpgrade.RANGES_READ), spark);
           showHistory(new RunJournal(hbase.historyTable(RunNames.historyTable(cluster.metadataUrl()))));
         }
       }
@@ -70,9 +76,8 @@ public final class InfoJob implements Callable<Integer> {
         : "; the live table is untouched: run `kylin-upgrade resume` to finish it or `kylin-upgrade rollback` to discard it")));
   }
 
-  private void show(String source, JavaRDD<Resource> resources, SparkContexts spark) throws java.io.IOException {
-    resources.cache();
-    Map<String, Long> counts = UpgradePipeline.countByType(resources);
+  private void show(String source, Map<String, Long> counts, JavaRDD<Resource> resources, SparkContexts spark)
+      throws java.io.IOException {
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     System.out.println(source + ": " + total + " resources");
     counts.forEach((type, n) -> System.out.printf("  %-20s %6d%n", type, n));
@@ -92,5 +97,6 @@ public final class InfoJob implements Callable<Integer> {
         .conversion(conversion.changes, conversion.unloadable, conversion.warnings)
         .outcome(conversion.changes.isEmpty() ? "v2" : "v1", ExitCodes.OK).writeTo(cluster.reportFile());
     conversion.release();
+    resources.unpersist(false);
   }
 }

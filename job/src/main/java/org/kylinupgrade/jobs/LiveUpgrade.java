@@ -2,12 +2,14 @@ package org.kylinupgrade.jobs;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseRdds;
@@ -347,16 +349,22 @@ final class LiveUpgrade {
   private Run verify(Run run, RunNames names, Conversion c) throws IOException {
     String stagedDir = names.stagedBigCells(cluster.workingDir());
     List<String> failures = new ArrayList<>();
-    List<String> notAsWritten = HBaseRdds.rowsNotAsExpected(cluster, names.stagingTable(), url, c.result.rewritten,
-        stagedDir);
-    if (!notAsWritten.isEmpty()) {
-      failures.add(notAsWritten.size() + " rewritten resources do not read back as written, e.g. " + notAsWritten.get(0));
-    }
     JavaRDD<Resource> staged = HBaseRdds.readTable(sc, cluster, names.stagingTable(), url, rangesRead(), stagedDir)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    Map<String, Long> after = UpgradePipeline.countByType(staged);
-    if (!c.countsRead.equals(after)) {
-      failures.add("resource counts differ: snapshot " + c.countsRead + ", staging " + after);
+    // one pass over the staged rows: counts per type, and a checksum of the rewritten paths' rows
+    Broadcast<Set<String>> rewrittenPaths = sc.broadcast(new HashSet<>(c.result.rewritten.map(Resource::path).collect()));
+    StagedRows found = staged.mapPartitions(rows -> List.of(StagedRows.of(rows, rewrittenPaths.value())).iterator())
+        .fold(new StagedRows(), StagedRows::plus);
+    StagedRows written = c.result.rewritten.mapPartitions(rows -> List.of(StagedRows.of(rows, null)).iterator())
+        .fold(new StagedRows(), StagedRows::plus);
+    if (found.rewrittenRows != written.rewrittenRows || found.rewrittenChecksum != written.rewrittenChecksum) {
+      List<String> notAsWritten = HBaseRdds.rowsNotAsExpected(cluster, names.stagingTable(), url, c.result.rewritten,
+          stagedDir);
+      failures.add(notAsWritten.size() + " rewritten resources do not read back as written, e.g. "
+          + (notAsWritten.isEmpty() ? "(none found by path: the staged rows changed while read)" : notAsWritten.get(0)));
+    }
+    if (!c.countsRead.equals(found.countsByType)) {
+      failures.add("resource counts differ: snapshot " + c.countsRead + ", staging " + found.countsByType);
     }
     UpgradePipeline.Conversion again = UpgradePipeline.convert(sc, staged, UpgradeOptions.of(System.currentTimeMillis()));
     if (!again.changes.isEmpty()) {
@@ -368,6 +376,7 @@ final class LiveUpgrade {
     }
     again.release();
     staged.unpersist(false);
+    rewrittenPaths.destroy();
     if (!failures.isEmpty()) {
       throw new IllegalStateException("verification of staging table " + names.stagingTable() + " failed: "
           + String.join("; ", failures));

@@ -2,6 +2,7 @@ package org.kylinupgrade.pipeline;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,11 +102,19 @@ public final class UpgradePipeline implements Serializable {
           return new Tuple2<>(UpgradeRules.groupKey(names[0]), new Tuple2<>(UpgradeRules.groupKey(names[1]), d));
         });
     JavaPairRDD<String, Resource> descsByModel = descs.values().mapToPair(t -> t);
-    JavaPairRDD<String, String> modelOfDesc = descs.mapValues(Tuple2::_1).distinct();
+    // desc → model keys are names only: broadcast them, so cubes (the largest resources) are shuffled once
+    Map<String, List<String>> modelsOfDesc = new HashMap<>();
+    descs.mapValues(Tuple2::_1).distinct().collect()
+        .forEach(t -> modelsOfDesc.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2()));
+    Broadcast<Map<String, List<String>>> modelsOfDescs = sc.broadcast(modelsOfDesc);
     JavaPairRDD<String, Resource> cubesByModel = converted.filter(r -> r.type().equals(CUBE))
-        .keyBy(c -> UpgradeRules.groupKey(UpgradeRules.descNameOfCube(c)))
-        .join(modelOfDesc)
-        .mapToPair(t -> new Tuple2<>(t._2()._2(), t._2()._1()));
+        .flatMapToPair(c -> {
+          List<String> models = modelsOfDescs.value().getOrDefault(UpgradeRules.groupKey(UpgradeRules.descNameOfCube(c)),
+              List.of());
+          List<Tuple2<String, Resource>> keyed = new ArrayList<>(models.size());
+          models.forEach(m -> keyed.add(new Tuple2<>(m, c)));
+          return keyed.iterator();
+        });
     JavaPairRDD<String, Resource> modelsByName = converted.filter(r -> r.type().equals(MODEL))
         .keyBy(m -> UpgradeRules.groupKey(UpgradeRules.modelNameOfModel(m)));
 

@@ -1,27 +1,20 @@
 package org.kylinupgrade.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
-import java.io.File;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.kylinupgrade.report.JsonReport;
 import org.kylinupgrade.rules.Change;
 import org.kylinupgrade.rules.Problem;
 
 /** The run's JSON report and its readable forms. */
-public final class UpgradeReport {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-  private final ObjectNode root = JSON.createObjectNode();
-
+public final class UpgradeReport extends JsonReport<UpgradeReport> {
   public UpgradeReport(String command, String source, String target, long runTimestamp, boolean dryRun) {
-    root.put("command", command);
+    super(command);
     root.put("source", source);
     if (target != null) {
       root.put("target", target);
@@ -86,22 +79,6 @@ public final class UpgradeReport {
     for (Problem p : problems) {
       array.addObject().put("path", p.path()).put("reason", p.reason());
     }
-  }
-
-  public UpgradeReport outcome(String status, int exitCode) {
-    root.put("status", status);
-    root.put("exitCode", exitCode);
-    return this;
-  }
-
-  public void writeTo(String file) throws IOException {
-    if (file != null) {
-      JSON.writeValue(new File(file), root);
-    }
-  }
-
-  public ObjectNode json() {
-    return root;
   }
 
   /** A unified diff of one resource's old and new text. */

@@ -1,23 +1,16 @@
 package org.kylinupgrade.validate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.kylinupgrade.report.JsonReport;
 
 /** The JSON report of a {@code validate} run. */
-public final class ValidationReport {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-  private final ObjectNode root = JSON.createObjectNode();
-
+public final class ValidationReport extends JsonReport<ValidationReport> {
   public ValidationReport(String source, Map<String, Long> countsByType, List<Finding> findings, int exitCode) {
-    root.put("command", "validate");
+    super("validate");
     root.put("source", source);
     root.put("resources", countsByType.values().stream().mapToLong(Long::longValue).sum());
     ObjectNode counts = root.putObject("resourcesByType");
@@ -29,23 +22,12 @@ public final class ValidationReport {
     for (Finding f : findings) {
       problems.addObject().put("kind", f.kind().name()).put("path", f.path()).put("message", f.message());
     }
-    root.put("status", findings.isEmpty() ? "clean" : "problems");
-    root.put("exitCode", exitCode);
+    outcome(findings.isEmpty() ? "clean" : "problems", exitCode);
   }
 
   public static Map<String, Long> countByKind(List<Finding> findings) {
     Map<String, Long> counts = new TreeMap<>();
     findings.forEach(f -> counts.merge(f.kind().name(), 1L, Long::sum));
     return counts;
-  }
-
-  public void writeTo(String file) throws IOException {
-    if (file != null) {
-      JSON.writeValue(new File(file), root);
-    }
-  }
-
-  public ObjectNode json() {
-    return root;
   }
 }

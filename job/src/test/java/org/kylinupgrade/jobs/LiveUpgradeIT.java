@@ -198,6 +198,30 @@ class LiveUpgradeIT {
     assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
   }
 
+  @Test
+  void aStagedRowThatDoesNotReadBackAsWrittenFailsVerification() throws IOException {
+    loadExample("kylin-1.3.0-sample-cube");
+    String desc = "/cube_desc/kylin_sales_cube_desc.json";
+    FailurePoints.observe(step -> {
+      if (step == Step.STAGED) {
+        try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE)) {
+          String staging = tablesWithPrefix(table).stream().filter(t -> t.endsWith("_staging")).findFirst().orElseThrow();
+          try (org.kylinupgrade.hbase.HBaseStore store = hbase.openStore(
+              org.kylinupgrade.metadata.MetadataUrl.parse(staging + "@hbase"))) {
+            store.put(org.kylinupgrade.metadata.Resource.ofText(desc, "{\"name\":\"altered\"}", 7L));
+            store.flush();
+          }
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    });
+    assertEquals(ExitCodes.FAILED, run(new UpgradeJob()));
+    assertTrue(errBytes.toString().contains("do not read back as written, e.g. " + desc), errBytes.toString());
+    FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("after"), true);
+    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+  }
+
   /** A real crash: the upgrade runs in a child JVM that halts right after {@code step}. */
   private int upgradeInChildJvmHaltingAfter(Step step) throws IOException, InterruptedException {
     List<String> command = new java.util.ArrayList<>();
