@@ -1,7 +1,8 @@
 package org.kylinupgrade.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import org.kylinupgrade.metadata.Resource;
 
 /** What the upgrade needs from a cube ({@code /cube/<name>.json}): its name, its desc and whether it has segments. */
@@ -22,18 +23,39 @@ final class CubeUse {
     this.segments = segments;
   }
 
+  /** Streamed: a cube's segments can make it the largest resource, and only whether it has any matters here. */
   static CubeUse read(Resource resource) {
-    ObjectNode cube = KylinJson.readObject(resource);
-    JsonNode segments = cube.get("segments");
-    Segments state;
-    if (segments == null || segments.isNull()) {
-      state = Segments.NONE;
-    } else if (segments.isArray()) {
-      state = segments.isEmpty() ? Segments.NONE : Segments.SOME;
-    } else {
-      state = Segments.UNREADABLE;
+    String[] names = new String[2];
+    Segments[] state = {Segments.NONE};
+    KylinJson.visitTopLevel(resource, (field, value, parser) -> {
+      switch (field) {
+        case "name" -> names[0] = value.isStructStart() ? null : KylinJson.scalarText(parser);
+        case "descriptor" -> names[1] = value.isStructStart() ? null : KylinJson.scalarText(parser);
+        case "segments" -> {
+          if (value == JsonToken.START_ARRAY) {
+            state[0] = skipArray(parser) ? Segments.SOME : Segments.NONE;
+            return true;
+          }
+          state[0] = value == JsonToken.VALUE_NULL ? Segments.NONE : Segments.UNREADABLE;
+        }
+        default -> {
+        }
+      }
+      return false;
+    });
+    return new CubeUse(resource, names[0], names[1], state[0]);
+  }
+
+  /** Skips the array the parser is on; whether it had any element. */
+  private static boolean skipArray(JsonParser parser) throws IOException {
+    boolean any = false;
+    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+      any = true;
+      if (t.isStructStart()) {
+        parser.skipChildren();
+      }
     }
-    return new CubeUse(resource, KylinJson.text(cube, "name"), KylinJson.text(cube, "descriptor"), state);
+    return any;
   }
 
   /** {@code getFirstSegment() == null}, and a name v2's {@code CubeManager} accepts. */

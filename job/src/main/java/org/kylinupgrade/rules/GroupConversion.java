@@ -79,7 +79,7 @@ final class GroupConversion {
 
   /** A cube the operator asked to purge is emptied first, so that the rules below see it without segments. */
   private Resource purgeIfAsked(Resource cube) {
-    if (!options.purges(KylinJson.text(KylinJson.readObject(cube), "name"))) {
+    if (options.purgeCubes().isEmpty() || !options.purges(UpgradeRules.nameOfCube(cube))) {
       return cube;
     }
     CubePurge purge = CubePurge.of(cube, options.runTimestamp());

@@ -64,13 +64,22 @@ final class KylinJson {
     return (ObjectNode) tree;
   }
 
+  /** Sees one top-level property of a streamed object; see {@link #visitTopLevel}. */
+  @FunctionalInterface
+  interface TopLevelVisitor {
+    /**
+     * Called with the parser on the property's value token. Returns true when it consumed the whole value (the
+     * parser on its last token); false leaves the value to be skipped.
+     */
+    boolean property(String name, JsonToken value, JsonParser parser) throws IOException;
+  }
+
   /**
-   * The top-level scalar properties {@code names} of the resource as {@link #text} reads them from
-   * {@link #readObject}, without building the tree: nested values are skipped token by token. The whole document
-   * is still read, so a later duplicate key wins as it does in the tree, and malformed JSON fails the same way.
+   * Streams the resource's top-level properties to {@code visitor} without building a tree. The whole document is
+   * still read, so a later duplicate key is seen last (it wins, as in the tree), and malformed JSON or a non-object
+   * fails exactly as {@link #readObject} fails.
    */
-  static String[] topLevelTexts(Resource resource, String... names) {
-    String[] out = new String[names.length];
+  static void visitTopLevel(Resource resource, TopLevelVisitor visitor) {
     try (JsonParser parser = MAPPER.getFactory().createParser(resource.content())) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         readObject(resource);
@@ -79,22 +88,36 @@ final class KylinJson {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.getCurrentName();
         JsonToken value = parser.nextToken();
-        int index = indexOf(names, field);
-        if (value.isStructStart()) {
+        if (!visitor.property(field, value, parser) && value.isStructStart()) {
           parser.skipChildren();
-          if (index >= 0) {
-            out[index] = null;
-          }
-        } else if (index >= 0) {
-          JsonNode node = MAPPER.readTree(parser);
-          out[index] = node == null || node.isNull() ? null : node.asText();
         }
       }
     } catch (IOException e) {
       readObject(resource);
       throw new BadInputException(resource.path(), "not JSON: " + firstLine(e.getMessage()), e);
     }
+  }
+
+  /**
+   * The top-level scalar properties {@code names} of the resource as {@link #text} reads them from
+   * {@link #readObject}, streamed by {@link #visitTopLevel}.
+   */
+  static String[] topLevelTexts(Resource resource, String... names) {
+    String[] out = new String[names.length];
+    visitTopLevel(resource, (field, value, parser) -> {
+      int index = indexOf(names, field);
+      if (index >= 0) {
+        out[index] = value.isStructStart() ? null : scalarText(parser);
+      }
+      return false;
+    });
     return out;
+  }
+
+  /** The scalar the parser is on, as {@link #text} reads it from the tree. */
+  static String scalarText(JsonParser parser) throws IOException {
+    JsonNode node = MAPPER.readTree(parser);
+    return node == null || node.isNull() ? null : node.asText();
   }
 
   private static int indexOf(String[] names, String name) {

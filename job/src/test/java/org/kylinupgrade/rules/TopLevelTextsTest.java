@@ -49,4 +49,29 @@ class TopLevelTextsTest {
     BadInputException streamed = assertThrows(BadInputException.class, () -> KylinJson.topLevelTexts(r, "name"));
     assertEquals(tree.getMessage(), streamed.getMessage());
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"name\":\"c\",\"descriptor\":\"d\",\"segments\":[]}",
+      "{\"name\":\"c\",\"segments\":[{\"name\":\"s\",\"x\":[1,[2]]},{}],\"descriptor\":\"d\"}",
+      "{\"segments\":null,\"name\":7}",
+      "{\"segments\":{\"not\":\"an array\"}}",
+      "{\"segments\":\"text\"}",
+      "{\"segments\":[1],\"segments\":[]}",
+      "{\"segments\":[],\"segments\":[[]]}",
+      "{\"descriptor\":[\"d\"],\"name\":{\"n\":1}}",
+      "{}",
+  })
+  void aStreamedCubeIsWhatItsTreeSays(String json) {
+    Resource r = new Resource("/cube/c.json", json.getBytes(StandardCharsets.UTF_8), 0L);
+    com.fasterxml.jackson.databind.node.ObjectNode tree = KylinJson.readObject(r);
+    com.fasterxml.jackson.databind.JsonNode segments = tree.get("segments");
+    CubeUse.Segments expected = segments == null || segments.isNull() ? CubeUse.Segments.NONE
+        : segments.isArray() ? (segments.isEmpty() ? CubeUse.Segments.NONE : CubeUse.Segments.SOME)
+        : CubeUse.Segments.UNREADABLE;
+    CubeUse cube = CubeUse.read(r);
+    assertEquals(expected, cube.segments);
+    assertEquals(KylinJson.text(tree, "name"), cube.name);
+    assertEquals(KylinJson.text(tree, "descriptor"), cube.descName);
+  }
 }
