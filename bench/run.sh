@@ -7,7 +7,8 @@
 #                           cost independence, Kylin's sequential way, swap window, heap; sizes in --help
 #   bench/run.sh generate --to DIR [--descs N] [--resources TOTAL] [--segments N]   only writes a synthetic v1 folder
 # Options: bench/run.sh --help. Inputs are generated once and kept in bench/target/work.
-# BENCH_SKIP_BUILD=1 reuses the last build; BENCH_JAVA_OPTS is the bench JVM's heap (default -Xmx4g).
+# BENCH_SKIP_BUILD=1 reuses the last build; BENCH_JAVA_OPTS is the bench JVM's heap (default -Xmx4g);
+# BENCH_HBASE_HEAP the heap of the local HBase the live benchmark starts (default 3g).
 #
 # The build is copied into bench/target/dist, laid out as a distribution (scripts/, conf/, lib/), and both the
 # timed command (dist/scripts/kylin-upgrade) and the bench JVM run from there, so that a rebuild of the tree
@@ -43,6 +44,8 @@ fi
 [ -d "$dist/lib" ] || { echo "bench/run.sh: not built yet; run it without BENCH_SKIP_BUILD" >&2; exit 2; }
 
 java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-exec "$java_cmd" ${BENCH_JAVA_OPTS:--Xmx4g} @"$dist/conf/jdk17.options" \
+# the bench's local HBase (live) holds a 2.7 GB table and takes bulk puts of it: 1 GB of heap ran out
+exec "$java_cmd" ${BENCH_JAVA_OPTS:--Xmx4g} -Dkylin.upgrade.local-hbase.heap="${BENCH_HBASE_HEAP:-3g}" \
+  @"$dist/conf/jdk17.options" \
   -Dlog4j2.configurationFile="$dist/conf/log4j2.properties" \
   -cp "$dist/lib/*" org.kylinupgrade.bench.UpgradeBench "$@" --home "$home" --cli "$dist/scripts/kylin-upgrade"
