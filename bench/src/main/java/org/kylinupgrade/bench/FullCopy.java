@@ -24,8 +24,8 @@ import org.kylinupgrade.pipeline.SparkContexts;
  * The "plain full copy" baseline, run in its own JVM like the upgrade command: a Spark job on the same local master
  * scans every row of a metadata table with {@code TableInputFormat} (the input of {@code HBaseRdds.readTable}, one
  * split per region, the same scan caching) and writes each into a new table of Kylin's layout with hbase-spark's
- * bulk put, streaming. ({@code HBaseRdds.readTable} itself holds a whole region's resources in a list per task, which
- * runs out of a 2 GB heap on a region of a million rows.) Prints {@code copied N rows}.
+ * bulk put, streaming, rows as HBase returns them (no resources built, no big cells resolved: the plainest copy).
+ * Prints {@code copied N rows}.
  *
  * <pre>FullCopy --hbase-site FILE --from TABLE --to NEW_TABLE</pre>
  */
