@@ -18,7 +18,7 @@ public final class TableAdmin {
   }
 
   private Admin admin() throws IOException {
-    return cluster.connection().getAdmin();
+    return cluster.adminConnection().getAdmin();
   }
 
   public boolean exists(String table) throws IOException {
