@@ -5,8 +5,8 @@ package org.kylinupgrade.bench;
  * upgrade, and the snapshot of its freshly generated v1 content from which that table is re-created before each run.
  */
 record MetadataTable(String name, SyntheticV1Metadata.Shape shape) {
-  /** Bumped whenever the generator's output changes, so that seeds of an older generator are not reused. */
-  static final int GENERATION = 2;
+  /** Bumped whenever the generator's output or the seeds' layout changes, so that older seeds are not reused. */
+  static final int GENERATION = 3;
   private static final int RESOURCES_PER_PROJECT = 500;
   private static final int MAX_PROJECTS = 100;
   private static final int TABLES = 3;

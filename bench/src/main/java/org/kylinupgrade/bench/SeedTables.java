@@ -114,12 +114,32 @@ final class SeedTables implements Closeable {
     TableName name = TableName.valueOf(table);
     try (Admin admin = hbase.cluster().connection().getAdmin()) {
       admin.flush(name);
-      admin.majorCompact(name);
-      sleep(5_000);
-      while (admin.getCompactionState(name) != CompactionState.NONE) {
-        sleep(2_000);
+      // a compacted region can split, leaving daughters with reference files: compact until every region has one
+      // store file, or a clone would compact (and a disable wait for it) while it is measured
+      for (int round = 1; round <= 10; round++) {
+        admin.majorCompact(name);
+        sleep(5_000);
+        while (admin.getCompactionState(name) != CompactionState.NONE) {
+          sleep(2_000);
+        }
+        sleep(5_000);
+        if (admin.getCompactionState(name) == CompactionState.NONE && storeFilesPerRegion(admin, name) == 1) {
+          return;
+        }
+      }
+      throw new IOException("table " + table + " still has regions of several store files after 10 major compactions");
+    }
+  }
+
+  /** The largest number of store files any region of the table has. */
+  private static int storeFilesPerRegion(Admin admin, TableName name) throws IOException {
+    int most = 0;
+    for (org.apache.hadoop.hbase.ServerName server : admin.getRegionServers()) {
+      for (org.apache.hadoop.hbase.RegionMetrics region : admin.getRegionMetrics(server, name)) {
+        most = Math.max(most, region.getStoreFileCount());
       }
     }
+    return most;
   }
 
   /** A snapshot can fail while a region of a freshly written table splits; it is retried. */
