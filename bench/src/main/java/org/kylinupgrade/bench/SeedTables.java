@@ -49,6 +49,7 @@ final class SeedTables implements Closeable {
     String loading = table.seedSnapshot() + "_loading";
     admin.dropIfExists(loading);
     hbase.cluster().openOrCreateStore(MetadataUrl.parse(loading + "@hbase")).close();
+    keepOneRegion(loading);
     long start = System.nanoTime();
     JavaSparkContext sc = spark();
     HBaseRdds.bulkPut(sc, hbase.cluster(), loading, generated(sc, table.shape(), written.total()), bigCellDir(loading));
@@ -114,8 +115,8 @@ final class SeedTables implements Closeable {
     TableName name = TableName.valueOf(table);
     try (Admin admin = hbase.cluster().connection().getAdmin()) {
       admin.flush(name);
-      // a compacted region can split, leaving daughters with reference files: compact until every region has one
-      // store file, or a clone would compact (and a disable wait for it) while it is measured
+      // compact until the region has one store file, or a clone would compact (and a disable wait for it) while
+      // it is measured
       for (int round = 1; round <= 10; round++) {
         admin.majorCompact(name);
         sleep(5_000);
@@ -128,6 +129,19 @@ final class SeedTables implements Closeable {
         }
       }
       throw new IOException("table " + table + " still has regions of several store files after 10 major compactions");
+    }
+  }
+
+  /**
+   * The seed and every clone of it stay one region: splits of a freshly written table keep leaving daughters with
+   * reference files, and a clone of those compacts gigabytes in the background while it is measured.
+   */
+  private void keepOneRegion(String table) throws IOException {
+    TableName name = TableName.valueOf(table);
+    try (Admin admin = hbase.cluster().connection().getAdmin()) {
+      admin.modifyTable(org.apache.hadoop.hbase.client.TableDescriptorBuilder.newBuilder(admin.getDescriptor(name))
+          .setRegionSplitPolicyClassName(org.apache.hadoop.hbase.regionserver.DisabledRegionSplitPolicy.class.getName())
+          .build());
     }
   }
 
