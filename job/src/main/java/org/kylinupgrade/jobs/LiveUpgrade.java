@@ -353,11 +353,9 @@ final class LiveUpgrade {
         .persist(StorageLevel.MEMORY_AND_DISK());
     // one pass over the staged rows: counts per type, and a checksum of the rewritten paths' rows
     Broadcast<Set<String>> rewrittenPaths = sc.broadcast(new HashSet<>(c.result.rewritten.map(Resource::path).collect()));
-    StagedRows found = staged.mapPartitions(rows -> List.of(StagedRows.of(rows, rewrittenPaths.value())).iterator())
-        .fold(new StagedRows(), StagedRows::plus);
-    StagedRows written = c.result.rewritten.mapPartitions(rows -> List.of(StagedRows.of(rows, null)).iterator())
-        .fold(new StagedRows(), StagedRows::plus);
-    if (found.rewrittenRows != written.rewrittenRows || found.rewrittenChecksum != written.rewrittenChecksum) {
+    RowSums found = RowSums.of(staged, rewrittenPaths);
+    RowSums written = RowSums.of(c.result.rewritten, null);
+    if (!found.sameRows(written)) {
       List<String> notAsWritten = HBaseRdds.rowsNotAsExpected(cluster, names.stagingTable(), url, c.result.rewritten,
           stagedDir);
       failures.add(notAsWritten.size() + " rewritten resources do not read back as written, e.g. "

@@ -21,14 +21,12 @@ import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.BigCellFiles;
 import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
-import org.kylinupgrade.metadata.ResourceChecksum;
 import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import scala.Tuple2;
 
 /**
  * Restores the metadata table: from the backup snapshot of the last run that changed it, a named snapshot
@@ -193,7 +191,7 @@ public final class RollbackJob implements Callable<Integer> {
     org.kylinupgrade.jobs.MetadataFolders.requireMetadataFolder(source.folder, hbase.conf(), "--from-folder");
     try (SparkContexts spark = SparkContexts.open("kylin-upgrade rollback", cluster.master())) {
       JavaRDD<Resource> folder = SparkFolders.read(spark.context(), source.folder, hbase.conf()).cache();
-      Tuple2<Long, Long> expected = checksum(folder);
+      RowSums expected = RowSums.of(folder, null);
       Run run = journal.start(names.runId(), "rollback", Map.of("table", url.tableName(), "restored_folder", source.folder));
       Swap swap = new Swap(hbase, journal, names);
       TableAdmin admin = hbase.admin();
@@ -205,13 +203,13 @@ public final class RollbackJob implements Callable<Integer> {
         long limit = hbase.maxCellSize();
         List<String> bigCells = folder.filter(r -> r.content().length > limit).map(Resource::path).collect();
         run = journal.step(run, Step.STAGED, Map.of("staging_table", names.stagingTable(), "big_cells", String.join("\n", bigCells)));
-        Tuple2<Long, Long> staged = checksum(HBaseRdds.readTable(spark.context(), hbase, names.stagingTable(), url,
-            List.of(), names.stagedBigCells(hbase.workingDir())));
-        if (!staged.equals(expected)) {
+        RowSums staged = RowSums.of(HBaseRdds.readTable(spark.context(), hbase, names.stagingTable(), url,
+            List.of(), names.stagedBigCells(hbase.workingDir())), null);
+        if (!staged.sameRows(expected)) {
           throw new IllegalStateException("the staging table does not hold the folder's resources (count/checksum "
               + staged + " instead of " + expected + ")");
         }
-        run = journal.step(run, Step.VERIFIED, Map.of("checksum", expected._2().toString(), "resources", expected._1().toString()));
+        run = journal.step(run, Step.VERIFIED, Map.of("checksum", Long.toString(expected.checksum), "resources", Long.toString(expected.rows)));
         admin.deleteSnapshotIfExists(failsafe);
         if (admin.exists(url.tableName())) {
           admin.snapshot(url.tableName(), failsafe);
@@ -237,7 +235,7 @@ public final class RollbackJob implements Callable<Integer> {
       unfinished.ifPresent(r -> finishQuietly(journal, r, names.runId()));
       journal.finish(run, Run.Status.DONE, Map.of());
       System.out.printf("table %s replaced by folder %s (%d resources, checksum verified); what it held before is kept in "
-          + "snapshot %s%n", url.tableName(), source.folder, expected._1(), failsafe);
+          + "snapshot %s%n", url.tableName(), source.folder, expected.rows, failsafe);
     }
   }
 
@@ -248,12 +246,6 @@ public final class RollbackJob implements Callable<Integer> {
       hbase.aclTable(url).delete(row);
       System.out.println("ACL entries that run " + undone.id() + " copied (row " + row + ") deleted");
     }
-  }
-
-  /** (count, sum of per-resource checksums), computed on the executors. */
-  private static Tuple2<Long, Long> checksum(JavaRDD<Resource> resources) {
-    return resources.map(r -> new Tuple2<>(1L, ResourceChecksum.of(r)))
-        .fold(new Tuple2<>(0L, 0L), (a, b) -> new Tuple2<>(a._1() + b._1(), a._2() + b._2()));
   }
 
   private static void finishQuietly(RunJournal journal, Run run, String by) {

@@ -29,8 +29,8 @@ final class CubeUse {
     Segments[] state = {Segments.NONE};
     KylinJson.visitTopLevel(resource, (field, value, parser) -> {
       switch (field) {
-        case "name" -> names[0] = value.isStructStart() ? null : KylinJson.scalarText(parser);
-        case "descriptor" -> names[1] = value.isStructStart() ? null : KylinJson.scalarText(parser);
+        case "name" -> names[0] = KylinJson.scalarText(value, parser);
+        case "descriptor" -> names[1] = KylinJson.scalarText(value, parser);
         case "segments" -> {
           if (value == JsonToken.START_ARRAY) {
             state[0] = skipArray(parser) ? Segments.SOME : Segments.NONE;

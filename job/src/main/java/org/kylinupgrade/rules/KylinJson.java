@@ -107,15 +107,21 @@ final class KylinJson {
     visitTopLevel(resource, (field, value, parser) -> {
       int index = indexOf(names, field);
       if (index >= 0) {
-        out[index] = value.isStructStart() ? null : scalarText(parser);
+        out[index] = scalarText(value, parser);
       }
       return false;
     });
     return out;
   }
 
-  /** The scalar the parser is on, as {@link #text} reads it from the tree. */
-  static String scalarText(JsonParser parser) throws IOException {
+  /**
+   * The value the parser is on ({@code value} its token), as {@link #text} reads it from the tree: null for an object
+   * or array, which is left unread for the caller to skip.
+   */
+  static String scalarText(JsonToken value, JsonParser parser) throws IOException {
+    if (value.isStructStart()) {
+      return null;
+    }
     JsonNode node = MAPPER.readTree(parser);
     return node == null || node.isNull() ? null : node.asText();
   }
