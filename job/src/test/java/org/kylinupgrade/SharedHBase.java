@@ -47,9 +47,46 @@ public final class SharedHBase {
     return "127.0.0.1:" + conf.get(HConstants.ZOOKEEPER_CLIENT_PORT);
   }
 
+  private static Path hbaseSite;
+  private static final java.util.concurrent.atomic.AtomicLong HDFS_DIRS = new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * The mini cluster's whole configuration written as an operator's {@code hbase-site.xml}: the quorum, the root dir
+   * on the mini cluster's HDFS and {@code fs.defaultFS}, as a real cluster's client configuration gives them.
+   */
+  public static synchronized String hbaseSite() {
+    if (hbaseSite == null) {
+      try {
+        Path site = Files.createTempDirectory("kylin-hbase-conf").resolve("hbase-site.xml");
+        try (java.io.OutputStream out = Files.newOutputStream(site)) {
+          utility().getConfiguration().writeXml(out);
+        }
+        hbaseSite = site;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return hbaseSite.toString();
+  }
+
+  /** The options that point a job at the mini cluster the way an operator points it at theirs. */
+  public static String[] clusterOptions() {
+    return new String[] {"--hbase-site", hbaseSite()};
+  }
+
+  /** The mini cluster's HDFS, as {@code hdfs://HOST:PORT}. */
+  public static String hdfs() {
+    return utility().getConfiguration().get("fs.defaultFS");
+  }
+
+  /** A fresh working dir on the mini cluster's HDFS, given as an operator writes it: a path without a scheme. */
+  public static String newHdfsWorkingDir() {
+    return "/kylin-it-" + HDFS_DIRS.incrementAndGet();
+  }
+
   /** A client configuration for the mini cluster, with the contract's bounded retries. */
   public static Configuration clientConf() {
-    return HBaseCluster.configuration(null, zookeeper());
+    return HBaseCluster.configuration(hbaseSite(), null);
   }
 
   /** A fresh local working dir (big cells) as a file: URI. */

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -17,8 +18,10 @@ import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.client.TableSnapshotScanner;
 import org.apache.hadoop.hbase.filter.FilterList;
 import org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter;
 import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
@@ -29,6 +32,7 @@ import org.apache.hadoop.hbase.mapreduce.TableInputFormat;
 import org.apache.hadoop.hbase.mapreduce.TableMapReduceUtil;
 import org.apache.hadoop.hbase.mapreduce.TableSnapshotInputFormat;
 import org.apache.hadoop.hbase.spark.JavaHBaseContext;
+import org.apache.hadoop.hbase.snapshot.SnapshotDescriptionUtils;
 import org.apache.hadoop.hbase.util.Bytes;
 import org.apache.hadoop.hbase.util.CommonFSUtils;
 import org.apache.hadoop.mapreduce.Job;
@@ -119,30 +123,107 @@ public final class HBaseRdds {
   }
 
   /**
-   * Whether the snapshot's files can be read directly: the HBase root dir is readable from here and is not
-   * a local folder (a standalone HBase on the local file system yields no splits to the snapshot input
-   * format); if not, a temporary clone of the snapshot is scanned instead.
+   * Why this process cannot read the snapshot's files, or empty when it can: HBase's root dir (from the
+   * hbase-site) holds the completed snapshot and its description reads, and the restore dir can be created. Where
+   * it cannot (a root dir on a file system this process does not reach, or a client given only a ZooKeeper
+   * address), the caller scans a temporary clone of the snapshot instead.
    */
-  public static boolean canReadSnapshotFiles(HBaseCluster cluster) {
+  public static Optional<String> whySnapshotFilesUnreadable(HBaseCluster cluster, String snapshot, String runId) {
     try {
       Path root = CommonFSUtils.getRootDir(cluster.conf());
-      if ("file".equals(root.toUri().getScheme())) {
-        return false;
-      }
       FileSystem fs = root.getFileSystem(cluster.conf());
-      fs.listStatus(new Path(root, HConstants.SNAPSHOT_DIR_NAME));
-      return true;
+      Path completed = SnapshotDescriptionUtils.getCompletedSnapshotDir(snapshot, root);
+      if (!fs.exists(completed)) {
+        return Optional.of("HBase root dir " + root + " has no snapshot " + snapshot);
+      }
+      SnapshotDescriptionUtils.readSnapshotInfo(fs, completed);
+      Path restore = restoreDir(cluster, runId);
+      if (!fs.mkdirs(restore)) {
+        return Optional.of("cannot create " + restore);
+      }
+      fs.delete(restore, true);
+      return Optional.empty();
     } catch (IOException | RuntimeException e) {
-      return false;
+      return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 
-  /** Where {@code TableSnapshotInputFormat} restores the snapshot's links: HBase's own tmp dir on the root FS. */
+  /** HBase's root dir as this process sees it (the hbase-site's {@code hbase.rootdir}). */
+  public static String rootDir(HBaseCluster cluster) {
+    try {
+      return CommonFSUtils.getRootDir(cluster.conf()).toString();
+    } catch (IOException e) {
+      return cluster.conf().get(HConstants.HBASE_DIR);
+    }
+  }
+
+  /**
+   * The rows of the snapshot under {@code prefixes}, counted on one thread of this process with HBase's own
+   * snapshot scanner, from the keys alone: a path independent of Spark's splits, to prove a Spark read complete.
+   */
+  public static long countSnapshotRows(HBaseCluster cluster, String snapshot, List<String> prefixes, String runId)
+      throws IOException {
+    Path root = CommonFSUtils.getRootDir(cluster.conf());
+    Path restore = new Path(restoreDir(cluster, runId).toString() + "-count");
+    FileSystem fs = restore.getFileSystem(cluster.conf());
+    long rows = 0;
+    try (TableSnapshotScanner scanner = new TableSnapshotScanner(new Configuration(cluster.conf()), root, restore,
+        snapshot, keysOnly(prefixes))) {
+      while (scanner.next() != null) {
+        rows++;
+      }
+    } finally {
+      fs.delete(restore, true);
+    }
+    return rows;
+  }
+
+  /** The rows of {@code table} under {@code prefixes}, counted by the region servers from the keys alone. */
+  public static long countTableRows(HBaseCluster cluster, String table, List<String> prefixes) throws IOException {
+    long rows = 0;
+    try (Table t = cluster.connection().getTable(TableName.valueOf(table));
+        ResultScanner scanner = t.getScanner(keysOnly(prefixes).setCaching(CACHING * 10))) {
+      while (scanner.next() != null) {
+        rows++;
+      }
+    }
+    return rows;
+  }
+
+  private static Scan keysOnly(List<String> prefixes) {
+    Scan scan = rangeScan(prefixes).setCacheBlocks(false);
+    FilterList filters = new FilterList(FilterList.Operator.MUST_PASS_ALL);
+    if (scan.getFilter() != null) {
+      filters.addFilter(scan.getFilter());
+    }
+    filters.addFilter(new FirstKeyOnlyFilter());
+    filters.addFilter(new KeyOnlyFilter());
+    return scan.setFilter(filters);
+  }
+
+  /**
+   * Where {@code TableSnapshotInputFormat} restores the snapshot's links: HBase's own tmp dir on the root FS, or the
+   * user's home dir there when that tmp dir lies inside the root dir (HBase refuses a restore dir inside it).
+   */
   public static Path restoreDir(HBaseCluster cluster, String runId) throws IOException {
     Path root = CommonFSUtils.getRootDir(cluster.conf());
     FileSystem fs = root.getFileSystem(cluster.conf());
-    String tmp = cluster.conf().get("hbase.fs.tmp.dir", "/tmp/hbase-staging");
-    return fs.makeQualified(new Path(tmp, "kylin-upgrade-restore-" + runId));
+    String name = "kylin-upgrade-restore-" + runId;
+    Path tmp = fs.makeQualified(new Path(cluster.conf().get("hbase.fs.tmp.dir", "/tmp/hbase-staging"), name));
+    if (!isInside(tmp, fs.makeQualified(root))) {
+      return tmp;
+    }
+    Path home = fs.makeQualified(new Path(fs.getHomeDirectory(), name));
+    if (!isInside(home, fs.makeQualified(root))) {
+      return home;
+    }
+    throw new IOException("no place outside HBase's root dir " + root + " to restore snapshot links: set hbase.fs.tmp.dir"
+        + " to a dir outside it");
+  }
+
+  private static boolean isInside(Path path, Path dir) {
+    String d = dir.toString().endsWith("/") ? dir.toString() : dir + "/";
+    return path.toString().startsWith(d);
   }
 
   public static void deleteRestoreDir(HBaseCluster cluster, String runId) throws IOException {
@@ -175,6 +256,11 @@ public final class HBaseRdds {
   }
 
   private static String scanString(List<String> prefixes) {
+    return toString(rangeScan(prefixes));
+  }
+
+  /** A scan of the family, limited to the rows under {@code prefixes} when there are any. */
+  private static Scan rangeScan(List<String> prefixes) {
     Scan scan = newScan();
     if (!prefixes.isEmpty()) {
       List<MultiRowRangeFilter.RowRange> ranges = new ArrayList<>();
@@ -184,7 +270,7 @@ public final class HBaseRdds {
       }
       scan.setFilter(new MultiRowRangeFilter(ranges));
     }
-    return toString(scan);
+    return scan;
   }
 
   /** The first key after every key that starts with {@code prefix}. */

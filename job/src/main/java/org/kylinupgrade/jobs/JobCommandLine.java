@@ -69,7 +69,8 @@ public final class JobCommandLine {
       return ExitCodes.NEEDS_OPERATOR;
     }
     if (e instanceof ClusterUnreachableException || e instanceof org.kylinupgrade.journal.RunLock.LockedException
-        || e instanceof LiveUpgrade.WritersException || e instanceof LiveUpgrade.SwapFailedException
+        || e instanceof LiveUpgrade.WritersException || e instanceof LiveUpgrade.ShortReadException
+        || e instanceof LiveUpgrade.SwapFailedException
         || e instanceof LiveHybrid.HybridFailedException) {
       err.println(command + ": " + e.getMessage());
       err.flush();

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -297,14 +298,16 @@ final class LiveUpgrade {
   }
 
   private Conversion convert(RunNames names, String snapshot, long runTimestamp) throws IOException {
-    // cached once here; the pipeline reuses this cache instead of caching its own copy
-    JavaRDD<Resource> resources = readSnapshot(names, snapshot).persist(StorageLevel.MEMORY_AND_DISK());
+    // cached once by the read; the pipeline reuses this cache instead of caching its own copy
+    SnapshotRead read = readSnapshot(names, snapshot);
+    JavaRDD<Resource> resources = read.rows;
     Map<String, Long> counts = UpgradePipeline.countByType(resources);
+    read.proveComplete(counts);
     UpgradeOptions options = UpgradeOptions.of(runTimestamp)
         .withDescsInScope(Scope.descsInScope(resources, request.models, request.cubes, request.projects))
         .withPurgeCubes(UpgradeJob.purgeCubeSet(request.purgeCubes));
     UpgradePipeline.Conversion result = UpgradePipeline.convert(sc, resources, options);
-    UpgradeReport report = new UpgradeReport("upgrade", "table " + url.tableName() + " (snapshot " + snapshot + ")",
+    UpgradeReport report = new UpgradeReport("upgrade", "table " + url.tableName() + " (" + read.source + ")",
         "table " + url.tableName(), runTimestamp, request.dryRun)
         .counts(counts)
         .conversion(result.changes, result.unloadable, result.warnings)
@@ -313,15 +316,57 @@ final class LiveUpgrade {
     return new Conversion(result, report, counts, resources);
   }
 
-  /** The snapshot's files when this process can read HBase's root dir, else a temporary clone of it. */
-  private JavaRDD<Resource> readSnapshot(RunNames names, String snapshot) throws IOException {
-    if (HBaseRdds.canReadSnapshotFiles(cluster)) {
-      return HBaseRdds.readSnapshot(sc, cluster, snapshot, url, rangesRead(), names.runId());
+  /**
+   * The snapshot's rows under the ranges the rules read: from its files where this process can read them, else
+   * from a temporary clone of it. Either way the rows are counted again by a path independent of Spark's splits
+   * (one thread, keys only), and a read that comes back short stops the run before anything is written.
+   */
+  private SnapshotRead readSnapshot(RunNames names, String snapshot) throws IOException {
+    List<String> ranges = rangesRead();
+    Optional<String> unreadable = HBaseRdds.whySnapshotFilesUnreadable(cluster, snapshot, names.runId());
+    JavaRDD<Resource> rows;
+    long expected;
+    String source;
+    if (!unreadable.isPresent()) {
+      source = "snapshot " + snapshot + " read from its files under " + HBaseRdds.rootDir(cluster);
+      System.out.println("reading " + source);
+      rows = HBaseRdds.readSnapshot(sc, cluster, snapshot, url, ranges, names.runId())
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      expected = HBaseRdds.countSnapshotRows(cluster, snapshot, ranges, names.runId());
+    } else {
+      String clone = names.stagingTable();
+      source = "snapshot " + snapshot + " read through a temporary clone " + clone;
+      System.out.println("reading " + source + " (its files cannot be read from here: " + unreadable.get() + ")");
+      cluster.admin().dropIfExists(clone);
+      cluster.admin().cloneSnapshot(snapshot, clone);
+      rows = HBaseRdds.readTable(sc, cluster, clone, url, ranges, null).persist(StorageLevel.MEMORY_AND_DISK());
+      expected = HBaseRdds.countTableRows(cluster, clone, ranges);
     }
-    String clone = names.stagingTable();
-    cluster.admin().dropIfExists(clone);
-    cluster.admin().cloneSnapshot(snapshot, clone);
-    return HBaseRdds.readTable(sc, cluster, clone, url, rangesRead(), null);
+    return new SnapshotRead(rows, expected, source, ranges);
+  }
+
+  /** A snapshot's rows as Spark read them, and how many rows the snapshot holds there by an independent count. */
+  private static final class SnapshotRead {
+    final JavaRDD<Resource> rows;
+    private final long rowsInSnapshot;
+    final String source;
+    private final List<String> ranges;
+
+    SnapshotRead(JavaRDD<Resource> rows, long rowsInSnapshot, String source, List<String> ranges) {
+      this.rows = rows;
+      this.rowsInSnapshot = rowsInSnapshot;
+      this.source = source;
+      this.ranges = ranges;
+    }
+
+    void proveComplete(Map<String, Long> countsByType) {
+      long read = countsByType.values().stream().mapToLong(Long::longValue).sum();
+      if (read != rowsInSnapshot) {
+        rows.unpersist(false);
+        throw new ShortReadException("the " + source + " returned " + read + " rows under " + ranges + ", but the "
+            + "snapshot holds " + rowsInSnapshot + " rows there (counted again on one thread); nothing was changed");
+      }
+    }
   }
 
   private Run stage(Run run, RunNames names, Conversion c) throws IOException {
@@ -410,6 +455,15 @@ final class LiveUpgrade {
   }
 
   /** The live table changed under the run: exit 1, table as it was. */
+  /** The Spark read of the snapshot returned fewer (or more) rows than the snapshot holds: exit 1, nothing changed. */
+  static final class ShortReadException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ShortReadException(String message) {
+      super(message);
+    }
+  }
+
   static final class WritersException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

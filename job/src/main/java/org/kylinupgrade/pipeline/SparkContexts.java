@@ -9,6 +9,13 @@ import org.apache.spark.api.java.JavaSparkContext;
  * local. A context that was already running (a test suite's, a notebook's) is used and left running.
  */
 public final class SparkContexts implements AutoCloseable {
+  /**
+   * Spark (3.2 and later) drops every input split whose length is 0 by default, and HBase's input formats report 0
+   * for snapshot splits and for regions under a megabyte: a metadata table would be read as empty. Every job reads
+   * through those formats, so every split must be kept, whatever the submitter's defaults say.
+   */
+  public static final String IGNORE_EMPTY_SPLITS = "spark.hadoopRDD.ignoreEmptySplits";
+
   private final JavaSparkContext context;
   private final boolean owned;
 
@@ -19,9 +26,12 @@ public final class SparkContexts implements AutoCloseable {
 
   public static SparkContexts open(String appName, String master) {
     if (org.apache.spark.SparkContext$.MODULE$.getActive().isDefined()) {
-      return new SparkContexts(JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext$.MODULE$.getActive().get()), false);
+      SparkContext active = org.apache.spark.SparkContext$.MODULE$.getActive().get();
+      // the live configuration, not a copy: Spark's Hadoop RDDs read the setting when their splits are computed
+      active.conf().set(IGNORE_EMPTY_SPLITS, "false");
+      return new SparkContexts(JavaSparkContext.fromSparkContext(active), false);
     }
-    SparkConf conf = new SparkConf().setAppName(appName);
+    SparkConf conf = new SparkConf().setAppName(appName).set(IGNORE_EMPTY_SPLITS, "false");
     conf.setIfMissing("spark.master", master == null ? "local[*]" : master);
     if (conf.get("spark.master").startsWith("local")) {
       conf.setIfMissing("spark.ui.enabled", "false");

@@ -55,7 +55,7 @@ class BackupRollbackIT {
   private int run(Object job, String... args) {
     CommandLine cli = JobCommandLine.create(job);
     cli.setErr(new PrintWriter(errBytes, true));
-    String[] base = {"--zookeeper", SharedHBase.zookeeper(), "--metadata-url", table + "@hbase", "--working-dir", working,
+    String[] base = {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase", "--working-dir", working,
         "--keyvalue-maxsize", "100000"};
     String[] all = new String[base.length + args.length];
     System.arraycopy(base, 0, all, 0, base.length);

@@ -84,7 +84,7 @@ class CoprocessorJobIT {
   private int run(String... args) {
     CommandLine cli = JobCommandLine.create(new CoprocessorJob());
     cli.setErr(new PrintWriter(errBytes, true));
-    List<String> all = new ArrayList<>(List.of("--zookeeper", SharedHBase.zookeeper(), "--metadata-url",
+    List<String> all = new ArrayList<>(List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url",
         metadataTable + "@hbase", "--working-dir", workingDir.toUri().toString()));
     all.addAll(List.of(args));
     return cli.execute(all.toArray(new String[0]));
@@ -208,7 +208,7 @@ class CoprocessorJobIT {
 
     CommandLine cli = JobCommandLine.create(new RollbackJob());
     cli.setErr(new PrintWriter(errBytes, true));
-    int code = cli.execute("--zookeeper", SharedHBase.zookeeper(), "--metadata-url", metadataTable + "@hbase",
+    int code = cli.execute("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", metadataTable + "@hbase",
         "--working-dir", workingDir.toUri().toString(), "--snapshot", snapshot, "--coprocessor-jar", jar.toString());
 
     assertEquals(ExitCodes.OK, code, err());

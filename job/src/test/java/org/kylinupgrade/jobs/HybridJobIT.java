@@ -93,7 +93,7 @@ class HybridJobIT {
   private int run(Object job, String... args) {
     CommandLine cli = JobCommandLine.create(job);
     cli.setErr(new PrintWriter(errBytes, true));
-    String[] base = {"--zookeeper", SharedHBase.zookeeper(), "--metadata-url", prefix + "@hbase", "--working-dir", working};
+    String[] base = {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", prefix + "@hbase", "--working-dir", working};
     String[] all = new String[base.length + args.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(args, 0, all, base.length, args.length);
@@ -272,7 +272,7 @@ class HybridJobIT {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(HybridJob.class.getName());
-    command.addAll(List.of("--zookeeper", SharedHBase.zookeeper(), "--metadata-url", prefix + "@hbase",
+    command.addAll(List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", prefix + "@hbase",
         "--working-dir", working, "--project", "default", "--cube", CUBE));
     Process child = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(tmp.resolve("child-" + point + ".log").toFile()).start();

@@ -43,6 +43,8 @@ class LiveUpgradeIT {
   private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
   private String table;
   private String working;
+  /** Hand the job only the ZooKeeper address instead of the cluster's hbase-site.xml. */
+  private boolean zookeeperOnly;
 
   @BeforeAll
   static void spark() {
@@ -58,7 +60,10 @@ class LiveUpgradeIT {
   private int run(Object job, String... args) {
     CommandLine cli = JobCommandLine.create(job);
     cli.setErr(new PrintWriter(errBytes, true));
-    String[] base = {"--zookeeper", SharedHBase.zookeeper(), "--metadata-url", table + "@hbase", "--working-dir", working};
+    String[] cluster = zookeeperOnly ? new String[] {"--zookeeper", SharedHBase.zookeeper()} : SharedHBase.clusterOptions();
+    String[] base = new String[cluster.length + 4];
+    System.arraycopy(cluster, 0, base, 0, cluster.length);
+    System.arraycopy(new String[] {"--metadata-url", table + "@hbase", "--working-dir", working}, 0, base, cluster.length, 4);
     String[] all = new String[base.length + args.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(args, 0, all, base.length, args.length);
@@ -66,8 +71,12 @@ class LiveUpgradeIT {
   }
 
   private void loadExample(String example, String... more) {
+    loadExampleWithWorkingDir(example, SharedHBase.newWorkingDir(), more);
+  }
+
+  private void loadExampleWithWorkingDir(String example, String workingDir, String... more) {
     table = "live_it_" + TABLES.incrementAndGet();
-    working = SharedHBase.newWorkingDir();
+    working = workingDir;
     String[] args = new String[2 + more.length];
     args[0] = "--from-folder";
     args[1] = TestData.example(example).toString();
@@ -118,6 +127,8 @@ class LiveUpgradeIT {
     int code = run(new UpgradeJob(), "--keep-unloadable", "--report", report.toString(), "--keyvalue-maxsize", "100000");
     JsonNode r = JSON.readTree(report.toFile());
     assertEquals(r.get("unloadable").size() > 0 ? ExitCodes.PROBLEMS : ExitCodes.OK, code, errBytes.toString());
+    assertTrue(r.get("source").asText().contains("read from its files under " + SharedHBase.hdfs() + "/"),
+        "a client given the cluster's hbase-site reads the snapshot's files on HDFS: " + r.get("source"));
     assertEqualToKylinIgnoringLastModified(TestData.expected(example), dump("after"));
     assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
     assertEquals(r.get("changes"), journaledReport().get("changes"), "the history keeps the run's report");
@@ -143,6 +154,53 @@ class LiveUpgradeIT {
     assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
     assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--keyvalue-maxsize", "2000"), errBytes.toString());
     assertEqualToKylinIgnoringLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
+  }
+
+  @Test
+  void aClientGivenOnlyTheZookeeperAddressReadsATemporaryClone() throws IOException {
+    loadExample("kylin-1.3.0-sample-cube");
+    zookeeperOnly = true;
+    Path report = tmp.resolve("zookeeper-only.json");
+    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--report", report.toString()), errBytes.toString());
+    String source = JSON.readTree(report.toFile()).get("source").asText();
+    assertTrue(source.contains("through a temporary clone"), source);
+    assertEqualToKylinIgnoringLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
+    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+  }
+
+  @Test
+  void aSparkReadThatComesBackShortStopsTheRunWithBothCounts() throws IOException {
+    loadExample("kylin-1.3.0-sample-cube");
+    // Spark's default since 3.2: splits of length 0 are dropped, and HBase reports 0 for every snapshot split
+    org.apache.spark.SparkConf live = SharedSpark.context().sc().conf();
+    FailurePoints.observe(step -> {
+      if (step == Step.BACKED_UP) {
+        live.set(org.kylinupgrade.pipeline.SparkContexts.IGNORE_EMPTY_SPLITS, "true");
+      }
+    });
+    try {
+      assertEquals(ExitCodes.FAILED, run(new UpgradeJob()), errBytes.toString());
+    } finally {
+      live.set(org.kylinupgrade.pipeline.SparkContexts.IGNORE_EMPTY_SPLITS, "false");
+    }
+    java.util.regex.Matcher counts = Pattern.compile("returned (\\d+) rows under .*, but the snapshot holds (\\d+) rows")
+        .matcher(errBytes.toString());
+    assertTrue(counts.find(), errBytes.toString());
+    assertTrue(Long.parseLong(counts.group(1)) < Long.parseLong(counts.group(2)), counts.group());
+    FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("untouched"), true);
+    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+  }
+
+  @Test
+  void bigCellsInAWorkingDirOnHdfsAreUpgradedAndRolledBack() throws IOException {
+    loadExampleWithWorkingDir("kylin-1.3.0-sample-cube", SharedHBase.newHdfsWorkingDir(), "--keyvalue-maxsize", "2000");
+    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(SharedHBase.hdfs() + working);
+    org.apache.hadoop.fs.FileSystem hdfs = dir.getFileSystem(SharedHBase.clientConf());
+    assertTrue(hdfs.listFiles(dir, true).hasNext(), "big cells were written to the working dir on HDFS");
+    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--keyvalue-maxsize", "2000"), errBytes.toString());
+    assertEqualToKylinIgnoringLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
+    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("rolled-back"), true);
   }
 
   @Test
@@ -232,7 +290,7 @@ class LiveUpgradeIT {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(UpgradeJob.class.getName());
-    command.addAll(List.of("--zookeeper", SharedHBase.zookeeper(), "--metadata-url", table + "@hbase",
+    command.addAll(List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase",
         "--working-dir", working, "--keyvalue-maxsize", "2000", "--master", "local[1]"));
     Process child = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(tmp.resolve("child-" + step + ".log").toFile()).start();

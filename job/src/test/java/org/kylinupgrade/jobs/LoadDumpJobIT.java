@@ -37,7 +37,7 @@ class LoadDumpJobIT {
   }
 
   private static String[] cluster(String table, String... more) {
-    String[] base = {"--zookeeper", SharedHBase.zookeeper(), "--metadata-url", table + "@hbase",
+    String[] base = {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase",
         "--working-dir", SharedHBase.newWorkingDir()};
     String[] all = new String[base.length + more.length];
     System.arraycopy(base, 0, all, 0, base.length);

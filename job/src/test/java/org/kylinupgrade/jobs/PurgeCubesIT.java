@@ -135,7 +135,7 @@ class PurgeCubesIT {
 
     String table = "purge_it";
     String working = SharedHBase.newWorkingDir();
-    String[] cluster = {"--zookeeper", SharedHBase.zookeeper(), "--metadata-url", table + "@hbase", "--working-dir", working};
+    String[] cluster = {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase", "--working-dir", working};
     assertEquals(ExitCodes.OK, run(new LoadJob(), concat(cluster, "--from-folder", input.toString())), errBytes.toString());
     assertEquals(ExitCodes.PROBLEMS, run(new UpgradeJob(), concat(cluster, "--keep-unloadable", "--purge-cubes", PURGED)),
         errBytes.toString());

@@ -94,7 +94,7 @@ class ValidateJobIT {
     Path folder = tmp.resolve("planted");
     planted.writeTo(folder);
     String table = "validate_it_" + TABLES.incrementAndGet();
-    String[] cluster = {"--zookeeper", SharedHBase.zookeeper(), "--metadata-url", table + "@hbase",
+    String[] cluster = {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase",
         "--working-dir", SharedHBase.newWorkingDir()};
     assertEquals(ExitCodes.OK, run(new LoadJob(), concat(cluster, "--from-folder", folder.toString())), errBytes.toString());
     Path report = tmp.resolve("report.json");
@@ -103,7 +103,7 @@ class ValidateJobIT {
     assertEquals(PlantedFaults.expectedForAll(planted), problems(report));
 
     String clean = "validate_it_" + TABLES.incrementAndGet();
-    String[] cleanCluster = {"--zookeeper", SharedHBase.zookeeper(), "--metadata-url", clean + "@hbase",
+    String[] cleanCluster = {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", clean + "@hbase",
         "--working-dir", SharedHBase.newWorkingDir()};
     assertEquals(ExitCodes.OK, run(new LoadJob(), concat(cleanCluster, "--from-folder",
         TestData.expected("kylin-1.3.0-sample-cube").toString())), errBytes.toString());
@@ -113,7 +113,7 @@ class ValidateJobIT {
   @Test
   void aMissingFolderOrTableIsBadInput() throws IOException {
     assertEquals(ExitCodes.BAD_INPUT, run(new ValidateJob(), "--from-folder", tmp.resolve("missing").toString()));
-    assertEquals(ExitCodes.BAD_INPUT, run(new ValidateJob(), "--zookeeper", SharedHBase.zookeeper(),
+    assertEquals(ExitCodes.BAD_INPUT, run(new ValidateJob(), "--hbase-site", SharedHBase.hbaseSite(),
         "--metadata-url", "no_such_table_" + TABLES.incrementAndGet() + "@hbase"));
     assertTrue(errBytes.toString().contains("does not exist"), errBytes.toString());
   }
