@@ -139,7 +139,8 @@ public final class UpgradeJob implements Callable<Integer> {
         printDiffs(conversion, resources);
         long labelled = versionLabelled(conversion, target, report);
         System.out.printf("dry run: %d of %d resources would change%s; nothing written%n",
-            conversion.changes.size() + labelled, resources.count(), labelledOnly(labelled));
+            conversion.changes.size() + labelled, resources.count(),
+            labelled == 0 ? "" : " (" + labelled + " of them only get the version label " + Versions.UPGRADED + ")");
         report.outcome("dry run", exit).writeTo(cluster.reportFile());
         return exit;
       }

@@ -195,6 +195,22 @@ class OfflineUpgradeIT {
         "--to-folder", out.toString(), "--to", "2.0"));
     assertTrue(errBytes.toString().contains("accepted: 1.5, 1.4-alpha"), errBytes.toString());
     assertFalse(Files.exists(out), "nothing written");
+    errBytes.reset();
+    assertEquals(ExitCodes.BAD_INPUT, upgrade("--to", "1.5"), "the live upgrade writes 1.4-alpha's format");
+    assertTrue(errBytes.toString().contains("--to 1.5 goes with --from-folder"), errBytes.toString());
+  }
+
+  @Test
+  void aDryRunToKylin15CountsTheLabelledResourcesAndWritesNothing() throws IOException {
+    Path out = tmp.resolve("out");
+    Path reportFile = tmp.resolve("report.json");
+    int code = upgrade("--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(), "--to-folder",
+        out.toString(), "--to", "1.5", "--dry-run", "--report", reportFile.toString());
+    assertEquals(ExitCodes.OK, code, errBytes.toString());
+    assertFalse(Files.exists(out));
+    JsonNode report = report(reportFile);
+    assertEquals(2, report.get("changed").asInt());
+    assertEquals(5, report.get("versionLabelled").asInt());
   }
 
   @Test
