@@ -21,14 +21,15 @@ public final class V1AggregationRules implements Serializable {
 
   /**
    * @param descName the desc's name
-   * @param rowKeyColumns the row key columns in row key order (upper-cased); cuboid bit i is column
-   *     {@code size - 1 - i}
+   * @param rowKeyColumns the row key columns in row key order, named as Kylin's first step leaves them (upper-cased;
+   *     as written when that step could not rewrite the desc); cuboid bit i is column {@code size - 1 - i}
    * @param mandatoryColumns the row key columns marked mandatory, in row key order
    * @param declaredHierarchies each hierarchy dimension's columns as the desc writes them (case kept, a lookup key
    *     kept), in dimension order
    * @param hierarchies the same hierarchies with every level named by its row key column (a lookup's primary key
    *     replaced by the fact table's foreign key), for the descs whose levels all resolve
-   * @param oldGroups the old aggregation groups (upper-cased), in order; empty when the desc has none
+   * @param oldGroups the old aggregation groups, named like the row key columns, in order; empty when the desc has
+   *     none
    */
   public V1AggregationRules(String descName, List<String> rowKeyColumns, List<String> mandatoryColumns,
       List<List<String>> declaredHierarchies, List<List<String>> hierarchies, List<List<String>> oldGroups) {
