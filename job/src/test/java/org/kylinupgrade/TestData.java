@@ -36,4 +36,12 @@ public final class TestData {
   public static Path expected(String name) {
     return repo().resolve("testdata").resolve("v2-expected").resolve(name);
   }
+
+  /**
+   * Kylin 1.5.4.1's (corrected) output for an example, or one of its side files, under
+   * {@code testdata/v15-expected/}.
+   */
+  public static Path expected15(String name) {
+    return repo().resolve("testdata").resolve("v15-expected").resolve(name);
+  }
 }

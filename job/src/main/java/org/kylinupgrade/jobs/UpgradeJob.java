@@ -19,20 +19,26 @@ import org.kylinupgrade.pipeline.UpgradeReport;
 import org.kylinupgrade.rules.Change;
 import org.kylinupgrade.rules.Problem;
 import org.kylinupgrade.rules.UpgradeOptions;
+import org.kylinupgrade.rules.UpgradeTarget;
+import org.kylinupgrade.rules.v15.Versions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import scala.Tuple2;
 
 /**
- * The v1 → v2 upgrade. Offline form: a metadata folder in, an upgraded folder out, written only when the
- * whole conversion succeeded (and, without --keep-unloadable, when v2 can load every cube desc).
+ * The v1 upgrade. Offline form: a metadata folder in, an upgraded folder out (to Kylin 1.5's format by default, or
+ * 1.4-alpha's), written only when the whole conversion succeeded (and, without --keep-unloadable, when the target
+ * Kylin can load every cube desc).
  */
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
-    description = {"Upgrade Kylin v1.x metadata to v2.0 with Kylin 1.4-alpha's rules (cube descs and models are rewritten).",
-        "Live (default): the metadata table is snapshotted, converted into a staging table, verified and swapped in "
-            + "atomically; resume / rollback finish or undo a run that stopped.",
-        "Offline: --from-folder IN --to-folder OUT (local paths or Hadoop FS URIs; OUT must not exist or be empty)."})
+    description = {"Upgrade Kylin v1.x metadata with Kylin's own rules, corrected where Kylin is wrong.",
+        "Live (default): Kylin 1.4-alpha's rules (cube descs and models are rewritten); the metadata table is "
+            + "snapshotted, converted into a staging table, verified and swapped in atomically; resume / rollback "
+            + "finish or undo a run that stopped.",
+        "Offline: --from-folder IN --to-folder OUT (local paths or Hadoop FS URIs; OUT must not exist or be empty), "
+            + "to the format of --to: 1.5 (default; Kylin 1.5.4.1's upgrade: descs converted to the 1.5 format, every "
+            + "JSON resource labelled version 1.5.1) or 1.4-alpha."})
 public final class UpgradeJob implements Callable<Integer> {
   @Mixin
   ClusterOptions cluster;
@@ -42,6 +48,10 @@ public final class UpgradeJob implements Callable<Integer> {
 
   @Option(names = "--to-folder", paramLabel = "OUT", description = "where the upgraded folder goes; must not exist or be empty")
   String toFolder;
+
+  @Option(names = "--to", paramLabel = "RELEASE",
+      description = "the Kylin release whose metadata format the offline upgrade writes: 1.5 (default) or 1.4-alpha")
+  String to;
 
   @Option(names = "--models", split = ",", paramLabel = "A,B", description = "only the cube descs of these models")
   List<String> models = List.of();
@@ -69,14 +79,31 @@ public final class UpgradeJob implements Callable<Integer> {
     JobCommandLine.main(new UpgradeJob(), args);
   }
 
+  /** {@code --to}, or the default; bad input naming the accepted values when it names no release. */
+  static UpgradeTarget target(String value) {
+    if (value == null) {
+      return UpgradeTarget.DEFAULT;
+    }
+    try {
+      return UpgradeTarget.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--to " + value + ": unknown Kylin release; accepted: " + UpgradeTarget.accepted());
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     if (fromFolder == null) {
       if (toFolder != null) {
         throw new BadInputException("--to-folder goes with --from-folder (the offline upgrade)");
       }
+      if (to != null && target(to) != UpgradeTarget.V1_4_ALPHA) {
+        throw new BadInputException("--to " + to + " goes with --from-folder for now: the live upgrade writes "
+            + "Kylin 1.4-alpha's format");
+      }
       return live();
     }
+    UpgradeTarget target = target(to);
     if (toFolder == null && !dryRun) {
       throw new BadInputException("--to-folder OUT is required with --from-folder (or pass --dry-run)");
     }
@@ -86,41 +113,67 @@ public final class UpgradeJob implements Callable<Integer> {
       checkTarget(conf);
     }
     long runTimestamp = System.currentTimeMillis();
-    UpgradeReport report = new UpgradeReport("upgrade", fromFolder, toFolder, runTimestamp, dryRun);
+    UpgradeReport report = new UpgradeReport("upgrade", fromFolder, toFolder, runTimestamp, dryRun)
+        .upgradeTarget(target);
     try (SparkContexts spark = SparkContexts.open("kylin-upgrade upgrade", cluster.master())) {
       JavaSparkContext sc = spark.context();
       JavaRDD<Resource> resources = SparkFolders.read(sc, fromFolder, conf).cache();
-      UpgradeOptions options = UpgradeOptions.of(runTimestamp)
+      UpgradeOptions options = UpgradeOptions.of(runTimestamp, target)
           .withDescsInScope(Scope.descsInScope(resources, models, cubes, projects))
           .withPurgeCubes(purgeCubeSet(purgeCubes));
       UpgradePipeline.Conversion conversion = UpgradePipeline.convert(sc, resources, options);
       Map<String, Long> counts = UpgradePipeline.countByType(resources);
       report.counts(counts).conversion(conversion.changes, conversion.unloadable, conversion.warnings)
           .purge(conversion.purge);
-      printFindings(conversion);
+      printFindings(conversion, kylin(target));
 
       if (!conversion.unloadable.isEmpty() && !keepUnloadable) {
-        System.out.println("stopped before writing: Kylin v2.0 cannot load the resources above; fix them, or pass "
-            + "--keep-unloadable to leave them untouched as Kylin's own upgrader does");
+        System.out.println("stopped before writing: " + kylin(target) + " cannot load the resources above; fix them, "
+            + "or pass --keep-unloadable to leave them untouched"
+            + (target == UpgradeTarget.V1_4_ALPHA ? " as Kylin's own upgrader does" : ""));
         report.outcome("refused: unloadable", ExitCodes.BAD_INPUT).writeTo(cluster.reportFile());
         return ExitCodes.BAD_INPUT;
       }
       int exit = conversion.unloadable.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
       if (dryRun) {
         printDiffs(conversion, resources);
-        System.out.printf("dry run: %d of %d resources would change; nothing written%n",
-            conversion.changes.size(), resources.count());
+        long labelled = versionLabelled(conversion, target, report);
+        System.out.printf("dry run: %d of %d resources would change%s; nothing written%n",
+            conversion.changes.size() + labelled, resources.count(),
+            labelled == 0 ? "" : " (" + labelled + " of them only get the version label " + Versions.UPGRADED + ")");
         report.outcome("dry run", exit).writeTo(cluster.reportFile());
         return exit;
       }
       long written = write(conversion.output, conf);
-      System.out.printf("upgraded %s into %s: %d resources written, %d rewritten%s%n", fromFolder, toFolder, written,
-          conversion.changes.size(), conversion.changes.isEmpty() ? " (already v2: nothing to change)" : "");
+      long labelled = versionLabelled(conversion, target, report);
+      System.out.printf("upgraded %s into %s: %d resources written, %d rewritten%s%s%n", fromFolder, toFolder, written,
+          conversion.changes.size(), labelledOnly(labelled),
+          conversion.changes.isEmpty() && labelled == 0
+              ? " (already " + (target == UpgradeTarget.V1_5 ? "1.5" : "v2") + ": nothing to change)" : "");
       report.outcome(exit == ExitCodes.OK ? "done" : "done with unloadable resources kept", exit)
           .writeTo(cluster.reportFile());
       conversion.release();
       return exit;
     }
+  }
+
+  private static String kylin(UpgradeTarget target) {
+    return target == UpgradeTarget.V1_5 ? "Kylin 1.5" : "Kylin v2.0";
+  }
+
+  /** For 1.5, counts the resources that only get the version label, into the report too; 0 for 1.4-alpha. */
+  private static long versionLabelled(UpgradePipeline.Conversion conversion, UpgradeTarget target,
+      UpgradeReport report) {
+    if (target != UpgradeTarget.V1_5) {
+      return 0;
+    }
+    long count = conversion.versionLabelled.count();
+    report.versionLabelled(count);
+    return count;
+  }
+
+  private static String labelledOnly(long labelled) {
+    return labelled == 0 ? "" : ", " + labelled + " more only labelled version " + Versions.UPGRADED;
   }
 
   private int live() throws IOException {
@@ -178,6 +231,10 @@ public final class UpgradeJob implements Callable<Integer> {
   }
 
   static void printFindings(UpgradePipeline.Conversion conversion) {
+    printFindings(conversion, "Kylin v2.0");
+  }
+
+  static void printFindings(UpgradePipeline.Conversion conversion, String kylin) {
     for (Change c : conversion.changes) {
       System.out.println("  " + c.path() + ": " + String.join("; ", c.reasons()));
       if (!c.droppedProperties().isEmpty()) {
@@ -185,7 +242,7 @@ public final class UpgradeJob implements Callable<Integer> {
       }
     }
     for (Problem p : conversion.unloadable) {
-      System.out.println("  unloadable by Kylin v2.0: " + p.path() + ": " + p.reason());
+      System.out.println("  unloadable by " + kylin + ": " + p.path() + ": " + p.reason());
     }
     for (Problem p : conversion.warnings) {
       System.out.println("  warning: " + p.path() + ": " + p.reason());
@@ -209,9 +266,14 @@ public final class UpgradeJob implements Callable<Integer> {
     }
   }
 
+  /** A diff per resource a rule changed; the resources that only get Kylin 1.5's version label are only counted. */
   private static void printDiffs(UpgradePipeline.Conversion conversion, JavaRDD<Resource> resources) {
+    java.util.Set<String> changed = new java.util.HashSet<String>();
+    for (Change change : conversion.changes) {
+      changed.add(change.path());
+    }
     List<Tuple2<Resource, Resource>> pairs = resources.keyBy(Resource::path)
-        .join(conversion.rewritten.keyBy(Resource::path)).values().collect();
+        .join(conversion.rewritten.filter(r -> changed.contains(r.path())).keyBy(Resource::path)).values().collect();
     pairs.stream().sorted(java.util.Comparator.comparing(t -> t._1().path()))
         .forEach(t -> System.out.println(UpgradeReport.diff(t._1().path(), t._1().text(), t._2().text())));
   }

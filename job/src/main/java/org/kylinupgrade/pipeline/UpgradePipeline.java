@@ -25,12 +25,15 @@ import org.kylinupgrade.rules.PurgedCube;
 import org.kylinupgrade.rules.TableCatalog;
 import org.kylinupgrade.rules.UpgradeOptions;
 import org.kylinupgrade.rules.UpgradeRules;
+import org.kylinupgrade.rules.UpgradeTarget;
+import org.kylinupgrade.rules.VersionRefresh;
 import scala.Tuple2;
 
 /**
  * The v1 → v2 conversion as a Spark pipeline over an RDD of resources. Cube descs, models and cubes are
  * grouped by model with {@code cogroup}; table descs are broadcast; every other resource passes through
- * without being shuffled. Only the change report, the problems and counts reach the driver.
+ * without being shuffled (for the 1.5 target, through a map that puts Kylin 1.5's version label on it). Only the
+ * change report, the problems and counts reach the driver.
  */
 public final class UpgradePipeline implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -50,13 +53,26 @@ public final class UpgradePipeline implements Serializable {
     public final List<Problem> unloadable;
     public final List<Problem> warnings;
     public final PurgeOutcome purge;
+    /**
+     * For the 1.5 target, the resources whose only change is Kylin 1.5's version label (also in {@link #rewritten});
+     * empty for 1.4-alpha. Lazy: counting it reads every JSON resource again.
+     */
+    public final JavaRDD<Resource> versionLabelled;
     private final JavaRDD<GroupResult> results;
     private final JavaRDD<Resource> converted;
 
     Conversion(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<GroupResult> results, JavaRDD<Resource> converted,
         List<Change> changes, List<Problem> unloadable, List<Problem> warnings, PurgeOutcome purge) {
+      this(output, rewritten, JavaSparkContext.fromSparkContext(output.context()).<Resource>emptyRDD(), results,
+          converted, changes, unloadable, warnings, purge);
+    }
+
+    Conversion(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<Resource> versionLabelled,
+        JavaRDD<GroupResult> results, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
+        List<Problem> warnings, PurgeOutcome purge) {
       this.output = output;
       this.rewritten = rewritten;
+      this.versionLabelled = versionLabelled;
       this.results = results;
       this.converted = converted;
       this.changes = changes;
@@ -77,7 +93,8 @@ public final class UpgradePipeline implements Serializable {
   }
 
   /**
-   * Converts the resources as Kylin 1.4-alpha's upgrade does, after purging the cubes {@code options} names.
+   * Converts the resources as the upgrade of {@code options}' target does, after purging the cubes {@code options}
+   * names.
    *
    * @throws BadInputException when a cube to purge does not exist or Kylin v1 cannot load it
    */
@@ -93,7 +110,7 @@ public final class UpgradePipeline implements Serializable {
     }
 
     List<Resource> tableResources = converted.filter(r -> r.type().equals(TABLE)).collect();
-    Broadcast<TableCatalog> tables = sc.broadcast(UpgradeRules.tables(tableResources));
+    Broadcast<TableCatalog> tables = sc.broadcast(UpgradeRules.tables(tableResources, options.target()));
 
     // each desc keyed once by (desc key, model key): reading two names skips the rest of the JSON
     JavaPairRDD<String, Tuple2<String, Resource>> descs = converted.filter(r -> r.type().equals(CUBE_DESC))
@@ -136,6 +153,9 @@ public final class UpgradePipeline implements Serializable {
 
     JavaRDD<Resource> rewritten = results.flatMap(r -> r.rewritten().iterator());
     JavaPairRDD<String, Resource> rewrittenByPath = rewritten.keyBy(Resource::path);
+    if (options.target() == UpgradeTarget.V1_5) {
+      return labelled(sc, options, converted, passThrough, results, rewritten, changes, unloadable, warnings);
+    }
     JavaRDD<Resource> convertedOut = converted.keyBy(Resource::path)
         .leftOuterJoin(rewrittenByPath)
         .map(t -> t._2()._2().orElse(t._2()._1()));
@@ -151,6 +171,56 @@ public final class UpgradePipeline implements Serializable {
     PurgeOutcome purge = purgeOutcome(purged, jobs, convertedOut);
     return new Conversion(jobs.output.union(convertedOut), rewritten.union(jobs.rewritten), results, converted,
         sortedChanges(changes), sorted(unloadable), sorted(warnings), purge);
+  }
+
+  /**
+   * The 1.5 target's output: what the groups rewrote, the resources they keep untouched, and every other resource
+   * with Kylin 1.5's version label ({@link VersionRefresh}, a map: nothing else is shuffled).
+   */
+  private static Conversion labelled(JavaSparkContext sc, UpgradeOptions options, JavaRDD<Resource> converted,
+      JavaRDD<Resource> passThrough, JavaRDD<GroupResult> results, JavaRDD<Resource> rewritten, List<Change> changes,
+      List<Problem> unloadable, List<Problem> warnings) {
+    final long timestamp = options.runTimestamp();
+    Broadcast<Set<String>> untouched = sc.broadcast(new HashSet<String>(
+        results.flatMap(r -> r.untouched().iterator()).collect()));
+    JavaPairRDD<String, Tuple2<Resource, org.apache.spark.api.java.Optional<Resource>>> joined =
+        converted.keyBy(Resource::path).leftOuterJoin(rewritten.keyBy(Resource::path));
+    JavaRDD<Resource> convertedOut = joined.map(t -> t._2()._2().isPresent() ? t._2()._2().get()
+        : labelledUnlessUntouched(t._2()._1(), untouched.value(), timestamp));
+    JavaRDD<Resource> convertedLabelled = joined.filter(t -> !t._2()._2().isPresent())
+        .flatMap(t -> changedOnly(t._2()._1(), labelledUnlessUntouched(t._2()._1(), untouched.value(), timestamp)));
+
+    List<Change> allChanges = new ArrayList<Change>(changes);
+    JavaRDD<Resource> rewrittenAll = rewritten;
+    PurgeOutcome purge = PurgeOutcome.NONE;
+    JavaRDD<Resource> others = passThrough;
+    if (!options.purgeCubes().isEmpty()) {
+      List<PurgedCube> purged = results.flatMap(r -> r.purged().iterator()).collect();
+      requireAllPurged(options.purgeCubes(), purged);
+      JobPurgeStep jobs = JobPurgeStep.run(sc, passThrough, options);
+      allChanges.addAll(jobs.changes);
+      purge = purgeOutcome(purged, jobs, convertedOut);
+      others = jobs.output;
+      rewrittenAll = rewrittenAll.union(jobs.rewritten);
+    }
+    JavaRDD<Resource> othersOut = others.map(r -> VersionRefresh.refresh(r, timestamp));
+    JavaRDD<Resource> othersLabelled = others.flatMap(r -> changedOnly(r, VersionRefresh.refresh(r, timestamp)));
+    JavaRDD<Resource> versionLabelled = convertedLabelled.union(othersLabelled);
+    return new Conversion(othersOut.union(convertedOut), rewrittenAll.union(versionLabelled), versionLabelled,
+        results, converted, sortedChanges(allChanges), sorted(unloadable), sorted(warnings), purge);
+  }
+
+  private static Resource labelledUnlessUntouched(Resource resource, Set<String> untouched, long timestamp) {
+    return untouched.contains(resource.path()) ? resource : VersionRefresh.refresh(resource, timestamp);
+  }
+
+  /** {@code after} alone when it is another resource than {@code before}, else nothing. */
+  private static java.util.Iterator<Resource> changedOnly(Resource before, Resource after) {
+    List<Resource> out = new ArrayList<Resource>(1);
+    if (after != before) {
+      out.add(after);
+    }
+    return out.iterator();
   }
 
   private static void requireKnownCubes(JavaRDD<Resource> converted, Set<String> wanted) {

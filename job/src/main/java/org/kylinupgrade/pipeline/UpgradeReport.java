@@ -23,6 +23,18 @@ public final class UpgradeReport extends JsonReport<UpgradeReport> {
     root.put("dryRun", dryRun);
   }
 
+  /** The Kylin release whose format the run writes ({@code --to}). */
+  public UpgradeReport upgradeTarget(org.kylinupgrade.rules.UpgradeTarget target) {
+    root.put("to", target.label());
+    return this;
+  }
+
+  /** How many resources changed by Kylin 1.5's version label alone (not in {@code changes}). */
+  public UpgradeReport versionLabelled(long count) {
+    root.put("versionLabelled", count);
+    return this;
+  }
+
   public UpgradeReport counts(Map<String, Long> countsByType) {
     ObjectNode counts = root.putObject("resourcesByType");
     countsByType.forEach(counts::put);

@@ -2,6 +2,7 @@ package org.kylinupgrade.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,13 +25,16 @@ import org.kylinupgrade.rules.v2.RowKeyColumn;
  * Kylin 1.4-alpha's {@code CubeDesc.init} (with {@code DimensionDesc.init}, {@code FunctionDesc.init},
  * {@code RowKeyDesc.init}, {@code HBaseMappingDesc.init}): normalises the desc in place (spec §2.1) and fails
  * exactly where v2 fails to load it (spec §9), including the places where v2 dies of a NullPointerException.
+ * With {@link DescInitRules#KYLIN_1_5_OLD_FORMAT} it is Kylin 1.5.4.1's copy of that code for the old format, which
+ * its upgrade runs first.
  */
 final class CubeDescInit {
   private static final String FK_PLACEHOLDER = "{FK}";
 
   private final CubeDesc desc;
-  private final LoadedModel model;
+  private final ModelTables model;
   private final TableCatalog tables;
+  private final DescInitRules rules;
 
   private final Map<CubeDimension, DimensionContext> contexts = new IdentityHashMap<>();
   /** Every dimension column including derived ones, in first-seen order ({@code dimensionColumns}). */
@@ -40,18 +44,43 @@ final class CubeDescInit {
   /** Fact column names of the measures' column parameters, in measure and parameter-chain order. */
   private final List<String> metricColumns = new ArrayList<>();
 
-  private CubeDescInit(CubeDesc desc, LoadedModel model, TableCatalog tables) {
+  private CubeDescInit(CubeDesc desc, ModelTables model, TableCatalog tables, DescInitRules rules) {
     this.desc = desc;
     this.model = model;
     this.tables = tables;
+    this.rules = rules;
   }
 
   /** What init resolved besides mutating the desc. */
-  record Result(List<String> metricColumns) {
+  static final class Result {
+    private final List<String> metricColumns;
+    private final List<List<String>> hierarchies;
+
+    Result(List<String> metricColumns, List<List<String>> hierarchies) {
+      this.metricColumns = Collections.unmodifiableList(new ArrayList<String>(metricColumns));
+      this.hierarchies = Collections.unmodifiableList(new ArrayList<List<String>>(hierarchies));
+    }
+
+    /** The columns of the measures' column parameters, in measure and parameter-chain order. */
+    List<String> metricColumns() {
+      return metricColumns;
+    }
+
+    /** Each hierarchy dimension's levels as the row key names them (a lookup key stands for its foreign key). */
+    List<List<String>> hierarchies() {
+      return hierarchies;
+    }
   }
 
+  /** Kylin 1.4-alpha's init. */
   static Result run(CubeDesc desc, LoadedModel model, TableCatalog tables) throws NotLoadableException {
-    return new CubeDescInit(desc, model, tables).run();
+    return run(desc, model == null ? null : model.tables, tables, DescInitRules.KYLIN_1_4_ALPHA);
+  }
+
+  /** The init of the release {@code rules} describes; {@code model} null when the desc's model does not load. */
+  static Result run(CubeDesc desc, ModelTables model, TableCatalog tables, DescInitRules rules)
+      throws NotLoadableException {
+    return new CubeDescInit(desc, model, tables, rules).run();
   }
 
   private static final class DimensionContext {
@@ -80,7 +109,22 @@ final class CubeDescInit {
     initHBaseMapping();
     checkMeasureRefs();
     checkRowKeyCount();
-    return new Result(List.copyOf(metricColumns));
+    return new Result(metricColumns, resolvedHierarchies());
+  }
+
+  private List<List<String>> resolvedHierarchies() {
+    List<List<String>> hierarchies = new ArrayList<List<String>>();
+    for (CubeDimension dimension : desc.dimensions) {
+      List<ColumnRef> levels = contexts.get(dimension).hierarchyRefs;
+      if (levels != null) {
+        List<String> names = new ArrayList<String>();
+        for (ColumnRef level : levels) {
+          names.add(level.name());
+        }
+        hierarchies.add(names);
+      }
+    }
+    return hierarchies;
   }
 
   private void requireModel() throws NotLoadableException {
@@ -139,6 +183,9 @@ final class CubeDescInit {
     }
     if (desc.measures.contains(null)) {
       throw npe("a measure is null");
+    }
+    if (!rules.sortsMeasuresById()) {
+      return;
     }
     desc.measures.sort(Comparator.comparingInt(m -> m.id));
   }
@@ -241,7 +288,7 @@ final class CubeDescInit {
         throw npe("measure " + measure.name + " has no expression");
       }
       measure.function.expression = Names.upper(measure.function.expression);
-      V2DataType returnType = V2DataType.parse(measure.function.returnType);
+      String returnType = rules.dataTypes().normalise(measure.function.returnType);
       for (Parameter p = measure.function.parameter; p != null; p = p.nextParameter) {
         if (p.value == null) {
           throw npe("measure " + measure.name + " has a parameter without value");
@@ -250,23 +297,43 @@ final class CubeDescInit {
       }
       for (Parameter p = measure.function.parameter; p != null; p = p.nextParameter) {
         if (p.isColumn()) {
-          TableCatalog.Column column = model.factTable.findColumn(p.value);
-          if (column == null) {
-            throw npe("measure " + measure.name + " parameter '" + p.value + "' is not a column of fact table "
-                + model.factTable.identity());
-          }
-          metricColumns.add(column.ref().name());
+          metricColumns.add(measureColumn(measure, p.value).ref().name());
         }
       }
       if (measure.function.parameter == null) {
         throw npe("measure " + measure.name + " has no parameter");
       }
-      if ("COUNT_DISTINCT".equalsIgnoreCase(measure.function.expression) && returnType != null
-          && returnType.isBigInt() && Names.isBlank(measure.dependentMeasureRef)) {
+      if (rules.requiresDependentMeasureOfHolisticCountDistinct()
+          && "COUNT_DISTINCT".equalsIgnoreCase(measure.function.expression) && isBigInt(returnType)
+          && Names.isBlank(measure.dependentMeasureRef)) {
         throw new NotLoadableException("measure " + measure.name
             + " is a holistic count distinct but it has no DependentMeasureRef defined!");
       }
     }
+  }
+
+  /** A normalised type string names bigint, with or without a precision. */
+  private static boolean isBigInt(String type) {
+    return type != null && (type.equals("bigint") || type.startsWith("bigint("));
+  }
+
+  /** {@code FunctionDesc.init}'s lookup of a column parameter. */
+  private TableCatalog.Column measureColumn(Measure measure, String name) throws NotLoadableException {
+    TableCatalog.Column column = model.factTable.findColumn(name);
+    if (column != null) {
+      return column;
+    }
+    if (!rules.findsMeasureColumnsInLookups()) {
+      throw npe("measure " + measure.name + " parameter '" + name + "' is not a column of fact table "
+          + model.factTable.identity());
+    }
+    for (TableCatalog.Table lookup : model.lookupTables) {
+      column = lookup.findColumn(name);
+      if (column != null) {
+        return column;
+      }
+    }
+    throw new NotLoadableException("Column is not found in any table from the model: " + name);
   }
 
   private void initRowKey() throws NotLoadableException {

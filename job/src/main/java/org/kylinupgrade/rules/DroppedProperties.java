@@ -12,9 +12,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.kylinupgrade.rules.v2.CubeDesc;
 
-/** JSON properties a v2 class does not declare: Kylin ignores them on read and so drops them on re-save. */
+/**
+ * JSON properties a Kylin class (of {@code rules.v2} or {@code rules.v15}) does not declare: Kylin ignores them on read
+ * and so drops them on re-save.
+ */
 final class DroppedProperties {
   private static final Package V2_CLASSES = CubeDesc.class.getPackage();
+  private static final Package V15_CLASSES = org.kylinupgrade.rules.v15.CubeDesc.class.getPackage();
   private static final Map<Class<?>, Map<String, JavaType>> PROPERTIES = new ConcurrentHashMap<>();
 
   private DroppedProperties() {
@@ -28,7 +32,8 @@ final class DroppedProperties {
   }
 
   private static void walk(JsonNode node, JavaType type, String pointer, List<String> dropped) {
-    if (node.isObject() && type.getRawClass().getPackage() == V2_CLASSES) {
+    Package classes = type.getRawClass().getPackage();
+    if (node.isObject() && (classes == V2_CLASSES || classes == V15_CLASSES)) {
       Map<String, JavaType> known = propertiesOf(type);
       for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
         Map.Entry<String, JsonNode> field = fields.next();

@@ -1,18 +1,21 @@
 package org.kylinupgrade.rules;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.kylinupgrade.metadata.Resource;
 
 /** The outcome of converting one model group. */
 public final class GroupResult implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final List<Resource> rewritten;
   private final List<Change> changes;
   private final List<Problem> unloadable;
   private final List<Problem> warnings;
   private final List<PurgedCube> purged;
+  private final List<String> untouched;
 
   public GroupResult(List<Resource> rewritten, List<Change> changes, List<Problem> unloadable, List<Problem> warnings) {
     this(rewritten, changes, unloadable, warnings, List.of());
@@ -20,11 +23,25 @@ public final class GroupResult implements Serializable {
 
   public GroupResult(List<Resource> rewritten, List<Change> changes, List<Problem> unloadable, List<Problem> warnings,
       List<PurgedCube> purged) {
-    this.rewritten = List.copyOf(rewritten);
-    this.changes = List.copyOf(changes);
-    this.unloadable = List.copyOf(unloadable);
-    this.warnings = List.copyOf(warnings);
-    this.purged = List.copyOf(purged);
+    this(rewritten, changes, unloadable, warnings, purged, Collections.<String>emptyList());
+  }
+
+  /**
+   * @param untouched paths of the group's resources that must stay byte for byte as they are, although the target's
+   *     rules would otherwise rewrite every resource of their kind (the 1.5 version label)
+   */
+  public GroupResult(List<Resource> rewritten, List<Change> changes, List<Problem> unloadable, List<Problem> warnings,
+      List<PurgedCube> purged, List<String> untouched) {
+    this.rewritten = copy(rewritten);
+    this.changes = copy(changes);
+    this.unloadable = copy(unloadable);
+    this.warnings = copy(warnings);
+    this.purged = copy(purged);
+    this.untouched = copy(untouched);
+  }
+
+  private static <T> List<T> copy(List<T> values) {
+    return Collections.unmodifiableList(new ArrayList<T>(values));
   }
 
   /** Only resources whose bytes change: new content, store timestamp = the run timestamp. */
@@ -51,9 +68,18 @@ public final class GroupResult implements Serializable {
     return purged;
   }
 
+  /**
+   * Paths to leave exactly as they are: for the 1.5 target, the cube descs Kylin 1.5 cannot load (or the operator
+   * kept out of scope), which get no version label either. Always empty for 1.4-alpha, which leaves everything it
+   * does not rewrite as it is.
+   */
+  public List<String> untouched() {
+    return untouched;
+  }
+
   @Override
   public String toString() {
     return "GroupResult[rewritten=" + rewritten + ", changes=" + changes + ", unloadable=" + unloadable
-        + ", warnings=" + warnings + ", purged=" + purged + "]";
+        + ", warnings=" + warnings + ", purged=" + purged + ", untouched=" + untouched + "]";
   }
 }

@@ -18,11 +18,14 @@ final class LoadedModel {
   final DataModel desc;
   final TableCatalog.Table factTable;
   final List<ResolvedLookup> lookups;
+  final ModelTables tables;
 
-  private LoadedModel(DataModel desc, TableCatalog.Table factTable, List<ResolvedLookup> lookups) {
+  private LoadedModel(DataModel desc, TableCatalog.Table factTable, List<ResolvedLookup> lookups,
+      TableCatalog catalog) {
     this.desc = desc;
     this.factTable = factTable;
     this.lookups = lookups;
+    this.tables = new ModelTables(factTable, lookups, catalog);
   }
 
   /** A lookup table and, when it has a join, the join's resolved key columns (same length, same order). */
@@ -52,7 +55,7 @@ final class LoadedModel {
     if (fact == null) {
       throw new NotLoadableException("Fact table does not exist:" + model.factTable);
     }
-    List<ResolvedLookup> lookups = resolveLookups(model, fact, tables);
+    List<ResolvedLookup> lookups = resolveLookups(model.lookups, model.name, model.factTable, fact, tables, true);
     if (model.dimensions != null) {
       for (ModelDimension dimension : model.dimensions) {
         if (dimension == null || dimension.table == null) {
@@ -63,18 +66,23 @@ final class LoadedModel {
       }
     }
     if (model.partitionDesc != null) {
-      initPartition(model.partitionDesc, tables);
+      model.partitionDesc.partitionDateColumn = initPartitionColumn(model.partitionDesc.partitionDateColumn,
+          model.partitionDesc.partitionConditionBuilder, tables);
     }
-    return new LoadedModel(model, fact, lookups);
+    return new LoadedModel(model, fact, lookups, tables);
   }
 
-  private static List<ResolvedLookup> resolveLookups(DataModel model, TableCatalog.Table fact, TableCatalog tables)
-      throws NotLoadableException {
-    if (model.lookups == null) {
+  /**
+   * The lookups of a model ({@code DataModelDesc.initJoinColumns}): tables and join keys upper-cased, keys resolved in
+   * place. {@code keyTypesMustMatch}: 1.4-alpha refuses a join whose key types differ, 1.5 only logs it.
+   */
+  static List<ResolvedLookup> resolveLookups(Lookup[] lookups, String modelName, String factTableName,
+      TableCatalog.Table fact, TableCatalog tables, boolean keyTypesMustMatch) throws NotLoadableException {
+    if (lookups == null) {
       throw new NotLoadableException("NullPointerException: lookups is missing");
     }
     ArrayList<ResolvedLookup> resolved = new ArrayList<>();
-    for (Lookup lookup : model.lookups) {
+    for (Lookup lookup : lookups) {
       if (lookup == null || lookup.table == null) {
         throw new NotLoadableException("NullPointerException: a lookup has no table");
       }
@@ -82,7 +90,7 @@ final class LoadedModel {
       TableCatalog.Table lookupTable = tables.find(lookup.table);
       if (lookupTable == null) {
         throw new NotLoadableException("Table " + lookup.table + " does not exist for DataModelDesc [name="
-            + model.name + "]");
+            + modelName + "]");
       }
       Join join = lookup.join;
       if (join == null) {
@@ -95,7 +103,7 @@ final class LoadedModel {
       List<ColumnRef> fk = resolveKeys(join.foreignKey, fact);
       if (pk.size() != fk.size()) {
         throw new NotLoadableException("Primary keys(" + lookup.table + ")" + Arrays.toString(join.primaryKey)
-            + " are not consistent with Foreign keys(" + model.factTable + ") "
+            + " are not consistent with Foreign keys(" + factTableName + ") "
             + Arrays.toString(join.foreignKey));
       }
       for (int i = 0; i < fk.size(); i++) {
@@ -104,9 +112,9 @@ final class LoadedModel {
         if (fkType == null) {
           throw new NotLoadableException("NullPointerException: foreign key " + fk.get(i) + " has no datatype");
         }
-        if (!fkType.equals(pkType)) {
+        if (keyTypesMustMatch && !fkType.equals(pkType)) {
           throw new NotLoadableException("Primary key " + lookup.table + "." + pk.get(i).name() + "." + pkType
-              + " are not consistent with Foreign key " + model.factTable + "." + fk.get(i).name() + "." + fkType);
+              + " are not consistent with Foreign key " + factTableName + "." + fk.get(i).name() + "." + fkType);
         }
       }
       resolved.add(new ResolvedLookup(lookup.table, join, List.copyOf(pk), List.copyOf(fk)));
@@ -135,14 +143,19 @@ final class LoadedModel {
     return table.findColumn(ref.name()).datatype();
   }
 
-  private static void initPartition(Partition partition, TableCatalog tables) throws NotLoadableException {
-    if (partition.partitionDateColumn == null || partition.partitionDateColumn.isEmpty()) {
-      return;
+  /**
+   * {@code PartitionDesc.init}: the date column upper-cased and resolved; its condition builder must be a class of
+   * Kylin. Returns the column as init leaves it.
+   */
+  static String initPartitionColumn(String partitionDateColumn, String conditionBuilder, TableCatalog tables)
+      throws NotLoadableException {
+    if (partitionDateColumn == null || partitionDateColumn.isEmpty()) {
+      return partitionDateColumn;
     }
-    partition.partitionDateColumn = Names.upper(partition.partitionDateColumn);
-    String[] parts = partition.partitionDateColumn.split("\\.", -1);
+    String column = Names.upper(partitionDateColumn);
+    String[] parts = column.split("\\.", -1);
     if (parts.length != 3) {
-      throw new NotLoadableException("The 'partition_date_column' format is invalid: " + partition.partitionDateColumn
+      throw new NotLoadableException("The 'partition_date_column' format is invalid: " + column
           + ", it should be {db}.{table}.{column}.");
     }
     TableCatalog.Table table = tables.find(parts[0] + "." + parts[1]);
@@ -151,13 +164,12 @@ final class LoadedModel {
           + " does not exist");
     }
     if (table.findColumn(parts[2]) == null) {
-      throw new NotLoadableException("The column '" + partition.partitionDateColumn
-          + "' provided in 'partition_date_column' doesn't exist.");
+      throw new NotLoadableException("The column '" + column + "' provided in 'partition_date_column' doesn't exist.");
     }
-    if (!isKnownConditionBuilder(partition.partitionConditionBuilder)) {
-      throw new NotLoadableException("partition_condition_builder " + partition.partitionConditionBuilder
-          + " is not a class of Kylin 1.4-alpha");
+    if (!isKnownConditionBuilder(conditionBuilder)) {
+      throw new NotLoadableException("partition_condition_builder " + conditionBuilder + " is not a class of Kylin");
     }
+    return column;
   }
 
   /** {@code ClassUtil.newInstance} of the builder; it renames the pre-Apache package {@code com.kylinolap}. */

@@ -26,10 +26,26 @@ final class ModelDerivation {
   }
 
   static void derive(DataModel model, LoadedCubeDesc desc) {
+    model.dimensions = dimensionsOf(desc.desc.dimensions);
+    model.metrics = desc.metricColumns.toArray(new String[0]);
+  }
+
+  /**
+   * Kylin 1.5.4.1's first upgrade step fills a 1.5 model the same way; its metrics are in the order of the desc's
+   * measures as written, and a measure's column may be a lookup's.
+   */
+  static void derive(org.kylinupgrade.rules.v15.DataModel model, List<CubeDimension> dimensions,
+      List<String> metricColumns) {
+    model.dimensions = dimensionsOf(dimensions);
+    model.metrics = metricColumns.toArray(new String[0]);
+  }
+
+  /** The model dimensions of an initialised desc's dimensions. */
+  static List<ModelDimension> dimensionsOf(List<CubeDimension> cubeDimensions) {
     // Kylin groups columns in a java.util.HashMap<String, HashSet<String>>; rebuilding it with the same insertion
     // sequence reproduces its iteration order (spec §3.4). Columns are grouped before they are upper-cased.
     Map<String, HashSet<String>> columnsByTable = new HashMap<>();
-    for (CubeDimension dimension : desc.desc.dimensions) {
+    for (CubeDimension dimension : cubeDimensions) {
       String[] columns = dimension.derived != null ? dimension.derived : dimension.column;
       // put(), not computeIfAbsent(): the latter links a new entry at the head of its bucket, put() at the tail
       if (!columnsByTable.containsKey(dimension.table)) {
@@ -43,7 +59,6 @@ final class ModelDerivation {
       Names.upperInPlace(columns);
       dimensions.add(new ModelDimension(Names.upper(entry.getKey()), columns));
     }
-    model.dimensions = dimensions;
-    model.metrics = desc.metricColumns.toArray(new String[0]);
+    return dimensions;
   }
 }

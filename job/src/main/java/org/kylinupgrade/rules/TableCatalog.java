@@ -23,14 +23,25 @@ public final class TableCatalog implements Serializable {
 
   private final Map<String, Table> tablesByKey;
   private final List<Problem> problems;
+  private final KylinDataTypes dataTypes;
 
-  private TableCatalog(Map<String, Table> tablesByKey, List<Problem> problems) {
+  private TableCatalog(Map<String, Table> tablesByKey, List<Problem> problems, KylinDataTypes dataTypes) {
     this.tablesByKey = tablesByKey;
     this.problems = List.copyOf(problems);
+    this.dataTypes = dataTypes;
   }
 
   /** Throws {@link BadInputException} for a table resource that is not a JSON object. */
   static TableCatalog load(Iterable<Resource> tableResources) {
+    return load(tableResources, KylinDataTypes.KYLIN_1_4_ALPHA);
+  }
+
+  /**
+   * The tables as the Kylin release whose data types are {@code dataTypes} loads them.
+   *
+   * @throws BadInputException for a table resource that is not a JSON object
+   */
+  static TableCatalog load(Iterable<Resource> tableResources, KylinDataTypes dataTypes) {
     List<Resource> sorted = new ArrayList<>();
     tableResources.forEach(sorted::add);
     sorted.sort(Comparator.comparing(Resource::path));
@@ -39,14 +50,19 @@ public final class TableCatalog implements Serializable {
     for (Resource resource : sorted) {
       KylinJson.readObject(resource);
       try {
-        Table table = Table.load(KylinJson.bind(resource, SourceTable.class));
+        Table table = Table.load(KylinJson.bind(resource, SourceTable.class), dataTypes);
         tables.put(Names.key(table.identity()), table);
       } catch (NotLoadableException e) {
-        problems.add(new Problem(resource.path(), "Kylin v2 cannot load table " + resource.path() + ": "
-            + e.getMessage()));
+        problems.add(new Problem(resource.path(), "Kylin " + (dataTypes == KylinDataTypes.KYLIN_1_5 ? "1.5" : "v2")
+            + " cannot load table " + resource.path() + ": " + e.getMessage()));
       }
     }
-    return new TableCatalog(tables, problems);
+    return new TableCatalog(tables, problems, dataTypes);
+  }
+
+  /** Whose data type rules the columns were read with. */
+  KylinDataTypes dataTypes() {
+    return dataTypes;
   }
 
   /** Table resources left out because Kylin v2 cannot load them. */
@@ -76,7 +92,7 @@ public final class TableCatalog implements Serializable {
       this.columns = columns;
     }
 
-    static Table load(SourceTable source) throws NotLoadableException {
+    static Table load(SourceTable source, KylinDataTypes dataTypes) throws NotLoadableException {
       // DatabaseDesc.getName(): "null" for a missing database, upper-cased otherwise
       String database = source.database == null ? "null" : Names.upper(source.database);
       String identity = Names.upper(database + "." + Names.upper(source.name));
@@ -98,9 +114,7 @@ public final class TableCatalog implements Serializable {
         if (column.id != null) {
           requireNumericId(column);
         }
-        V2DataType type = V2DataType.parse(column.datatype);
-        columns.add(new Column(new ColumnRef(identity, Names.upper(column.name)),
-            type == null ? null : type.toString()));
+        columns.add(new Column(new ColumnRef(identity, Names.upper(column.name)), dataTypes.normalise(column.datatype)));
       }
       return new Table(identity, Collections.unmodifiableList(columns));
     }

@@ -2,46 +2,88 @@ package org.kylinupgrade.rules;
 
 import java.io.Serializable;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** What the operator asked for; the same for every group of a run. */
 public final class UpgradeOptions implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final long runTimestamp;
+  private final UpgradeTarget target;
+  private final AggregationGroupPlanner groupPlanner;
   private final Set<String> descsInScope;
   private final Set<String> descKeysInScope;
   private final Set<String> purgeCubes;
   private final Set<String> purgeKeys;
 
-  private UpgradeOptions(long runTimestamp, Set<String> descsInScope, Set<String> purgeCubes) {
+  private UpgradeOptions(long runTimestamp, UpgradeTarget target, AggregationGroupPlanner groupPlanner,
+      Set<String> descsInScope, Set<String> purgeCubes) {
     this.runTimestamp = runTimestamp;
-    this.descsInScope = descsInScope == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(descsInScope));
-    this.descKeysInScope = descsInScope == null ? null
-        : descsInScope.stream().map(Names::key).collect(Collectors.toUnmodifiableSet());
-    this.purgeCubes = Collections.unmodifiableSet(new LinkedHashSet<>(purgeCubes));
-    this.purgeKeys = purgeCubes.stream().map(Names::key).collect(Collectors.toUnmodifiableSet());
+    this.target = Objects.requireNonNull(target, "target");
+    this.groupPlanner = Objects.requireNonNull(groupPlanner, "groupPlanner");
+    this.descsInScope = descsInScope == null ? null
+        : Collections.unmodifiableSet(new LinkedHashSet<String>(descsInScope));
+    this.descKeysInScope = descsInScope == null ? null : keys(descsInScope);
+    this.purgeCubes = Collections.unmodifiableSet(new LinkedHashSet<String>(purgeCubes));
+    this.purgeKeys = keys(purgeCubes);
   }
 
-  /** All cube descs in scope, nothing to purge. */
+  private static Set<String> keys(Set<String> names) {
+    Set<String> keys = new HashSet<String>();
+    for (String name : names) {
+      keys.add(Names.key(name));
+    }
+    return Collections.unmodifiableSet(keys);
+  }
+
+  /**
+   * Kylin 1.4-alpha's upgrade ({@link UpgradeTarget#V1_4_ALPHA}), all cube descs in scope, nothing to purge. Kept
+   * for the callers written before there was a choice of target.
+   */
   public static UpgradeOptions of(long runTimestamp) {
-    return new UpgradeOptions(runTimestamp, null, Set.of());
+    return of(runTimestamp, UpgradeTarget.V1_4_ALPHA);
+  }
+
+  /** The upgrade to {@code target}, all cube descs in scope, nothing to purge. */
+  public static UpgradeOptions of(long runTimestamp, UpgradeTarget target) {
+    return new UpgradeOptions(runTimestamp, target, KylinAggregationGroupPlanner.INSTANCE, null,
+        Collections.<String>emptySet());
+  }
+
+  public UpgradeOptions withTarget(UpgradeTarget newTarget) {
+    return new UpgradeOptions(runTimestamp, newTarget, groupPlanner, descsInScope, purgeCubes);
+  }
+
+  /** How the conversion to 1.5 turns old aggregation groups into new ones; Kylin's own rule by default. */
+  public UpgradeOptions withGroupPlanner(AggregationGroupPlanner planner) {
+    return new UpgradeOptions(runTimestamp, target, planner, descsInScope, purgeCubes);
   }
 
   /** {@code descs} = names of the cube descs to convert (matched case-insensitively); null = all. */
   public UpgradeOptions withDescsInScope(Set<String> descs) {
-    return new UpgradeOptions(runTimestamp, descs, purgeCubes);
+    return new UpgradeOptions(runTimestamp, target, groupPlanner, descs, purgeCubes);
   }
 
   public UpgradeOptions withPurgeCubes(Set<String> cubes) {
-    return new UpgradeOptions(runTimestamp, descsInScope, cubes == null ? Set.of() : cubes);
+    return new UpgradeOptions(runTimestamp, target, groupPlanner, descsInScope,
+        cubes == null ? Collections.<String>emptySet() : cubes);
   }
 
   /** Store timestamp and JSON {@code last_modified} of every rewritten resource. */
   public long runTimestamp() {
     return runTimestamp;
+  }
+
+  /** The Kylin release whose format the upgrade writes. */
+  public UpgradeTarget target() {
+    return target;
+  }
+
+  public AggregationGroupPlanner groupPlanner() {
+    return groupPlanner;
   }
 
   /** Null = every cube desc. */
@@ -66,7 +108,7 @@ public final class UpgradeOptions implements Serializable {
 
   @Override
   public String toString() {
-    return "UpgradeOptions[runTimestamp=" + runTimestamp + ", descsInScope=" + descsInScope + ", purgeCubes="
-        + purgeCubes + "]";
+    return "UpgradeOptions[runTimestamp=" + runTimestamp + ", target=" + target.label() + ", descsInScope="
+        + descsInScope + ", purgeCubes=" + purgeCubes + ", groupPlanner=" + groupPlanner + "]";
   }
 }

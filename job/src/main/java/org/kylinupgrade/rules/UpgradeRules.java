@@ -8,8 +8,11 @@ import java.util.Set;
 import org.kylinupgrade.metadata.Resource;
 
 /**
- * Kylin 1.4-alpha's v1 → v2 metadata upgrade ({@code CubeMetadataUpgradeV2} + {@code CubeDescSignatureUpdate}) as
- * pure functions over resources, one model group at a time.
+ * The v1 metadata upgrade as pure functions over resources, one model group at a time: Kylin 1.4-alpha's
+ * ({@code CubeMetadataUpgradeV2} + {@code CubeDescSignatureUpdate}) or Kylin 1.5.4.1's
+ * ({@code CubeMetadataUpgradeEntry_v_1_5_1}), as {@link UpgradeOptions#target()} says. For 1.5, every JSON resource
+ * that no group rewrites gets the version label of {@link VersionRefresh}, except the ones a group lists as
+ * {@link GroupResult#untouched()}.
  *
  * <p>A group is one model key (see {@link #groupKey}): the model, every cube desc whose {@code model_name} has
  * that key, and every cube whose {@code descriptor} names one of those descs. Tables are shared by all groups.
@@ -77,6 +80,12 @@ public final class UpgradeRules {
     return TableCatalog.load(tableResources);
   }
 
+  /** All {@code /table/*.json} resources as the target's Kylin loads them, to broadcast to every group. */
+  public static TableCatalog tables(Iterable<Resource> tableResources, UpgradeTarget target) {
+    return TableCatalog.load(tableResources,
+        target == UpgradeTarget.V1_5 ? KylinDataTypes.KYLIN_1_5 : KylinDataTypes.KYLIN_1_4_ALPHA);
+  }
+
   /**
    * Converts one model group.
    *
@@ -84,10 +93,14 @@ public final class UpgradeRules {
    * @param model the model resource, or null when there is none with this key
    * @param cubeDescs the descs whose {@code model_name} has this key
    * @param cubes the cubes whose {@code descriptor} names one of {@code cubeDescs}
+   * @param tables {@link #tables(Iterable, UpgradeTarget)} for the options' target
    * @throws BadInputException when a resource of the group is not a JSON object
    */
   public static GroupResult convertGroup(String modelKey, Resource model, List<Resource> cubeDescs, List<Resource> cubes,
       TableCatalog tables, UpgradeOptions options) {
+    if (options.target() == UpgradeTarget.V1_5) {
+      return new GroupConversion15(modelKey, model, cubeDescs, cubes, tables, options).run();
+    }
     return new GroupConversion(modelKey, model, cubeDescs, cubes, tables, options).run();
   }
 }

@@ -87,7 +87,7 @@ class OfflineUpgradeIT {
     Path out = tmp.resolve("out");
     Path reportFile = tmp.resolve("report.json");
     int code = upgrade("--from-folder", TestData.example(example).toString(), "--to-folder", out.toString(),
-        "--keep-unloadable", "--report", reportFile.toString());
+        "--to", "1.4-alpha", "--keep-unloadable", "--report", reportFile.toString());
     JsonNode report = report(reportFile);
     boolean hasUnloadable = report.get("unloadable").size() > 0;
     assertEquals(hasUnloadable ? ExitCodes.PROBLEMS : ExitCodes.OK, code, errBytes.toString());
@@ -105,7 +105,7 @@ class OfflineUpgradeIT {
     Path out = tmp.resolve("out");
     Path reportFile = tmp.resolve("report.json");
     int code = upgrade("--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(), "--to-folder", out.toString(),
-        "--report", reportFile.toString());
+        "--to", "1.4-alpha", "--report", reportFile.toString());
     assertEquals(ExitCodes.BAD_INPUT, code);
     assertFalse(Files.exists(out), "nothing written");
     List<String> unloadable = report(reportFile).findValuesAsText("path");
@@ -119,7 +119,7 @@ class OfflineUpgradeIT {
     Path out = tmp.resolve("again");
     Path reportFile = tmp.resolve("report.json");
     int code = upgrade("--from-folder", TestData.expected(example).toString(), "--to-folder", out.toString(),
-        "--keep-unloadable", "--report", reportFile.toString());
+        "--to", "1.4-alpha", "--keep-unloadable", "--report", reportFile.toString());
     assertTrue(code == ExitCodes.OK || code == ExitCodes.PROBLEMS, errBytes.toString());
     assertEquals(0, report(reportFile).get("changed").asInt());
     FolderAssertions.assertSameFolder(TestData.expected(example), out, false);
@@ -130,7 +130,7 @@ class OfflineUpgradeIT {
     Path out = tmp.resolve("out");
     Path reportFile = tmp.resolve("report.json");
     int code = upgrade("--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(), "--to-folder", out.toString(),
-        "--dry-run", "--report", reportFile.toString());
+        "--to", "1.4-alpha", "--dry-run", "--report", reportFile.toString());
     assertEquals(ExitCodes.OK, code, errBytes.toString());
     assertFalse(Files.exists(out));
     assertEquals(2, report(reportFile).get("changed").asInt());
@@ -141,7 +141,8 @@ class OfflineUpgradeIT {
     Path out = tmp.resolve("out");
     Path reportFile = tmp.resolve("report.json");
     int code = upgrade("--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(), "--to-folder", out.toString(),
-        "--keep-unloadable", "--cubes", "test_kylin_cube_with_slr_ready", "--report", reportFile.toString());
+        "--to", "1.4-alpha", "--keep-unloadable", "--cubes", "test_kylin_cube_with_slr_ready", "--report",
+        reportFile.toString());
     assertTrue(code == ExitCodes.OK || code == ExitCodes.PROBLEMS, errBytes.toString());
     List<String> changed = report(reportFile).get("changes").findValuesAsText("path");
     assertTrue(changed.contains("/cube_desc/test_kylin_cube_with_slr_desc.json"), changed.toString());
@@ -149,6 +150,67 @@ class OfflineUpgradeIT {
     assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(),
         "--to-folder", tmp.resolve("out2").toString(), "--cubes", "no_such_cube"));
     assertTrue(errBytes.toString().contains("no_such_cube".toUpperCase()), errBytes.toString());
+  }
+
+  /** The default target, Kylin 1.5: Kylin 1.5.4.1's own (corrected) output, every file. */
+  @Test
+  void upgradesToKylin15ByDefaultAsKylin1541Does() throws IOException {
+    String example = "kylin-1.3.0-sample-cube";
+    Path in = TestData.example(example);
+    Path out = tmp.resolve("out15");
+    Path reportFile = tmp.resolve("report.json");
+    int code = upgrade("--from-folder", in.toString(), "--to-folder", out.toString(), "--report", reportFile.toString());
+    assertEquals(ExitCodes.OK, code, errBytes.toString());
+    JsonNode report = report(reportFile);
+    assertEquals("1.5", report.get("to").asText());
+    assertEquals(2, report.get("changed").asInt());
+    assertEquals(5, report.get("versionLabelled").asInt());
+    long runTimestamp = report.get("runTimestamp").asLong();
+    Path expected = TestData.expected15(example);
+    assertEquals(FolderAssertions.files(expected), FolderAssertions.files(out));
+    for (String name : FolderAssertions.files(expected)) {
+      byte[] e = Files.readAllBytes(expected.resolve(name));
+      byte[] a = Files.readAllBytes(out.resolve(name));
+      byte[] v1 = Files.readAllBytes(in.resolve(name));
+      long mtime = Files.getLastModifiedTime(out.resolve(name)).toMillis();
+      if (java.util.Arrays.equals(v1, a)) {
+        assertArrayEquals(e, a, name);
+        assertEquals(Files.getLastModifiedTime(in.resolve(name)).toMillis(), mtime, "mtime of untouched " + name);
+        continue;
+      }
+      assertEquals(runTimestamp, mtime, "mtime of " + name);
+      if (!java.util.Arrays.equals(e, a)) {
+        String expectedText = new String(e, StandardCharsets.UTF_8);
+        String actualText = new String(a, StandardCharsets.UTF_8);
+        assertEquals(withoutLastModified(expectedText, "X"), withoutLastModified(actualText, "X"), "bytes of " + name);
+        assertEquals(runTimestamp, JSON.readTree(a).get("last_modified").asLong(), "last_modified of " + name);
+      }
+    }
+  }
+
+  @Test
+  void anUnknownTargetIsBadInputNamingTheAcceptedOnes() {
+    Path out = tmp.resolve("out");
+    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(),
+        "--to-folder", out.toString(), "--to", "2.0"));
+    assertTrue(errBytes.toString().contains("accepted: 1.5, 1.4-alpha"), errBytes.toString());
+    assertFalse(Files.exists(out), "nothing written");
+    errBytes.reset();
+    assertEquals(ExitCodes.BAD_INPUT, upgrade("--to", "1.5"), "the live upgrade writes 1.4-alpha's format");
+    assertTrue(errBytes.toString().contains("--to 1.5 goes with --from-folder"), errBytes.toString());
+  }
+
+  @Test
+  void aDryRunToKylin15CountsTheLabelledResourcesAndWritesNothing() throws IOException {
+    Path out = tmp.resolve("out");
+    Path reportFile = tmp.resolve("report.json");
+    int code = upgrade("--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(), "--to-folder",
+        out.toString(), "--to", "1.5", "--dry-run", "--report", reportFile.toString());
+    assertEquals(ExitCodes.OK, code, errBytes.toString());
+    assertFalse(Files.exists(out));
+    JsonNode report = report(reportFile);
+    assertEquals(2, report.get("changed").asInt());
+    assertEquals(5, report.get("versionLabelled").asInt());
   }
 
   @Test

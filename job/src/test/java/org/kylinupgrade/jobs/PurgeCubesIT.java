@@ -105,8 +105,10 @@ class PurgeCubesIT {
   void offlineAndLiveUpgradesPurgeTheCubesAndDiscardTheirUnfinishedJobs() throws IOException {
     Path out = tmp.resolve("out");
     Path report = tmp.resolve("report.json");
+    // the live upgrade writes Kylin 1.4-alpha's format, so the offline one compared with it does too
     assertEquals(ExitCodes.PROBLEMS, run(new UpgradeJob(), "--from-folder", input.toString(), "--to-folder",
-        out.toString(), "--keep-unloadable", "--purge-cubes", PURGED, "--report", report.toString()), errBytes.toString());
+        out.toString(), "--to", "1.4-alpha", "--keep-unloadable", "--purge-cubes", PURGED, "--report",
+        report.toString()), errBytes.toString());
 
     JsonNode desc = JSON.readTree(out.resolve("cube_desc/test_kylin_cube_with_slr_desc.json").toFile());
     assertEquals(2, desc.get("engine_type").asInt());

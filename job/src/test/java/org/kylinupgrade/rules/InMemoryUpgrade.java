@@ -15,14 +15,17 @@ import java.util.stream.Stream;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
 
-/** A test driver standing in for the Spark pipeline: groups a whole metadata store by model and converts it. */
+/**
+ * A test driver standing in for the Spark pipeline: groups a whole metadata store by model and converts it; for the
+ * 1.5 target it then puts the version label on every resource no group rewrote or kept untouched.
+ */
 final class InMemoryUpgrade {
   private InMemoryUpgrade() {
   }
 
   /** The converted store and everything the groups reported. */
   record Outcome(Map<String, Resource> output, List<Resource> rewritten, List<Change> changes,
-      List<Problem> unloadable, List<Problem> warnings, TableCatalog tables) {
+      List<Problem> unloadable, List<Problem> warnings, TableCatalog tables, List<Resource> versionRefreshed) {
 
     byte[] bytes(String path) {
       return output.get(path).content();
@@ -64,7 +67,7 @@ final class InMemoryUpgrade {
       }
     }
 
-    TableCatalog tables = UpgradeRules.tables(tableResources);
+    TableCatalog tables = UpgradeRules.tables(tableResources, options.target());
     Set<String> keys = new LinkedHashSet<>(models.keySet());
     keys.addAll(descsByModel.keySet());
     Map<String, Resource> output = new TreeMap<>(input);
@@ -72,6 +75,7 @@ final class InMemoryUpgrade {
     List<Change> changes = new ArrayList<>();
     List<Problem> unloadable = new ArrayList<>();
     List<Problem> warnings = new ArrayList<>(tables.problems());
+    Set<String> untouched = new java.util.HashSet<>();
     for (String key : keys) {
       GroupResult result = UpgradeRules.convertGroup(key, models.get(key), descsByModel.getOrDefault(key, List.of()),
           cubesByModel.getOrDefault(key, List.of()), tables, options);
@@ -82,7 +86,23 @@ final class InMemoryUpgrade {
       changes.addAll(result.changes());
       unloadable.addAll(result.unloadable());
       warnings.addAll(result.warnings());
+      untouched.addAll(result.untouched());
     }
-    return new Outcome(output, rewritten, changes, unloadable, warnings, tables);
+    List<Resource> refreshed = new ArrayList<>();
+    if (options.target() == UpgradeTarget.V1_5) {
+      Set<String> rewrittenPaths = new java.util.HashSet<>();
+      rewritten.forEach(r -> rewrittenPaths.add(r.path()));
+      for (Resource resource : input.values()) {
+        if (rewrittenPaths.contains(resource.path()) || untouched.contains(resource.path())) {
+          continue;
+        }
+        Resource labelled = VersionRefresh.refresh(resource, options.runTimestamp());
+        if (labelled != resource) {
+          output.put(labelled.path(), labelled);
+          refreshed.add(labelled);
+        }
+      }
+    }
+    return new Outcome(output, rewritten, changes, unloadable, warnings, tables, refreshed);
   }
 }

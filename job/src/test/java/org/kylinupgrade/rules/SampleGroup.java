@@ -29,6 +29,15 @@ final class SampleGroup {
     return UpgradeRules.tables(resources.values().stream().filter(r -> r.path().startsWith("/table/")).toList());
   }
 
+  TableCatalog tables(UpgradeTarget target) {
+    return UpgradeRules.tables(resources.values().stream().filter(r -> r.path().startsWith("/table/")).toList(), target);
+  }
+
+  /** Through Kylin 1.5.4.1's upgrade. */
+  GroupResult convert15() {
+    return convert(UpgradeOptions.of(RUN_TIMESTAMP, UpgradeTarget.V1_5));
+  }
+
   GroupResult convert() {
     return convert(UpgradeOptions.of(RUN_TIMESTAMP));
   }
@@ -36,7 +45,7 @@ final class SampleGroup {
   GroupResult convert(UpgradeOptions options) {
     String key = UpgradeRules.groupKey(desc == null ? "kylin_sales_model" : UpgradeRules.modelNameOfDesc(desc));
     return UpgradeRules.convertGroup(key, model, desc == null ? List.of() : List.of(desc),
-        cube == null ? List.of() : List.of(cube), tables(), options);
+        cube == null ? List.of() : List.of(cube), tables(options.target()), options);
   }
 
   SampleGroup editDesc(Consumer<ObjectNode> edit) {

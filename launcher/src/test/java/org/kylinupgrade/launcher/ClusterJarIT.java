@@ -65,7 +65,7 @@ class ClusterJarIT {
   void offlineUpgradeThroughSparkSubmit() throws IOException {
     Path in = LauncherRun.repo().resolve("examples/kylin-1.3.0-sample-cube");
     Path out = tmp.resolve("offline-v2");
-    LauncherRun run = submit("upgrade", "--from-folder", in.toString(), "--to-folder", out.toString());
+    LauncherRun run = submit("upgrade", "--from-folder", in.toString(), "--to-folder", out.toString(), "--to", "1.4-alpha");
     assertEquals(ExitCodes.OK, run.exitCode, run::toString);
     assertTrue(run.out.contains("upgrade: Spark application RUNNING"), run::toString);
     assertTrue(run.out.contains("upgrade: Spark application FINISHED"), run::toString);

@@ -91,7 +91,7 @@ class YarnIT {
     return LauncherRun.run(Map.of("SPARK_HOME", spark.home().toString(), "HADOOP_CONF_DIR", hadoopConfDir.toString(),
             "JAVA_HOME", javaHome),
         "upgrade", "--master", "yarn", "--deploy-mode", deployMode,
-        "--from-folder", dfs.getURI() + in, "--to-folder", dfs.getURI() + out,
+        "--from-folder", dfs.getURI() + in, "--to-folder", dfs.getURI() + out, "--to", "1.4-alpha",
         "--job-jar", SparkDistribution.clusterJar().toString(),
         "--conf", "spark.yarn.jars=local:" + spark.jars() + "/*",
         "--conf", "spark.yarn.appMasterEnv.JAVA_HOME=" + javaHome,

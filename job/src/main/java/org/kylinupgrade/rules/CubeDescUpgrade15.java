@@ -1,0 +1,206 @@
+package org.kylinupgrade.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import org.kylinupgrade.rules.v15.AggregationGroup;
+import org.kylinupgrade.rules.v15.CubeDesc;
+import org.kylinupgrade.rules.v15.Dimension;
+import org.kylinupgrade.rules.v15.Function;
+import org.kylinupgrade.rules.v15.Measure;
+import org.kylinupgrade.rules.v15.RowKey;
+import org.kylinupgrade.rules.v15.RowKeyColumn;
+import org.kylinupgrade.rules.v15.SelectRule;
+import org.kylinupgrade.rules.v2.CubeDimension;
+import org.kylinupgrade.rules.v2.HBaseMapping;
+import org.kylinupgrade.rules.v2.Parameter;
+
+/**
+ * Kylin 1.5.4.1's {@code CubeDescUpgrade_v_1_5_1}: a desc of the old format into the 1.5 format.
+ * <ul>
+ * <li>a derived dimension becomes one dimension on {@code {FK}}; a normal or hierarchy dimension one dimension per
+ * column, each with the dimension's name; ids and the hierarchy flag go;</li>
+ * <li>a row key column's encoding is {@code dict} when its {@code dictionary} is "true", else
+ * {@code fixed_length:<length>} (neither: not convertible);</li>
+ * <li>the HBase mapping is copied through JSON; measures, names, dates, engine and storage types are copied; the
+ * signature and the overridden properties are not;</li>
+ * <li>the aggregation groups are whatever the {@link AggregationGroupPlanner} makes of the old ones.</li>
+ * </ul>
+ */
+final class CubeDescUpgrade15 {
+  private CubeDescUpgrade15() {
+  }
+
+  /**
+   * @param old the desc as Kylin's first step left it (initialised and re-read, or as bound when that step did not
+   *     write it)
+   * @param configurations each measure's {@code function.configuration} as Kylin 1.5 binds it, by measure index
+   * @param hierarchies the hierarchies with levels named by their row key columns (see {@link V1AggregationRules})
+   * @throws NotLoadableException when Kylin's conversion fails or the planner finds the cuboids not expressible
+   */
+  static CubeDesc convert(org.kylinupgrade.rules.v2.CubeDesc old, List<HashMap<String, String>> configurations,
+      List<List<String>> hierarchies, AggregationGroupPlanner planner) throws NotLoadableException {
+    CubeDesc converted = new CubeDesc();
+    copyUnchanged(old, converted, configurations);
+    List<List<String>> declaredHierarchies = convertDimensions(old, converted);
+    List<String> rowKeyColumns = new ArrayList<String>();
+    List<String> mandatory = new ArrayList<String>();
+    convertRowKey(old, converted, rowKeyColumns, mandatory);
+    converted.hbaseMapping = old.hbaseMapping == null ? null
+        : KylinJson.MAPPER.convertValue(old.hbaseMapping, HBaseMapping.class);
+    V1AggregationRules v1 = new V1AggregationRules(old.name, rowKeyColumns, mandatory, declaredHierarchies,
+        hierarchies, oldGroups(old));
+    GroupPlan plan = planner.plan(v1);
+    if (!plan.isExpressible()) {
+      throw new NotLoadableException(plan.notExpressibleReason());
+    }
+    converted.aggregationGroups = new ArrayList<AggregationGroup>();
+    for (AggregationGroupSpec group : plan.groups()) {
+      converted.aggregationGroups.add(toAggregationGroup(group));
+    }
+    return converted;
+  }
+
+  private static void copyUnchanged(org.kylinupgrade.rules.v2.CubeDesc old, CubeDesc converted,
+      List<HashMap<String, String>> configurations) {
+    converted.uuid = old.uuid;
+    converted.lastModified = old.lastModified;
+    converted.name = old.name;
+    converted.modelName = old.modelName;
+    converted.description = old.description;
+    converted.nullStrings = old.nullStrings;
+    converted.measures = convertMeasures(old.measures, configurations);
+    converted.notifyList = old.notifyList;
+    converted.statusNeedNotify = old.statusNeedNotify;
+    converted.partitionDateStart = old.partitionDateStart;
+    converted.partitionDateEnd = old.partitionDateEnd;
+    converted.autoMergeTimeRanges = old.autoMergeTimeRanges;
+    converted.retentionRange = old.retentionRange;
+    converted.storageType = old.storageType;
+    converted.engineType = old.engineType;
+  }
+
+  /** 1.5's measure is the old one without its id (and with a function configuration, which v1 never had). */
+  private static List<Measure> convertMeasures(List<org.kylinupgrade.rules.v2.Measure> measures,
+      List<HashMap<String, String>> configurations) {
+    if (measures == null) {
+      return null;
+    }
+    List<Measure> converted = new ArrayList<Measure>();
+    for (int i = 0; i < measures.size(); i++) {
+      org.kylinupgrade.rules.v2.Measure old = measures.get(i);
+      if (old == null) {
+        converted.add(null);
+        continue;
+      }
+      Measure measure = new Measure();
+      measure.name = old.name;
+      measure.dependentMeasureRef = old.dependentMeasureRef;
+      if (old.function != null) {
+        measure.function = new Function();
+        measure.function.expression = old.function.expression;
+        measure.function.parameter = old.function.parameter == null ? null
+            : KylinJson.MAPPER.convertValue(old.function.parameter, Parameter.class);
+        measure.function.returnType = old.function.returnType;
+        HashMap<String, String> configuration = i < configurations.size() ? configurations.get(i) : null;
+        measure.function.configuration = configuration == null ? new HashMap<String, String>() : configuration;
+      }
+      converted.add(measure);
+    }
+    return converted;
+  }
+
+  /** {@code upgradeDimension}; returns the old hierarchies, each as its dimension's column array. */
+  private static List<List<String>> convertDimensions(org.kylinupgrade.rules.v2.CubeDesc old, CubeDesc converted)
+      throws NotLoadableException {
+    if (old.dimensions == null) {
+      throw new NotLoadableException("dimensions is null");
+    }
+    List<List<String>> hierarchies = new ArrayList<List<String>>();
+    List<Dimension> dimensions = new ArrayList<Dimension>();
+    for (CubeDimension dimension : old.dimensions) {
+      if (dimension == null) {
+        throw new NotLoadableException("NullPointerException: a dimension is null");
+      }
+      if (dimension.derived != null) {
+        dimensions.add(new Dimension(dimension.name, dimension.table, Dimension.FOREIGN_KEYS, dimension.derived));
+        continue;
+      }
+      if (dimension.column == null) {
+        throw new NotLoadableException("NullPointerException: dimension " + dimension.name + " has no column");
+      }
+      if (dimension.hierarchy) {
+        hierarchies.add(Arrays.asList(dimension.column));
+      }
+      for (String column : dimension.column) {
+        dimensions.add(new Dimension(dimension.name, dimension.table, column, null));
+      }
+    }
+    converted.dimensions = dimensions;
+    return hierarchies;
+  }
+
+  /** {@code upgradeRowKey}: same columns, same order, an encoding each. */
+  private static void convertRowKey(org.kylinupgrade.rules.v2.CubeDesc old, CubeDesc converted,
+      List<String> rowKeyColumns, List<String> mandatory) throws NotLoadableException {
+    if (old.rowkey == null) {
+      throw new NotLoadableException("RowKeyDesc is null");
+    }
+    if (old.rowkey.rowkeyColumns == null) {
+      throw new NotLoadableException("RowKeyDesc.getRowKeyColumns is null");
+    }
+    RowKeyColumn[] columns = new RowKeyColumn[old.rowkey.rowkeyColumns.length];
+    int index = 0;
+    for (org.kylinupgrade.rules.v2.RowKeyColumn column : old.rowkey.rowkeyColumns) {
+      if (column == null || column.column == null) {
+        throw new NotLoadableException("NullPointerException: a rowkey column has no name");
+      }
+      rowKeyColumns.add(column.column);
+      if (column.mandatory) {
+        mandatory.add(column.column);
+      }
+      columns[index++] = new RowKeyColumn(column.column, encoding(column));
+    }
+    converted.rowkey = new RowKey(columns);
+  }
+
+  /** {@code dict} for a dictionary, {@code fixed_length:<length>} for a positive length. */
+  static String encoding(org.kylinupgrade.rules.v2.RowKeyColumn column) throws NotLoadableException {
+    if (column.dictionary != null && "true".equalsIgnoreCase(column.dictionary)) {
+      return RowKeyColumn.DICT;
+    }
+    if (column.length > 0) {
+      return RowKeyColumn.FIXED_LENGTH + ":" + column.length;
+    }
+    throw new NotLoadableException("Unknow encoding: Dictionary " + column.dictionary + ", length: " + column.length);
+  }
+
+  private static List<List<String>> oldGroups(org.kylinupgrade.rules.v2.CubeDesc old) throws NotLoadableException {
+    List<List<String>> groups = new ArrayList<List<String>>();
+    String[][] declared = old.rowkey.aggregationGroups;
+    if (declared == null) {
+      return groups;
+    }
+    for (String[] group : declared) {
+      if (group == null || Arrays.asList(group).contains(null)) {
+        throw new NotLoadableException("NullPointerException: an aggregation group is null or has a null column");
+      }
+      groups.add(Arrays.asList(group));
+    }
+    return groups;
+  }
+
+  private static AggregationGroup toAggregationGroup(AggregationGroupSpec spec) {
+    String[][] hierarchies = new String[spec.hierarchies().size()][];
+    for (int i = 0; i < hierarchies.length; i++) {
+      hierarchies[i] = spec.hierarchies().get(i).toArray(new String[0]);
+    }
+    String[][] joints = new String[spec.joints().size()][];
+    for (int i = 0; i < joints.length; i++) {
+      joints[i] = spec.joints().get(i).toArray(new String[0]);
+    }
+    SelectRule rule = new SelectRule(hierarchies, spec.mandatory().toArray(new String[0]), joints);
+    return new AggregationGroup(spec.includes().toArray(new String[0]), rule);
+  }
+}
