@@ -31,6 +31,14 @@ final class Corpus {
     }
   }
 
+  static JsonNode json(String text) {
+    try {
+      return MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static JsonNode desc(String name) {
     return json(dir().resolve("metadata/cube_desc/" + name + ".json"));
   }
