@@ -178,6 +178,11 @@ public final class V15Cuboids {
     return new V15Cuboids(rowkeyColumns, aggregationGroups, DEFAULT_MAX_COMBINATION);
   }
 
+  /** As {@link #of(List, JsonNode)}, with another {@code kylin.cube.aggrgroup.max.combination}. */
+  public static V15Cuboids of(List<String> rowkeyColumns, JsonNode aggregationGroups, int maxCombination) {
+    return new V15Cuboids(rowkeyColumns, aggregationGroups, maxCombination);
+  }
+
   public List<String> rowkeyColumns() {
     return rowkey;
   }
@@ -510,6 +515,20 @@ public final class V15Cuboids {
       }
     }
     return null;
+  }
+
+  /** An upper bound of the set's size without enumerating it: the base cuboid plus each group's combinations. */
+  long countUpperBound() {
+    requireLoaded();
+    double total = 1;
+    for (Group g : groups) {
+      double c = Math.pow(2, g.normalDims.length + g.joints.length);
+      for (long[] all : g.hierarchyAll) {
+        c *= all.length + 1;
+      }
+      total += c - 1;
+    }
+    return total >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) total;
   }
 
   // ---- Cuboid ----

@@ -185,6 +185,36 @@ public final class V1Cuboids {
     return hierarchyLevels.length;
   }
 
+  /**
+   * Whether the groups are plain: none is empty, none shares a column with another or holds a mandatory column,
+   * and every hierarchy's levels outside the tail lie within one group. For such descs the build set is the
+   * isValid set, so its size is {@link #isValidCount()} and membership is {@link #isValid(long)}.
+   */
+  public boolean hasPlainGroups() {
+    long seen = 0;
+    for (long g : groupMask) {
+      if (g == 0 || (g & seen) != 0 || (g & mandatory) != 0) {
+        return false;
+      }
+      seen |= g;
+    }
+    for (long f : hierarchyFull) {
+      if (f == 0) {
+        continue;
+      }
+      boolean inOne = false;
+      for (long g : groupMask) {
+        if ((f & ~g) == 0) {
+          inOne = true;
+        }
+      }
+      if (!inOne) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   // ---- Cuboid.isValid ----
 
   /** Kylin 1.3.0's {@code Cuboid.isValid}. */

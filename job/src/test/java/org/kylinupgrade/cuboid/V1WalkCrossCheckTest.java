@@ -2,6 +2,7 @@ package org.kylinupgrade.cuboid;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
@@ -60,7 +61,8 @@ class V1WalkCrossCheckTest {
   void walkMatchesTheDefinitionOnRandomShapes() {
     Random random = new Random(20240531L);
     int checked = 0;
-    for (int round = 0; round < 400; round++) {
+    int plain = 0;
+    for (int round = 0; round < 1500; round++) {
       int n = 3 + random.nextInt(7);
       ObjectNode desc = RandomV1Descs.desc(random, n);
       V1Cuboids v1 = V1Cuboids.of(desc);
@@ -89,8 +91,25 @@ class V1WalkCrossCheckTest {
       }
       assertArrayEquals(valid.stream().mapToLong(Long::longValue).toArray(), v1.isValidSet().toArray(), label);
       assertEquals(valid.size(), v1.isValidCount(), label);
+      if (v1.hasPlainGroups()) {
+        plain++;
+        assertEquals(v1.isValidSet(), v1.buildSet(), label);
+      }
       checked++;
     }
-    assertEquals(400, checked);
+    assertEquals(1500, checked);
+    assertTrue(plain > 100, "plain shapes: " + plain);
+  }
+
+  @Test
+  void plainShapesBuildTheirIsValidSet() {
+    Random random = new Random(7L);
+    for (int round = 0; round < 600; round++) {
+      ObjectNode desc = RandomV1Descs.plainDesc(random, 2 + random.nextInt(11));
+      V1Cuboids v1 = V1Cuboids.of(desc);
+      assertTrue(v1.hasPlainGroups(), desc.toString());
+      assertEquals(v1.isValidSet(), v1.buildSet(), desc.toString());
+      assertEquals(v1.buildSet().size(), v1.isValidCount(), desc.toString());
+    }
   }
 }
