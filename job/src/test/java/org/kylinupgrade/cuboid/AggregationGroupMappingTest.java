@@ -234,4 +234,27 @@ class AggregationGroupMappingTest {
     desc.putArray("dimensions");
     return desc;
   }
+
+  @Test
+  void kylin1541RoutesEveryQueryOfAMappedDescToABuiltCuboid() {
+    int masks = 0;
+    int differently = 0;
+    for (String name : Corpus.names()) {
+      V1Cuboids v1 = Corpus.v1(name);
+      V15Cuboids v15 = V15Cuboids.of(v1.rowkeyColumns(), AggregationGroupMapping.map(v1).groups());
+      CuboidSet built = v1.buildSet();
+      for (long mask = 0; mask <= v1.baseCuboid(); mask++) {
+        java.util.OptionalLong now = v15.findById(mask);
+        assertTrue(now.isPresent(), name + " " + mask);
+        assertTrue(built.contains(now.getAsLong()), name + " " + mask + " -> " + now.getAsLong());
+        java.util.OptionalLong old = v1.findById(mask);
+        if (!old.isPresent() || old.getAsLong() != now.getAsLong()) {
+          differently++;
+        }
+        masks++;
+      }
+    }
+    assertEquals(49472, masks);
+    assertTrue(differently > 0);
+  }
 }

@@ -155,4 +155,38 @@ class V15CuboidsTest {
     assertFalse(v15.loads());
     return v15.loadProblems().get(0);
   }
+
+  /**
+   * Kylin 1.5.4.1's query routing on its own conversions against Kylin 1.3.0's, over every query mask: how many
+   * masks route differently, and how many of those to a cuboid the v1 build never made.
+   */
+  @Test
+  void routingOfKylinsConversionsMatchesTheMeasuredFacts() {
+    int checked = 0;
+    for (Map<String, String> row : Corpus.tsv("kylin15.tsv")) {
+      if (!"y".equals(row.get("loaded"))) {
+        continue;
+      }
+      String name = row.get("desc");
+      V1Cuboids v1 = Corpus.v1(name);
+      V15Cuboids v15 = V15Cuboids.of(v1.rowkeyColumns(), KylinGroupRule.apply(v1.desc()).groups);
+      CuboidSet built = v1.buildSet();
+      int differ = 0;
+      int notBuilt = 0;
+      for (long mask = 0; mask <= v1.baseCuboid(); mask++) {
+        java.util.OptionalLong old = v1.findById(mask);
+        long now = v15.findById(mask).getAsLong();
+        if (!old.isPresent() || old.getAsLong() != now) {
+          differ++;
+          if (!built.contains(now)) {
+            notBuilt++;
+          }
+        }
+      }
+      assertEquals(Integer.parseInt(row.get("route_diff_all_masks")), differ, name);
+      assertEquals(Integer.parseInt(row.get("route_diff_v15_target_not_built_by_v13")), notBuilt, name);
+      checked++;
+    }
+    assertEquals(22, checked);
+  }
 }
