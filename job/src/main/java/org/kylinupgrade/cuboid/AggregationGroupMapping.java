@@ -35,17 +35,17 @@ public final class AggregationGroupMapping {
     private final String kylinRuleNote;
     private final String notExpressible;
     private final long cuboidCount;
-    private final boolean enumerated;
+    private final boolean verified;
     private final List<String> ruleProblems;
 
     private Result(ArrayNode groups, boolean keptByKylinRule, String kylinRuleNote, String notExpressible,
-        long cuboidCount, boolean enumerated, List<String> ruleProblems) {
+        long cuboidCount, boolean verified, List<String> ruleProblems) {
       this.groups = groups;
       this.keptByKylinRule = keptByKylinRule;
       this.kylinRuleNote = kylinRuleNote;
       this.notExpressible = notExpressible;
       this.cuboidCount = cuboidCount;
-      this.enumerated = enumerated;
+      this.verified = verified;
       this.ruleProblems = Collections.unmodifiableList(new ArrayList<>(ruleProblems));
     }
 
@@ -79,11 +79,11 @@ public final class AggregationGroupMapping {
     }
 
     /**
-     * Whether the mapping's set was compared with the v1 build set element by element (otherwise the v1 set was
-     * too large to enumerate and the groups are exact by construction for its plain shape).
+     * Whether the mapping's set was found equal to the v1 build set by {@link CuboidSets#sameSet}; otherwise both
+     * were too large to compare and the groups are exact by construction for the desc's plain groups.
      */
-    public boolean verifiedByEnumeration() {
-      return enumerated;
+    public boolean verified() {
+      return verified;
     }
 
     /** What Kylin 1.5.4.1's save-time rule would say about the groups (empty for our own groups). */
@@ -152,14 +152,16 @@ public final class AggregationGroupMapping {
       } else {
         CuboidSets.Comparison cmp = CuboidSets.sameSet(v1, k15, bound);
         if (cmp.same()) {
+          long count = target != null ? target.size() : v1.isValidCount();
           if (kylin.dimensionProblem == null) {
-            return new Result(kylin.groups, true, null, null, target.size(), true, k15.ruleProblems());
+            return new Result(kylin.groups, true, null, null, count, true, k15.ruleProblems());
           }
           // the groups are right; only Kylin's dimensions are not
-          return new Result(kylin.groups, false, kylin.dimensionProblem, null, target.size(), true,
-              k15.ruleProblems());
+          return new Result(kylin.groups, false, kylin.dimensionProblem, null, count, true, k15.ruleProblems());
         }
-        kylinNote = "Kylin's groups change the set (" + cmp.detail() + ")";
+        kylinNote = cmp.verdict() == CuboidSets.Verdict.TOO_LARGE
+            ? "Kylin's groups could not be checked (" + cmp.detail() + ")"
+            : "Kylin's groups change the set (" + cmp.detail() + ")";
       }
     }
     if (kylin.dimensionProblem != null) {
@@ -172,12 +174,22 @@ public final class AggregationGroupMapping {
     }
 
     List<Product> products = structural(v1);
+    if (products == null) {
+      if (target == null) {
+        return notExpressible(kylinNote, "hierarchies share a column and the v1 build set has more than " + bound
+            + " cuboids: too large to check");
+      }
+      products = new ArrayList<>();
+    }
     if (target != null) {
       products = refine(products, target);
     }
     List<Product> limited = new ArrayList<>();
     for (Product p : products) {
-      splitForLimits(p, maxCombination, limited);
+      if (!splitForLimits(p, maxCombination, limited) || limited.size() > MAX_GROUPS) {
+        return notExpressible(kylinNote, "Kylin's combination and size limits need more than " + MAX_GROUPS
+            + " groups");
+      }
     }
     products = limited;
     if (target != null) {
@@ -216,14 +228,15 @@ public final class AggregationGroupMapping {
     if (!v15.loads()) {
       return notExpressible(kylinNote, "the groups built do not load: " + v15.loadProblems().get(0));
     }
-    if (target != null) {
-      CuboidSets.Comparison cmp = CuboidSets.sameSet(v1, v15, bound);
-      if (!cmp.same()) {
-        return notExpressible(kylinNote, "the groups built change the set: " + cmp.detail());
-      }
-      return new Result(groups, false, kylinNote, null, target.size(), true, v15.ruleProblems());
+    CuboidSets.Comparison cmp = CuboidSets.sameSet(v1, v15, bound);
+    if (cmp.verdict() == CuboidSets.Verdict.TOO_LARGE && target == null) {
+      return new Result(groups, false, kylinNote, null, v1.isValidCount(), false, v15.ruleProblems());
     }
-    return new Result(groups, false, kylinNote, null, v1.isValidCount(), false, v15.ruleProblems());
+    if (!cmp.same()) {
+      return notExpressible(kylinNote, "the groups built change the set: " + cmp.detail());
+    }
+    long count = target != null ? target.size() : v1.isValidCount();
+    return new Result(groups, false, kylinNote, null, count, true, v15.ruleProblems());
   }
 
   private static Result notExpressible(String kylinNote, String reason) {
@@ -236,7 +249,7 @@ public final class AggregationGroupMapping {
    * Per old group i: cuboids = mandatory + A + B, A a non-empty choice in the group, B none or all of the leftover
    * (later groups and tail), with the cube's hierarchies. Hierarchy levels that B or the mandatory columns fix
    * decide which of the group's levels are forced, chained or excluded. Hierarchies sharing a column give no
-   * products (the cover step handles such descs).
+   * products: null (the cover step handles such descs).
    */
   static List<Product> structural(V1Cuboids v1) {
     List<Product> out = new ArrayList<>();
@@ -250,7 +263,7 @@ public final class AggregationGroupMapping {
       long[] ls = levels.toArray();
       for (long l : ls) {
         if ((seen & l) != 0) {
-          return out;
+          return null;
         }
       }
       for (long l : ls) {
@@ -433,25 +446,29 @@ public final class AggregationGroupMapping {
    * with units X + Y, the cuboids are those of (fixed, X), of (fixed + y, X) for each non-empty pattern y of Y,
    * and of (fixed, Y).
    */
-  static void splitForLimits(Product p, int maxCombination, List<Product> out) {
+  static boolean splitForLimits(Product p, int maxCombination, List<Product> out) {
     if (p.units.isEmpty()) {
-      return;
+      return true;
     }
     if (withinLimits(p.fixed, p.units, maxCombination)) {
       out.add(p);
-      return;
+      return out.size() <= MAX_GROUPS;
     }
     List<Product.Unit> x = new ArrayList<>(p.units);
     List<Product.Unit> y = new ArrayList<>();
     while (x.size() > 1 && !withinLimits(p.fixed, x, maxCombination)) {
       y.add(0, x.remove(x.size() - 1));
     }
-    splitForLimits(new Product(p.fixed, x), maxCombination, out);
-    long[] patterns = new Product(0, y).cuboids(Long.MAX_VALUE);
-    for (long pattern : patterns) {
-      splitForLimits(new Product(p.fixed | pattern, x), maxCombination, out);
+    long[] patterns = new Product(0, y).cuboids(MAX_GROUPS);
+    if (patterns == null || !splitForLimits(new Product(p.fixed, x), maxCombination, out)) {
+      return false;
     }
-    splitForLimits(new Product(p.fixed, y), maxCombination, out);
+    for (long pattern : patterns) {
+      if (!splitForLimits(new Product(p.fixed | pattern, x), maxCombination, out)) {
+        return false;
+      }
+    }
+    return splitForLimits(new Product(p.fixed, y), maxCombination, out);
   }
 
   // ---- covering what is left ----

@@ -65,9 +65,9 @@ public final class CuboidSets {
 
   /**
    * Whether the v1 build set and the 1.5 set are the same, with the same rowkey order. Sets are enumerated up to
-   * {@code bound} cuboids; before that, for v1 descs with plain groups, the v1 count (counted, not enumerated) is
-   * held against an upper bound of the 1.5 count, and one set exceeding the bound while the other does not is a
-   * difference.
+   * {@code bound} cuboids; one set exceeding the bound while the other does not is a difference. For v1 descs with
+   * plain groups the v1 set is counted rather than enumerated: first held against an upper bound of the 1.5 count,
+   * and when both sets exceed the bound, compared by walking the 1.5 groups one at a time (see {@code counted}).
    */
   public static Comparison sameSet(V1Cuboids v1, V15Cuboids v15, int bound) {
     if (!v1.rowkeyColumns().equals(v15.rowkeyColumns())) {
@@ -112,7 +112,56 @@ public final class CuboidSets {
     if (s15 != null) {
       return new Comparison(Verdict.DIFFERENT, "1.5 " + s15.size() + " cuboids, v1 more than " + bound, null, null);
     }
+    if (v1.hasPlainGroups()) {
+      return counted(v1, v15);
+    }
     return new Comparison(Verdict.TOO_LARGE, "both sets have more than " + bound + " cuboids", null, null);
+  }
+
+  /** How many group-membership tests a counted comparison may make. */
+  static final long COUNTED_WORK = 1L << 27;
+
+  /**
+   * For a v1 desc with plain groups (build set = isValid set, counted without enumerating): the 1.5 set is the base
+   * cuboid plus what each group allows, so walking the groups one at a time, each cuboid must be valid under v1,
+   * and those no earlier group allows must add up to the v1 count.
+   */
+  private static Comparison counted(V1Cuboids v1, V15Cuboids v15) {
+    long count = v1.isValidCount();
+    long base = v15.baseCuboid();
+    long union = 1;
+    long work = 0;
+    for (int g = 0; g < v15.groupCount(); g++) {
+      CuboidSet members;
+      try {
+        members = v15.groupSet(g, (int) Math.min(Integer.MAX_VALUE - 8, COUNTED_WORK));
+      } catch (CuboidSetTooLargeException e) {
+        return new Comparison(Verdict.TOO_LARGE, "a 1.5 group is too large to walk", null, null);
+      }
+      for (long c : members.toArray()) {
+        if (c == base) {
+          continue;
+        }
+        work += g + 1;
+        if (work > COUNTED_WORK) {
+          return new Comparison(Verdict.TOO_LARGE, "too many 1.5 cuboids to count", null, null);
+        }
+        if (!v1.isValid(c)) {
+          return new Comparison(Verdict.DIFFERENT, "1.5 cuboid " + c + " is not built by v1", null, null);
+        }
+        boolean earlier = false;
+        for (int h = 0; h < g && !earlier; h++) {
+          earlier = v15.group(h).isValid(c);
+        }
+        if (!earlier) {
+          union++;
+        }
+      }
+    }
+    if (union != count) {
+      return new Comparison(Verdict.DIFFERENT, "v1 builds " + count + " cuboids, 1.5 has " + union, null, null);
+    }
+    return new Comparison(Verdict.SAME, count + " cuboids (counted)", null, null);
   }
 
   private static String head(CuboidSet s) {

@@ -187,10 +187,18 @@ public final class V1Cuboids {
 
   /**
    * Whether the groups are plain: none is empty, none shares a column with another or holds a mandatory column,
-   * and every hierarchy's levels outside the tail lie within one group. For such descs the build set is the
-   * isValid set, so its size is {@link #isValidCount()} and membership is {@link #isValid(long)}.
+   * no two hierarchies share a column, and every hierarchy's levels outside the tail lie within one group. For such
+   * descs the build set is the isValid set, so its size is {@link #isValidCount()} and membership is
+   * {@link #isValid(long)}.
    */
   public boolean hasPlainGroups() {
+    long levels = 0;
+    for (long f : hierarchyFull) {
+      if ((levels & f) != 0) {
+        return false;
+      }
+      levels |= f;
+    }
     long seen = 0;
     for (long g : groupMask) {
       if (g == 0 || (g & seen) != 0 || (g & mandatory) != 0) {

@@ -1,6 +1,7 @@
 package org.kylinupgrade.cuboid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,14 +11,34 @@ import org.junit.jupiter.api.Test;
 class CuboidSetsTest {
 
   @Test
-  void bothSetsOverTheBoundAreTooLargeToCheck() {
+  void bothSetsOverTheBoundAreCountedForPlainGroups() {
     V1Cuboids v1 = V1Cuboids.of(AggregationGroupMappingTest.oneGroupDesc(15, 1, 14));
     ArrayNode groups = AggregationGroupMapping.map(v1).groups();
     V15Cuboids v15 = V15Cuboids.of(v1.rowkeyColumns(), groups);
     assertEquals(CuboidSets.Verdict.SAME, CuboidSets.sameSet(v1, v15).verdict());
     CuboidSets.Comparison small = CuboidSets.sameSet(v1, v15, 100);
-    assertEquals(CuboidSets.Verdict.TOO_LARGE, small.verdict());
+    assertEquals(CuboidSets.Verdict.SAME, small.verdict());
+    assertTrue(small.detail().contains("counted"), small.detail());
     assertNull(small.onlyV1());
+    // one group's mandatory column dropped: a cuboid v1 never built
+    ArrayNode broken = groups.deepCopy();
+    ((ArrayNode) broken.get(0).path("select_rule").path("mandatory_dims")).removeAll();
+    CuboidSets.Comparison differs = CuboidSets.sameSet(v1, V15Cuboids.of(v1.rowkeyColumns(), broken), 100);
+    assertEquals(CuboidSets.Verdict.DIFFERENT, differs.verdict());
+    // one group dropped: fewer cuboids
+    ArrayNode fewer = groups.deepCopy();
+    fewer.remove(fewer.size() - 1);
+    assertEquals(CuboidSets.Verdict.DIFFERENT,
+        CuboidSets.sameSet(v1, V15Cuboids.of(v1.rowkeyColumns(), fewer), 100).verdict());
+  }
+
+  @Test
+  void bothSetsOverTheBoundWithoutPlainGroupsAreTooLargeToCheck() {
+    V1Cuboids v1 = Corpus.v1("corpus_a_0041_desc"); // groups share columns
+    assertFalse(v1.hasPlainGroups());
+    V15Cuboids v15 = V15Cuboids.of(v1.rowkeyColumns(), AggregationGroupMapping.map(v1).groups());
+    assertEquals(CuboidSets.Verdict.SAME, CuboidSets.sameSet(v1, v15).verdict());
+    assertEquals(CuboidSets.Verdict.TOO_LARGE, CuboidSets.sameSet(v1, v15, 10).verdict());
   }
 
   @Test
