@@ -33,6 +33,16 @@ public final class TestData {
     return resources;
   }
 
+  /** Kylin 1.3.0's cuboid facts for generated v1 descs, under {@code testdata/cuboids/}. */
+  public static Path cuboids() {
+    return repo().resolve("testdata").resolve("cuboids");
+  }
+
+  /** Kylin 1.5.4.1's (corrected) 1.5 output for an example, under {@code testdata/v15-expected/}. */
+  public static Path v15Expected(String name) {
+    return repo().resolve("testdata").resolve("v15-expected").resolve(name);
+  }
+
   public static Path expected(String name) {
     return repo().resolve("testdata").resolve("v2-expected").resolve(name);
   }
