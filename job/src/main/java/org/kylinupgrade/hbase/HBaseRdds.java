@@ -22,7 +22,10 @@ import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.client.TableSnapshotScanner;
+import org.apache.hadoop.hbase.CompareOperator;
 import org.apache.hadoop.hbase.filter.FilterList;
+import org.apache.hadoop.hbase.filter.RegexStringComparator;
+import org.apache.hadoop.hbase.filter.RowFilter;
 import org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter;
 import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
 import org.apache.hadoop.hbase.filter.MultiRowRangeFilter;
@@ -45,6 +48,7 @@ import org.apache.spark.util.SerializableConfiguration;
 import org.kylinupgrade.metadata.FileSystems;
 import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.metadata.RowSelection;
 
 /** Metadata tables and snapshots as RDDs of resources, and bulk writes into a table. */
 public final class HBaseRdds {
@@ -55,27 +59,26 @@ public final class HBaseRdds {
 
   /** The whole table, one split per region, big cells resolved on the executors. */
   public static JavaRDD<Resource> read(JavaSparkContext sc, HBaseCluster cluster, MetadataUrl url) {
-    return readTable(sc, cluster, url.tableName(), url, List.of(), null);
+    return readTable(sc, cluster, url.tableName(), url, RowSelection.all(), null);
   }
 
   /** Only the resources under the given folders ({@code /cube}, ...): the other rows are skipped by the region servers. */
   public static JavaRDD<Resource> readUnder(JavaSparkContext sc, HBaseCluster cluster, MetadataUrl url, List<String> folders) {
-    List<String> prefixes = new ArrayList<>();
-    folders.forEach(f -> prefixes.add(f.endsWith("/") ? f : f + "/"));
-    return readTable(sc, cluster, url.tableName(), url, prefixes, null);
+    return readTable(sc, cluster, url.tableName(), url, RowSelection.under(folders), null);
   }
 
   /**
-   * The rows of {@code table} whose path starts with one of {@code prefixes} (all rows when empty).
+   * The rows of {@code table} that {@code rows} selects.
    * Big cells are read from {@code preferredBigCellDir} first when given (a run's staged files), else from
    * the working dir.
    */
   public static JavaRDD<Resource> readTable(JavaSparkContext sc, HBaseCluster cluster, String table, MetadataUrl url,
-      List<String> prefixes, String preferredBigCellDir) {
+      RowSelection rows, String preferredBigCellDir) {
     Configuration conf = new Configuration(cluster.conf());
-    if (prefixes.isEmpty()) {
+    List<String> prefixes = rows.prefixes();
+    if (prefixes.isEmpty() || rows.pathPattern() != null) {
       conf.set(TableInputFormat.INPUT_TABLE, table);
-      conf.set(TableInputFormat.SCAN, scanString(prefixes));
+      conf.set(TableInputFormat.SCAN, toString(selectingScan(rows)));
       return toResources(sc.newAPIHadoopRDD(conf, TableInputFormat.class, ImmutableBytesWritable.class, Result.class),
           cluster, url, preferredBigCellDir);
     }
@@ -98,9 +101,9 @@ public final class HBaseRdds {
    * point-in-time view that puts no load on the live table. Needs the HBase root dir to be readable.
    */
   public static JavaRDD<Resource> readSnapshot(JavaSparkContext sc, HBaseCluster cluster, String snapshot, MetadataUrl url,
-      List<String> prefixes, String runId) throws IOException {
+      RowSelection rows, String runId) throws IOException {
     Configuration conf = new Configuration(cluster.conf());
-    conf.set(TableInputFormat.SCAN, scanString(prefixes));
+    conf.set(TableInputFormat.SCAN, toString(selectingScan(rows)));
     Job job = Job.getInstance(conf);
     TableSnapshotInputFormat.setInput(job, snapshot, restoreDir(cluster, runId));
     return toResources(sc.newAPIHadoopRDD(job.getConfiguration(), TableSnapshotInputFormat.class,
@@ -158,40 +161,40 @@ public final class HBaseRdds {
   }
 
   /**
-   * The rows of the snapshot under {@code prefixes}, counted on one thread of this process with HBase's own
+   * The rows of the snapshot that {@code rows} selects, counted on one thread of this process with HBase's own
    * snapshot scanner, from the keys alone: a path independent of Spark's splits, to prove a Spark read complete.
    */
-  public static long countSnapshotRows(HBaseCluster cluster, String snapshot, List<String> prefixes, String runId)
+  public static long countSnapshotRows(HBaseCluster cluster, String snapshot, RowSelection rows, String runId)
       throws IOException {
     Path root = CommonFSUtils.getRootDir(cluster.conf());
     Path restore = new Path(restoreDir(cluster, runId).toString() + "-count");
     FileSystem fs = restore.getFileSystem(cluster.conf());
-    long rows = 0;
+    long count = 0;
     try (TableSnapshotScanner scanner = new TableSnapshotScanner(new Configuration(cluster.conf()), root, restore,
-        snapshot, keysOnly(prefixes))) {
+        snapshot, keysOnly(rows))) {
       while (scanner.next() != null) {
-        rows++;
+        count++;
       }
     } finally {
       fs.delete(restore, true);
     }
-    return rows;
+    return count;
   }
 
-  /** The rows of {@code table} under {@code prefixes}, counted by the region servers from the keys alone. */
-  public static long countTableRows(HBaseCluster cluster, String table, List<String> prefixes) throws IOException {
-    long rows = 0;
+  /** The rows of {@code table} that {@code rows} selects, counted by the region servers from the keys alone. */
+  public static long countTableRows(HBaseCluster cluster, String table, RowSelection rows) throws IOException {
+    long count = 0;
     try (Table t = cluster.connection().getTable(TableName.valueOf(table));
-        ResultScanner scanner = t.getScanner(keysOnly(prefixes).setCaching(CACHING * 10))) {
+        ResultScanner scanner = t.getScanner(keysOnly(rows).setCaching(CACHING * 10))) {
       while (scanner.next() != null) {
-        rows++;
+        count++;
       }
     }
-    return rows;
+    return count;
   }
 
-  private static Scan keysOnly(List<String> prefixes) {
-    Scan scan = rangeScan(prefixes).setCacheBlocks(false);
+  private static Scan keysOnly(RowSelection rows) {
+    Scan scan = selectingScan(rows).setCacheBlocks(false);
     FilterList filters = new FilterList(FilterList.Operator.MUST_PASS_ALL);
     if (scan.getFilter() != null) {
       filters.addFilter(scan.getFilter());
@@ -255,20 +258,25 @@ public final class HBaseRdds {
     }
   }
 
-  private static String scanString(List<String> prefixes) {
-    return toString(rangeScan(prefixes));
-  }
-
-  /** A scan of the family, limited to the rows under {@code prefixes} when there are any. */
-  private static Scan rangeScan(List<String> prefixes) {
+  /** A scan of the family that the region servers limit to the rows {@code rows} selects, by key alone. */
+  private static Scan selectingScan(RowSelection rows) {
     Scan scan = newScan();
-    if (!prefixes.isEmpty()) {
+    FilterList filters = new FilterList(FilterList.Operator.MUST_PASS_ALL);
+    if (!rows.prefixes().isEmpty()) {
       List<MultiRowRangeFilter.RowRange> ranges = new ArrayList<>();
-      for (String prefix : prefixes) {
+      for (String prefix : rows.prefixes()) {
         byte[] start = Bytes.toBytes(prefix);
         ranges.add(new MultiRowRangeFilter.RowRange(start, true, stopOf(start), false));
       }
-      scan.setFilter(new MultiRowRangeFilter(ranges));
+      filters.addFilter(new MultiRowRangeFilter(ranges));
+    }
+    if (rows.pathPattern() != null) {
+      filters.addFilter(new RowFilter(CompareOperator.EQUAL, new RegexStringComparator(rows.pathPattern())));
+    }
+    if (filters.size() == 1) {
+      scan.setFilter(filters.getFilters().get(0));
+    } else if (filters.size() > 1) {
+      scan.setFilter(filters);
     }
     return scan;
   }

@@ -135,7 +135,7 @@ public final class BackupJob implements Callable<Integer> {
       hbase.admin().cloneSnapshot(name, clone);
       boolean written = false;
       try {
-        JavaRDD<Resource> rows = HBaseRdds.readTable(spark.context(), hbase, clone, url, java.util.List.of(), null);
+        JavaRDD<Resource> rows = HBaseRdds.readTable(spark.context(), hbase, clone, url, org.kylinupgrade.metadata.RowSelection.all(), null);
         SparkFolders.write(rows, folder, conf);
         written = true;
       } finally {

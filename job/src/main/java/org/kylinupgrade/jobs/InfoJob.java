@@ -47,8 +47,9 @@ public final class InfoJob implements Callable<Integer> {
           // every row is counted from its key; only the resources the rules read are read whole
           Map<String, Long> counts = new java.util.TreeMap<>(HBaseRdds.paths(spark.context(), hbase,
               cluster.metadataUrl().tableName()).map(ResourcePaths::typeOf).countByValue());
-          show("table " + cluster.metadataUrl().tableName(), counts, HBaseRdds.readUnder(spark.context(), hbase,
-              cluster.metadataUrl(), LiveUpgrade.RANGES_READ), spark);
+          show("table " + cluster.metadataUrl().tableName(), counts, HBaseRdds.readTable(spark.context(), hbase,
+              cluster.metadataUrl().tableName(), cluster.metadataUrl(),
+              org.kylinupgrade.rules.RowsRead.forUpgrade(org.kylinupgrade.rules.UpgradeTarget.DEFAULT, false), null), spark);
           showHistory(new RunJournal(hbase.historyTable(RunNames.historyTable(cluster.metadataUrl()))));
         }
       }

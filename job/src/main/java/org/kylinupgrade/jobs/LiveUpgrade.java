@@ -23,11 +23,14 @@ import org.kylinupgrade.journal.Step;
 import org.kylinupgrade.journal.Swap;
 import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.metadata.RowSelection;
 import org.kylinupgrade.pipeline.Scope;
 import org.kylinupgrade.pipeline.UpgradePipeline;
 import org.kylinupgrade.pipeline.UpgradeReport;
 import org.kylinupgrade.rules.Problem;
+import org.kylinupgrade.rules.RowsRead;
 import org.kylinupgrade.rules.UpgradeOptions;
+import org.kylinupgrade.rules.UpgradeTarget;
 
 /**
  * The live upgrade of the metadata table: back up (snapshot), read the snapshot, convert, stage into a clone
@@ -35,11 +38,6 @@ import org.kylinupgrade.rules.UpgradeOptions;
  * live table untouched and removes what the run created; a failure during the swap restores the backup.
  */
 final class LiveUpgrade {
-  /** The row ranges the rules read; everything else in the table is the snapshot's, unchanged by construction. */
-  static final List<String> RANGES_READ = List.of("/cube/", "/cube_desc/", "/model_desc/", "/project/", "/table/");
-  /** A purge also discards the purged cubes' unfinished jobs. */
-  static final List<String> JOB_RANGES = List.of("/execute/", "/execute_output/");
-
   private final HBaseCluster cluster;
   private final JavaSparkContext sc;
   private final MetadataUrl url;
@@ -56,6 +54,9 @@ final class LiveUpgrade {
     boolean keepUnloadable;
     boolean dryRun;
     String reportFile;
+    UpgradeTarget target = UpgradeTarget.DEFAULT;
+    /** For resume: the target the operator named, to be checked against the run's; null when not named. */
+    UpgradeTarget targetNamed;
   }
 
   LiveUpgrade(HBaseCluster cluster, JavaSparkContext sc, MetadataUrl url, Request request) throws IOException {
@@ -151,7 +152,13 @@ final class LiveUpgrade {
     request.projects = list(run.get("projects"));
     request.purgeCubes = list(run.get("purge_cubes"));
     request.keepUnloadable = Boolean.parseBoolean(run.get("keep_unloadable"));
-    System.out.println("resuming " + run);
+    request.target = recordedTarget(run);
+    if (request.targetNamed != null && request.targetNamed != request.target) {
+      throw new org.kylinupgrade.metadata.BadInputException(run + " upgrades to " + request.target.label()
+          + ", not to " + request.targetNamed.label() + "; resume it without --to (or with --to "
+          + request.target.label() + "), or undo it with `kylin-upgrade rollback`");
+    }
+    System.out.println("resuming " + run + " (to Kylin " + request.target.label() + ")");
     Swap swap = new Swap(cluster, journal, names);
     Run stopped = run;
     return guarded(stopped, names, swap, () -> {
@@ -201,6 +208,7 @@ final class LiveUpgrade {
     facts.put("projects", String.join(",", request.projects));
     facts.put("purge_cubes", String.join(",", request.purgeCubes));
     facts.put("keep_unloadable", Boolean.toString(request.keepUnloadable));
+    facts.put("target", request.target.label());
     return facts;
   }
 
@@ -303,7 +311,7 @@ final class LiveUpgrade {
     JavaRDD<Resource> resources = read.rows;
     Map<String, Long> counts = UpgradePipeline.countByType(resources);
     read.proveComplete(counts);
-    UpgradeOptions options = UpgradeOptions.of(runTimestamp)
+    UpgradeOptions options = UpgradeOptions.of(runTimestamp, request.target)
         .withDescsInScope(Scope.descsInScope(resources, request.models, request.cubes, request.projects))
         .withPurgeCubes(UpgradeJob.purgeCubeSet(request.purgeCubes));
     UpgradePipeline.Conversion result = UpgradePipeline.convert(sc, resources, options);
@@ -322,7 +330,7 @@ final class LiveUpgrade {
    * (one thread, keys only), and a read that comes back short stops the run before anything is written.
    */
   private SnapshotRead readSnapshot(RunNames names, String snapshot) throws IOException {
-    List<String> ranges = rangesRead();
+    RowSelection ranges = rangesRead();
     Optional<String> unreadable = HBaseRdds.whySnapshotFilesUnreadable(cluster, snapshot, names.runId());
     JavaRDD<Resource> rows;
     long expected;
@@ -350,9 +358,9 @@ final class LiveUpgrade {
     final JavaRDD<Resource> rows;
     private final long rowsInSnapshot;
     final String source;
-    private final List<String> ranges;
+    private final RowSelection ranges;
 
-    SnapshotRead(JavaRDD<Resource> rows, long rowsInSnapshot, String source, List<String> ranges) {
+    SnapshotRead(JavaRDD<Resource> rows, long rowsInSnapshot, String source, RowSelection ranges) {
       this.rows = rows;
       this.rowsInSnapshot = rowsInSnapshot;
       this.source = source;
@@ -409,7 +417,8 @@ final class LiveUpgrade {
     if (!c.countsRead.equals(found.countsByType)) {
       failures.add("resource counts differ: snapshot " + c.countsRead + ", staging " + found.countsByType);
     }
-    UpgradePipeline.Conversion again = UpgradePipeline.convert(sc, staged, UpgradeOptions.of(System.currentTimeMillis()));
+    UpgradePipeline.Conversion again = UpgradePipeline.convert(sc, staged,
+        UpgradeOptions.of(System.currentTimeMillis(), request.target));
     if (!again.changes.isEmpty()) {
       failures.add("converting the staged metadata again would change " + again.changes.size() + " resources, e.g. "
           + again.changes.get(0).path());
@@ -428,13 +437,14 @@ final class LiveUpgrade {
   }
 
   /** Job records cost nothing unless cubes are purged. */
-  private List<String> rangesRead() {
-    if (request.purgeCubes.isEmpty()) {
-      return RANGES_READ;
-    }
-    List<String> ranges = new ArrayList<>(RANGES_READ);
-    ranges.addAll(JOB_RANGES);
-    return ranges;
+  private RowSelection rangesRead() {
+    return RowsRead.forUpgrade(request.target, !request.purgeCubes.isEmpty());
+  }
+
+  /** The target a journaled run recorded; runs recorded before targets existed upgraded to 1.4-alpha. */
+  private static UpgradeTarget recordedTarget(Run run) {
+    String label = run.get("target");
+    return label == null ? UpgradeTarget.V1_4_ALPHA : UpgradeTarget.parse(label);
   }
 
   private static List<String> paths(List<Problem> problems) {

@@ -14,6 +14,11 @@ public final class ResumeJob implements Callable<Integer> {
   @Mixin
   ClusterOptions cluster;
 
+  @picocli.CommandLine.Option(names = "--to", paramLabel = "RELEASE",
+      description = "the Kylin release the run upgrades to, as a check: the run goes on to the target it recorded "
+          + "and a different one is refused (exit 2)")
+  String to;
+
   public static void main(String[] args) {
     JobCommandLine.main(new ResumeJob(), args);
   }
@@ -22,6 +27,7 @@ public final class ResumeJob implements Callable<Integer> {
   public Integer call() throws Exception {
     LiveUpgrade.Request request = new LiveUpgrade.Request();
     request.reportFile = cluster.reportFile();
+    request.targetNamed = to == null ? null : UpgradeJob.target(to);
     try (HBaseCluster hbase = cluster.connect();
         SparkContexts spark = SparkContexts.open("kylin-upgrade resume", cluster.master())) {
       return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request).resume();

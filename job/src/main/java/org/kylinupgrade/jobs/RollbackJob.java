@@ -204,7 +204,7 @@ public final class RollbackJob implements Callable<Integer> {
         List<String> bigCells = folder.filter(r -> r.content().length > limit).map(Resource::path).collect();
         run = journal.step(run, Step.STAGED, Map.of("staging_table", names.stagingTable(), "big_cells", String.join("\n", bigCells)));
         RowSums staged = RowSums.of(HBaseRdds.readTable(spark.context(), hbase, names.stagingTable(), url,
-            List.of(), names.stagedBigCells(hbase.workingDir())), null);
+            org.kylinupgrade.metadata.RowSelection.all(), names.stagedBigCells(hbase.workingDir())), null);
         if (!staged.sameRows(expected)) {
           throw new IllegalStateException("the staging table does not hold the folder's resources (count/checksum "
               + staged + " instead of " + expected + ")");

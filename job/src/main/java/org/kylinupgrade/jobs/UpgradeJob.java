@@ -97,10 +97,6 @@ public final class UpgradeJob implements Callable<Integer> {
       if (toFolder != null) {
         throw new BadInputException("--to-folder goes with --from-folder (the offline upgrade)");
       }
-      if (to != null && target(to) != UpgradeTarget.V1_4_ALPHA) {
-        throw new BadInputException("--to " + to + " goes with --from-folder for now: the live upgrade writes "
-            + "Kylin 1.4-alpha's format");
-      }
       return live();
     }
     UpgradeTarget target = target(to);
@@ -185,6 +181,7 @@ public final class UpgradeJob implements Callable<Integer> {
     request.keepUnloadable = keepUnloadable;
     request.dryRun = dryRun;
     request.reportFile = cluster.reportFile();
+    request.target = target(to);
     try (HBaseCluster hbase = cluster.connect();
         SparkContexts spark = SparkContexts.open("kylin-upgrade upgrade", cluster.master())) {
       return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request).run();

@@ -45,6 +45,8 @@ class LiveUpgradeIT {
   private String working;
   /** Hand the job only the ZooKeeper address instead of the cluster's hbase-site.xml. */
   private boolean zookeeperOnly;
+  /** The target of the upgrades that name none: most tests here compare with Kylin 1.4-alpha's output. */
+  private String to = "1.4-alpha";
 
   @BeforeAll
   static void spark() {
@@ -64,10 +66,12 @@ class LiveUpgradeIT {
     String[] base = new String[cluster.length + 4];
     System.arraycopy(cluster, 0, base, 0, cluster.length);
     System.arraycopy(new String[] {"--metadata-url", table + "@hbase", "--working-dir", working}, 0, base, cluster.length, 4);
-    String[] all = new String[base.length + args.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(args, 0, all, base.length, args.length);
-    return cli.execute(all);
+    List<String> all = new java.util.ArrayList<>(List.of(base));
+    all.addAll(List.of(args));
+    if (job instanceof UpgradeJob && !all.contains("--to")) {
+      all.addAll(List.of("--to", to));
+    }
+    return cli.execute(all.toArray(new String[0]));
   }
 
   private void loadExample(String example, String... more) {
@@ -139,6 +143,47 @@ class LiveUpgradeIT {
 
     assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
     FolderAssertions.assertSameFolder(TestData.example(example), dump("rolled-back"), true);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"kylin-1.3.0-sample-cube", "kylin-1.3.0-localmeta"})
+  void upgradesTheTableToKylin15AsKylinDoesAndRollsBack(String example) throws IOException {
+    loadExample(example, "--keyvalue-maxsize", "100000");
+    to = "1.5";
+    Path report = tmp.resolve("report15.json");
+    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--report", report.toString(), "--keyvalue-maxsize", "100000"),
+        errBytes.toString());
+    assertTrue(JSON.readTree(report.toFile()).get("source").asText().contains("read from its files"));
+    Path after = dump("after15");
+    Path propertyCheckedList = TestData.expected15(example + ".property-checked.txt");
+    List<String> propertyCheckedFiles = Files.exists(propertyCheckedList) ? Files.readAllLines(propertyCheckedList) : List.of();
+    for (String propertyChecked : propertyCheckedFiles) {
+      if (!propertyChecked.isBlank()) {
+        assertTrue(Files.isRegularFile(after.resolve(propertyChecked)), propertyChecked + " is converted too");
+        Files.delete(after.resolve(propertyChecked));
+      }
+    }
+    assertEqualToKylinIgnoringLastModified(TestData.expected15(example), after);
+    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+    assertEquals(0, runAndReadChanged(report), "a second run changes nothing");
+    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    FolderAssertions.assertSameFolder(TestData.example(example), dump("rolled-back15"), true);
+  }
+
+  private int runAndReadChanged(Path report) throws IOException {
+    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--report", report.toString()), errBytes.toString());
+    return JSON.readTree(report.toFile()).get("changed").asInt();
+  }
+
+  @Test
+  void aKilledRunIsResumedToItsOwnTargetAndAnotherIsRefused() throws Exception {
+    loadExample("kylin-1.3.0-sample-cube", "--keyvalue-maxsize", "2000");
+    to = "1.5";
+    assertEquals(99, upgradeInChildJvmHaltingAfter(Step.STAGED), "the child halted");
+    assertEquals(ExitCodes.BAD_INPUT, run(new ResumeJob(), "--to", "1.4-alpha", "--keyvalue-maxsize", "2000"));
+    assertTrue(errBytes.toString().contains("upgrades to 1.5, not to 1.4-alpha"), errBytes.toString());
+    assertEquals(ExitCodes.OK, run(new ResumeJob(), "--keyvalue-maxsize", "2000"), errBytes.toString());
+    assertEqualToKylinIgnoringLastModified(TestData.expected15("kylin-1.3.0-sample-cube"), dump("resumed15"));
   }
 
   @ParameterizedTest
@@ -291,7 +336,7 @@ class LiveUpgradeIT {
     command.add(System.getProperty("java.class.path"));
     command.add(UpgradeJob.class.getName());
     command.addAll(List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase",
-        "--working-dir", working, "--keyvalue-maxsize", "2000", "--master", "local[1]"));
+        "--working-dir", working, "--keyvalue-maxsize", "2000", "--master", "local[1]", "--to", to));
     Process child = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(tmp.resolve("child-" + step + ".log").toFile()).start();
     assertTrue(child.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "child finished");

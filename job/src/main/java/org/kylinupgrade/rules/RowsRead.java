@@ -1,0 +1,40 @@
+package org.kylinupgrade.rules;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.kylinupgrade.metadata.RowSelection;
+
+/**
+ * The rows of a metadata table an upgrade must read; every other row is carried over unread (job records and
+ * dictionaries are most of a real table).
+ */
+public final class RowsRead {
+  /** What Kylin 1.4-alpha's rules read: models, descs, the cubes that use them, projects and tables. */
+  public static final List<String> CUBE_METADATA = Collections.unmodifiableList(
+      Arrays.asList("/cube/", "/cube_desc/", "/model_desc/", "/project/", "/table/"));
+  /** A purge also discards the purged cubes' unfinished jobs. */
+  public static final List<String> JOB_RECORDS = Collections.unmodifiableList(
+      Arrays.asList("/execute/", "/execute_output/"));
+
+  private RowsRead() {
+  }
+
+  /**
+   * For 1.4-alpha, the cube metadata folders. For 1.5, every resource Kylin 1.5's version label applies to (a
+   * {@code .json} path outside {@code /dict} and {@code /table_snapshot}, see {@link VersionRefresh#applies}),
+   * which includes the cube metadata. With a purge, the job records too.
+   */
+  public static RowSelection forUpgrade(UpgradeTarget target, boolean purging) {
+    if (target == UpgradeTarget.V1_4_ALPHA) {
+      List<String> folders = new ArrayList<String>(CUBE_METADATA);
+      if (purging) {
+        folders.addAll(JOB_RECORDS);
+      }
+      return RowSelection.under(folders);
+    }
+    String labelled = "(?!/dict|/table_snapshot).*\\.json$";
+    return RowSelection.matching(purging ? "^(?:/execute/|/execute_output/|" + labelled + ")" : "^" + labelled);
+  }
+}
