@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# bench/kylin15.sh [DESCS]: Kylin 1.5.4.1's own upgrade (CubeMetadataUpgradeEntry_v_1_5_1, from the Maven Central
+# jars, in its own JVM) against our offline upgrade, whole commands, on the same synthetic v1 folder of DESCS cube
+# descs (default 1,600), one run each, in the same session. Prints one table row per measure.
+# Kylin 1.4-alpha's upgrader is not on Maven Central: its measured time is quoted in BENCHMARKS.md as an external
+# reference, not re-run here.
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$home"
+descs="${1:-1600}"
+work="$home/bench/target/work/kylin15-$descs"
+mkdir -p "$work"
+
+if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
+  mvn -B -q -o install -DskipTests > "$work/build.log" 2>&1 || mvn -B -q install -DskipTests > "$work/build.log" 2>&1 \
+    || { cat "$work/build.log" >&2; exit 1; }
+fi
+if [ ! -d "$work/in" ]; then
+  BENCH_SKIP_BUILD="${BENCH_SKIP_BUILD:-}" bench/run.sh generate --to "$work/in" --descs "$descs" > "$work/generate.log"
+fi
+
+seconds() { # the wall time of a command, in seconds with millis
+  local start end
+  start=$(date +%s%N)
+  local rc=0
+  "$@" > "$work/last.log" 2>&1 || rc=$?
+  # 4: finished, with descs left untouched and listed (the synthetic folder may hold some the target cannot load)
+  if [ "$rc" != 0 ] && [ "$rc" != 4 ]; then
+    echo "bench/kylin15.sh: failed ($rc): $*" >&2; tail -20 "$work/last.log" >&2; exit 1
+  fi
+  end=$(date +%s%N)
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", (e - s) / 1e9 }'
+}
+
+client="$home/kylin-clients/kylin-1.5.4.1"
+rm -rf "$work/kylin-out" "$work/ours-15" "$work/ours-14"
+kylin=$(seconds java -cp "$client/target/classes:$client/target/lib/*" org.kylinupgrade.kylinclient.KylinChild \
+  upgrade151 "$work/in" "$work/kylin-out")
+grep -E '^upgrade' "$work/last.log" | head -1 | sed 's/^/kylin: /'
+ours15=$(seconds scripts/kylin-upgrade upgrade --from-folder "$work/in" --to-folder "$work/ours-15" --to 1.5 --keep-unloadable)
+ours14=$(seconds scripts/kylin-upgrade upgrade --from-folder "$work/in" --to-folder "$work/ours-14" --to 1.4-alpha --keep-unloadable)
+
+printf '| measure | baseline | ours | ratio |\n|---|---|---|---|\n'
+printf '| Kylin 1.5.4.1 upgrade entry / ours --to 1.5, %s descs | %s s | %s s | %.1f |\n' "$descs" "$kylin" "$ours15" \
+  "$(awk -v a="$kylin" -v b="$ours15" 'BEGIN { print a / b }')"
+if [ "$descs" = 1600 ]; then
+  printf '| Kylin 1.4-alpha (352 s, measured before; not on Maven Central) / ours --to 1.4-alpha, 1600 descs | 352 s | %s s | %.1f |\n' \
+    "$ours14" "$(awk -v b="$ours14" 'BEGIN { print 352 / b }')"
+fi
