@@ -78,7 +78,7 @@ class CoprocessorJobIT {
   }
 
   private List<CoprocessorEntry> v1Legacy() {
-    return Target.V1.entries(legacyJar.toUri().toString());
+    return Target.KYLIN_1_3.entries(legacyJar.toUri().toString());
   }
 
   private int run(String... args) {
@@ -124,9 +124,9 @@ class CoprocessorJobIT {
     // an equal copy of the jar is already deployed, and five tables already carry the v2 set from it
     Path deployedJar = Files.copy(jar, Files.createDirectories(coprocessorFolder).resolve("kylin-coprocessor-test-0.jar"));
     // written file:///…, where the job writes Hadoop's file:/…: the same jar all the same
-    List<CoprocessorEntry> alreadyRight = Target.V2.entries(deployedJar.toUri().toString());
+    List<CoprocessorEntry> alreadyRight = Target.KYLIN_1_4_ALPHA.entries(deployedJar.toUri().toString());
     String jobsJarPath = "file:" + deployedJar;
-    List<CoprocessorEntry> v2 = Target.V2.entries(jobsJarPath);
+    List<CoprocessorEntry> v2 = Target.KYLIN_1_4_ALPHA.entries(jobsJarPath);
     Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
     for (int i = 0; i < 30; i++) {
       String status = i == 28 ? "NEW" : "READY";
@@ -141,7 +141,7 @@ class CoprocessorJobIT {
       } else if (i >= 20 && i < 25) {
         initial.addAll(alreadyRight);
       } else if (i == 27) {
-        Target.V2.classNames().forEach(c -> initial.add(new CoprocessorEntry(c, legacyJar.toUri().toString(), 1)));
+        Target.KYLIN_1_4_ALPHA.classNames().forEach(c -> initial.add(new CoprocessorEntry(c, legacyJar.toUri().toString(), 1)));
       }
       if (i == 0) {
         initial.add(FOREIGN);
@@ -199,7 +199,7 @@ class CoprocessorJobIT {
     Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
     for (int i = 0; i < 3; i++) {
       fixture.cube("rb_cube_" + i, "READY:" + table("RB" + i));
-      tables.put(table("RB" + i), new ArrayList<>(Target.V2.entries(legacyJar.toUri().toString())));
+      tables.put(table("RB" + i), new ArrayList<>(Target.KYLIN_1_4_ALPHA.entries(legacyJar.toUri().toString())));
     }
     fixture.project("p").load(metadataTable);
     fixture.createTables(tables);
@@ -213,7 +213,7 @@ class CoprocessorJobIT {
 
     assertEquals(ExitCodes.OK, code, err());
     for (String t : tables.keySet()) {
-      assertEquals(Set.copyOf(Target.V1.classNames()),
+      assertEquals(Set.copyOf(Target.KYLIN_1_3.classNames()),
           fixture.kylinCoprocessors(t).stream().map(CoprocessorEntry::className).collect(java.util.stream.Collectors.toSet()), t);
       assertTrue(fixture.isEnabled(t), t + " enabled");
     }
@@ -249,7 +249,7 @@ class CoprocessorJobIT {
     assertEquals(4, read(rollback).get("changed").asInt());
     assertEquals(uploaded, read(rollback).get("deployedJar").asText());
     for (String t : tables.keySet()) {
-      assertEquals(set(Target.V1.entries(uploaded)), set(fixture.kylinCoprocessors(t)), t);
+      assertEquals(set(Target.KYLIN_1_3.entries(uploaded)), set(fixture.kylinCoprocessors(t)), t);
       assertTrue(fixture.isEnabled(t));
     }
     assertEquals(1, uploadedJars().size());
@@ -384,7 +384,7 @@ class CoprocessorJobIT {
     assertEquals(5, json.get("changed").asInt());
     String uploaded = json.get("deployedJar").asText();
     for (String t : tables.keySet()) {
-      assertEquals(set(Target.V2.entries(uploaded)), set(fixture.kylinCoprocessors(t)), t);
+      assertEquals(set(Target.KYLIN_1_4_ALPHA.entries(uploaded)), set(fixture.kylinCoprocessors(t)), t);
       assertTrue(fixture.isEnabled(t));
     }
     Path again = report.resolveSibling("again.json");
