@@ -15,10 +15,11 @@ import org.kylinupgrade.coprocessor.Realization.Segment;
 import org.kylinupgrade.metadata.BadInputException;
 
 /**
- * The HTables Kylin's DeployCoprocessorCLI would touch, and the operator's selection among them. Candidates
- * are the tables of READY cube segments and of inverted indexes (v2: every segment of a READY index, as
- * Kylin 1.4-alpha; v1: READY segments, as Kylin 1.3.0). Hybrids contribute their member cubes when a project
- * names them. Names of cubes, indexes and projects are matched ignoring case, as Kylin's managers do.
+ * The HTables the target release's DeployCoprocessorCLI would touch, and the operator's selection among them.
+ * Candidates are the tables of READY cube segments and, but for Kylin 1.5 (which has no inverted indexes and
+ * deploys on cube tables only), of inverted indexes: every segment of a READY index for Kylin 1.4-alpha, READY
+ * segments for Kylin 1.3.0. Hybrids contribute their member cubes when a project names them. Names of cubes,
+ * indexes and projects are matched ignoring case, as Kylin's managers do.
  */
 public final class CubeTables {
   private final Map<String, Realization> cubes = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -52,9 +53,12 @@ public final class CubeTables {
   }
 
   private List<String> candidatesOf(Realization r) {
-    boolean byIndexStatus = r.kind() == Kind.INVERTED_INDEX && target == Target.V2;
-    boolean readyIndex = "READY".equals(r.status());
     List<String> tables = new ArrayList<>();
+    if (r.kind() == Kind.INVERTED_INDEX && !indexTablesAreCandidates()) {
+      return tables;
+    }
+    boolean byIndexStatus = r.kind() == Kind.INVERTED_INDEX && target == Target.KYLIN_1_4_ALPHA;
+    boolean readyIndex = "READY".equals(r.status());
     for (Segment s : r.segments()) {
       boolean candidate = byIndexStatus ? readyIndex : s.isReady();
       if (candidate && s.table() != null && !s.table().isBlank()) {
@@ -62,6 +66,11 @@ public final class CubeTables {
       }
     }
     return tables;
+  }
+
+  /** Kylin 1.5 lists no inverted index (its release has none): their tables keep what they carry. */
+  private boolean indexTablesAreCandidates() {
+    return target != Target.KYLIN_1_5;
   }
 
   /** The named tables, which must be candidates (a cube segment table is never guessed at). */
@@ -81,7 +90,10 @@ public final class CubeTables {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new BadInputException("not the HTable of a READY cube or inverted-index segment in the metadata: "
+      throw new BadInputException((indexTablesAreCandidates()
+          ? "not the HTable of a READY cube or inverted-index segment in the metadata: "
+          : "not the HTable of a READY cube segment in the metadata (Kylin 1.5 deploys its coprocessor on cube "
+              + "tables only; an inverted index's table takes --target 1.4-alpha or 1.3): ")
           + String.join(", ", unknown));
     }
     return List.copyOf(selected);
@@ -96,6 +108,9 @@ public final class CubeTables {
       Realization r = cubes.containsKey(name) ? cubes.get(name) : indexes.get(name);
       if (r == null) {
         unknown.add(name);
+      } else if (r.kind() == Kind.INVERTED_INDEX && !indexTablesAreCandidates()) {
+        throw new BadInputException(name + " is an inverted index: Kylin 1.5 has none and deploys its coprocessor "
+            + "on cube tables only; an index's tables take --target 1.4-alpha or 1.3");
       } else {
         selected.addAll(candidatesOf(r));
       }

@@ -1,9 +1,16 @@
 package org.kylinupgrade.coprocessor;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-/** Kylin's coprocessor classes, v1 (Kylin 1.3) and v2 (Kylin 1.4-alpha), as its DeployCoprocessorCLI names them. */
+/**
+ * Kylin's coprocessor classes, as its DeployCoprocessorCLI names them: the "v1" names of Kylin 1.3 and the "v2"
+ * names that Kylin 1.4-alpha and the 1.5 line use.
+ */
 public final class KylinCoprocessors {
   public static final String V1_OBSERVER = "org.apache.kylin.storage.hbase.coprocessor.observer.AggregateRegionObserver";
   public static final String V1_II_ENDPOINT = "org.apache.kylin.storage.hbase.coprocessor.endpoint.IIEndpoint";
@@ -11,7 +18,10 @@ public final class KylinCoprocessors {
   public static final String V2_CUBE_ENDPOINT = "org.apache.kylin.storage.hbase.cube.v2.coprocessor.endpoint.CubeVisitService";
   public static final String V2_II_ENDPOINT = "org.apache.kylin.storage.hbase.ii.coprocessor.endpoint.IIEndpoint";
 
-  /** Every name Kylin removes before adding its own set: both versions' classes. */
+  /**
+   * Every Kylin name, which every release removes before adding its own set (Kylin 1.3, 1.4-alpha and 1.5 all
+   * remove these five); coprocessors of other names stay on the table.
+   */
   public static final Set<String> ALL =
       Set.of(V1_OBSERVER, V1_II_ENDPOINT, V2_CUBE_OBSERVER, V2_CUBE_ENDPOINT, V2_II_ENDPOINT);
 
@@ -22,15 +32,33 @@ public final class KylinCoprocessors {
     return ALL.contains(className);
   }
 
-  /** The set a version attaches, with its priorities (1.4-alpha's {@code resetCoprocessor}, 1.3.0's CLI). */
+  /**
+   * The set a Kylin release attaches, with its priorities: Kylin 1.5.4.1's {@code addCoprocessorOnHTable} (the
+   * cube endpoint and observer, no inverted-index endpoint), Kylin 1.4-alpha's {@code resetCoprocessor}, and
+   * Kylin 1.3.0's CLI (the set a rollback puts back).
+   */
   public enum Target {
-    V1(List.of(new Wanted(V1_II_ENDPOINT, 1000), new Wanted(V1_OBSERVER, 1001))),
-    V2(List.of(new Wanted(V2_II_ENDPOINT, 1000), new Wanted(V2_CUBE_ENDPOINT, 1001), new Wanted(V2_CUBE_OBSERVER, 1002)));
+    KYLIN_1_5("1.5", null, new Wanted(V2_CUBE_ENDPOINT, 1001), new Wanted(V2_CUBE_OBSERVER, 1002)),
+    KYLIN_1_4_ALPHA("1.4-alpha", "v2",
+        new Wanted(V2_II_ENDPOINT, 1000), new Wanted(V2_CUBE_ENDPOINT, 1001), new Wanted(V2_CUBE_OBSERVER, 1002)),
+    KYLIN_1_3("1.3", "v1", new Wanted(V1_II_ENDPOINT, 1000), new Wanted(V1_OBSERVER, 1001));
 
+    /** The set deployed when no {@code --target} is given: the released Kylin 1.5's. */
+    public static final Target DEFAULT = KYLIN_1_5;
+
+    private final String label;
+    private final String alias;
     private final List<Wanted> classes;
 
-    Target(List<Wanted> classes) {
-      this.classes = classes;
+    Target(String label, String alias, Wanted... classes) {
+      this.label = label;
+      this.alias = alias;
+      this.classes = Collections.unmodifiableList(Arrays.asList(classes));
+    }
+
+    /** As the command line names it: {@code 1.5}, {@code 1.4-alpha}, {@code 1.3}. */
+    public String label() {
+      return label;
     }
 
     public List<Wanted> classes() {
@@ -38,12 +66,56 @@ public final class KylinCoprocessors {
     }
 
     public List<String> classNames() {
-      return classes.stream().map(Wanted::className).toList();
+      List<String> names = new ArrayList<>();
+      for (Wanted w : classes) {
+        names.add(w.className());
+      }
+      return Collections.unmodifiableList(names);
     }
 
     /** The entries to attach, all loaded from {@code jarPath}, without parameters. */
     public List<CoprocessorEntry> entries(String jarPath) {
-      return classes.stream().map(w -> new CoprocessorEntry(w.className(), jarPath, w.priority())).toList();
+      List<CoprocessorEntry> entries = new ArrayList<>();
+      for (Wanted w : classes) {
+        entries.add(new CoprocessorEntry(w.className(), jarPath, w.priority()));
+      }
+      return Collections.unmodifiableList(entries);
+    }
+
+    /**
+     * The target a command line value names: a release ({@code 1.5}, {@code 1.4-alpha}, {@code 1.3}) or the older
+     * names {@code v2} (1.4-alpha) and {@code v1} (1.3); case and surrounding blanks do not matter.
+     *
+     * @throws IllegalArgumentException naming the accepted values when it names none
+     */
+    public static Target parse(String value) {
+      String wanted = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+      for (Target target : values()) {
+        if (target.label.equals(wanted) || wanted.equals(target.alias)) {
+          return target;
+        }
+      }
+      throw new IllegalArgumentException("unknown coprocessor target '" + value + "'; accepted: " + accepted());
+    }
+
+    /** The accepted values, the default first, then the aliases: {@code 1.5, 1.4-alpha, 1.3 (also v2 = 1.4-alpha, v1 = 1.3)}. */
+    public static String accepted() {
+      StringBuilder out = new StringBuilder(DEFAULT.label);
+      StringBuilder aliases = new StringBuilder();
+      for (Target target : values()) {
+        if (target != DEFAULT) {
+          out.append(", ").append(target.label);
+        }
+        if (target.alias != null) {
+          aliases.append(aliases.length() == 0 ? "" : ", ").append(target.alias).append(" = ").append(target.label);
+        }
+      }
+      return aliases.length() == 0 ? out.toString() : out + " (also " + aliases + ")";
+    }
+
+    @Override
+    public String toString() {
+      return label;
     }
   }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,8 +29,10 @@ import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkDeployment;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Redeploys Kylin's coprocessor on the cube HTables named by the metadata (Kylin's DeployCoprocessorCLI), in
@@ -41,8 +42,10 @@ import picocli.CommandLine.Option;
 @Command(name = "coprocessor", mixinStandardHelpOptions = true,
     description = {"Redeploy Kylin's coprocessor on the cube HTables: the tables of READY cube segments (and of "
         + "inverted indexes) named by the metadata.",
-        "Each table that does not already carry exactly the wanted set from this jar is disabled, loses every Kylin "
-            + "coprocessor (v1 and v2 names), gets the wanted set, and is enabled again (also when a step fails).",
+        "Each table that does not already carry exactly the --target release's set from this jar is disabled, loses "
+            + "every Kylin coprocessor (the names of all three releases; others stay), gets the set, and is enabled "
+            + "again (also when a step fails). Kylin 1.5 has no inverted indexes: with --target 1.5 their tables are "
+            + "left as they are.",
         "Exit codes: 0 done; 1 failed before any table changed (or cluster unreachable); 2 bad usage or input, "
             + "nothing changed; 4 some tables failed (the report names them; a re-run retries only what is still wrong)."})
 public final class CoprocessorJob implements Callable<Integer> {
@@ -58,8 +61,10 @@ public final class CoprocessorJob implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Selection selection;
 
-  @Option(names = "--target", paramLabel = "v2|v1", defaultValue = "v2",
-      description = "the class set to deploy: v2 (Kylin 1.4-alpha, default) or v1 (Kylin 1.3, for a rollback)")
+  @Option(names = "--target", paramLabel = "1.5|1.4-alpha|1.3", defaultValue = "1.5", converter = TargetConverter.class,
+      description = "the Kylin release whose class set is deployed: 1.5 (default: the cube endpoint and observer), "
+          + "1.4-alpha (also the inverted-index endpoint; v2 is accepted for it) or 1.3 (for a rollback; v1 is "
+          + "accepted for it)")
   Target target;
 
   @Option(names = "--parallelism", paramLabel = "N", defaultValue = "" + DEFAULT_PARALLELISM,
@@ -94,6 +99,18 @@ public final class CoprocessorJob implements Callable<Integer> {
     AUTO, POOL, SPARK
   }
 
+  /** {@code --target}: a release or an older alias; anything else is bad usage naming the accepted values. */
+  static final class TargetConverter implements ITypeConverter<Target> {
+    @Override
+    public Target convert(String value) {
+      try {
+        return Target.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown Kylin release '" + value + "'; accepted: " + Target.accepted());
+      }
+    }
+  }
+
   public static void main(String[] args) {
     JobCommandLine.main(new CoprocessorJob(), args);
   }
@@ -106,7 +123,7 @@ public final class CoprocessorJob implements Callable<Integer> {
     File localJar = new File(jar).getAbsoluteFile();
     CoprocessorJarCheck.requireCoprocessors(localJar, "--jar", target.classNames());
     boolean useSpark = useSpark();
-    DeployReport report = new DeployReport(target.name().toLowerCase(Locale.ROOT), localJar.toString(), dryRun,
+    DeployReport report = new DeployReport(target.label(), localJar.toString(), dryRun,
         parallelism, useSpark ? "spark" : "pool");
     try (HBaseCluster hbase = cluster.connect();
         SparkContexts spark = useSpark ? SparkContexts.open("kylin-upgrade coprocessor", cluster.master()) : null) {
@@ -119,7 +136,7 @@ public final class CoprocessorJob implements Callable<Integer> {
       Map<String, List<CoprocessorEntry>> current = CoprocessorTables.coprocessorsOf(hbase, tables);
       CoprocessorJars.Deployed deployed = deployJar(hbase, localJar, current);
       report.deployedJar(deployed.path(), deployed.reused());
-      System.out.printf("coprocessor: %s %s jar %s (%s)%n", dryRun ? "would use" : "using", target.name().toLowerCase(Locale.ROOT),
+      System.out.printf("coprocessor: Kylin %s's set, %s jar %s (%s)%n", target.label(), dryRun ? "would use" : "using",
           deployed.path(), deployed.reused() ? "an equal copy was already there" : dryRun ? "would be uploaded" : "uploaded");
 
       List<String> present = tables.stream().filter(current::containsKey).toList();

@@ -88,7 +88,7 @@ public final class RollbackJob implements Callable<Integer> {
   /** The coprocessor job with the v1 class set on every cube table the restored (v1) metadata names. */
   private int redeployV1Coprocessor() {
     java.util.List<String> args = new java.util.ArrayList<>(cluster.asArguments());
-    args.addAll(java.util.List.of("--jar", coprocessorJar, "--all", "--target", "v1"));
+    args.addAll(java.util.List.of("--jar", coprocessorJar, "--all", "--target", "1.3"));
     if (cluster.reportFile() != null) {
       args.addAll(java.util.List.of("--report", cluster.reportFile() + ".coprocessor.json"));
     }

@@ -41,7 +41,7 @@ class CubeTablesTest {
 
   @Test
   void allIsTheTablesOfReadySegmentsOnceEachAndTheIndexTable() throws IOException {
-    CubeTables tables = new CubeTables(localmeta(), Target.V2);
+    CubeTables tables = new CubeTables(localmeta(), Target.KYLIN_1_4_ALPHA);
     assertEquals(List.of(WITH_SLR_LEFT, WITH_SLR, WITH_SLR_B, WITHOUT_SLR_LEFT, WITHOUT_SLR, II), tables.all());
   }
 
@@ -58,8 +58,8 @@ class CubeTablesTest {
     Realization cube = new Realization(Realization.Kind.CUBE, "c", "READY",
         List.of(new Realization.Segment("READY", "KYLIN_A"), new Realization.Segment("NEW", "KYLIN_B"),
             new Realization.Segment("READY", " "), new Realization.Segment("READY", "KYLIN_A")), List.of());
-    assertEquals(List.of("KYLIN_A"), new CubeTables(List.of(cube), Target.V2).all());
-    assertEquals(List.of("KYLIN_A"), new CubeTables(List.of(cube), Target.V2).cubes(List.of("C")));
+    assertEquals(List.of("KYLIN_A"), new CubeTables(List.of(cube), Target.KYLIN_1_4_ALPHA).all());
+    assertEquals(List.of("KYLIN_A"), new CubeTables(List.of(cube), Target.KYLIN_1_4_ALPHA).cubes(List.of("C")));
   }
 
   @Test
@@ -68,15 +68,15 @@ class CubeTablesTest {
         List.of(new Realization.Segment("READY", "KYLIN_II_A"), new Realization.Segment("NEW", "KYLIN_II_B")), List.of());
     Realization disabledIndex = new Realization(Realization.Kind.INVERTED_INDEX, "ii2", "DISABLED",
         List.of(new Realization.Segment("READY", "KYLIN_II_C")), List.of());
-    assertEquals(List.of("KYLIN_II_A", "KYLIN_II_B"), new CubeTables(List.of(readyIndex, disabledIndex), Target.V2).all(),
+    assertEquals(List.of("KYLIN_II_A", "KYLIN_II_B"), new CubeTables(List.of(readyIndex, disabledIndex), Target.KYLIN_1_4_ALPHA).all(),
         "1.4-alpha: every segment of a READY index");
-    assertEquals(List.of("KYLIN_II_A", "KYLIN_II_C"), new CubeTables(List.of(readyIndex, disabledIndex), Target.V1).all(),
+    assertEquals(List.of("KYLIN_II_A", "KYLIN_II_C"), new CubeTables(List.of(readyIndex, disabledIndex), Target.KYLIN_1_3).all(),
         "1.3.0: READY segments");
   }
 
   @Test
   void tablesMustBeCandidates() throws IOException {
-    CubeTables tables = new CubeTables(localmeta(), Target.V2);
+    CubeTables tables = new CubeTables(localmeta(), Target.KYLIN_1_4_ALPHA);
     assertEquals(List.of(II, WITHOUT_SLR), tables.tables(List.of(II, " " + WITHOUT_SLR + ",", II)));
     BadInputException e = assertThrows(BadInputException.class, () -> tables.tables(List.of(II, "KYLIN_NOT_THERE")));
     assertTrue(e.getMessage().contains("KYLIN_NOT_THERE") && !e.getMessage().contains(II + ","), e.getMessage());
@@ -84,7 +84,7 @@ class CubeTablesTest {
 
   @Test
   void cubesByNameIgnoringCase() throws IOException {
-    CubeTables tables = new CubeTables(localmeta(), Target.V2);
+    CubeTables tables = new CubeTables(localmeta(), Target.KYLIN_1_4_ALPHA);
     assertEquals(List.of(WITH_SLR, WITH_SLR_B), tables.cubes(List.of("TEST_KYLIN_CUBE_WITH_SLR_READY_2_SEGMENTS")));
     assertEquals(List.of(), tables.cubes(List.of("test_kylin_cube_with_slr_empty")));
     assertEquals(List.of(), tables.cubes(List.of("test_kylin_cube_with_slr_1_new_segment")), "its only segment is NEW");
@@ -95,7 +95,7 @@ class CubeTablesTest {
 
   @Test
   void projectsTakeTheirCubesAndIndexes() throws IOException {
-    CubeTables tables = new CubeTables(localmeta(), Target.V2);
+    CubeTables tables = new CubeTables(localmeta(), Target.KYLIN_1_4_ALPHA);
     // Kylin's test projects name only empty cubes (directly and through hybrids) besides the index
     assertEquals(List.of(II), tables.projects(List.of("DEFAULT")));
     assertEquals(List.of(), tables.projects(List.of("onlyinner")));
@@ -113,6 +113,22 @@ class CubeTablesTest {
         List.of(new Realization.Member("CUBE", "a"), new Realization.Member("CUBE", "b")));
     Realization project = new Realization(Realization.Kind.PROJECT, "p", null, List.of(),
         List.of(new Realization.Member("HYBRID", "h"), new Realization.Member("CUBE", "b")));
-    assertEquals(List.of("KYLIN_A", "KYLIN_B"), new CubeTables(List.of(a, b, hybrid, project), Target.V2).projects(List.of("P")));
+    assertEquals(List.of("KYLIN_A", "KYLIN_B"), new CubeTables(List.of(a, b, hybrid, project), Target.KYLIN_1_4_ALPHA).projects(List.of("P")));
+  }
+
+  @Test
+  void kylin15TakesTheReadyCubeSegmentTablesAndNoIndexTable() throws IOException {
+    CubeTables tables = new CubeTables(localmeta(), Target.KYLIN_1_5);
+    assertEquals(List.of(WITH_SLR_LEFT, WITH_SLR, WITH_SLR_B, WITHOUT_SLR_LEFT, WITHOUT_SLR), tables.all());
+    assertEquals(List.of(WITHOUT_SLR), tables.tables(List.of(WITHOUT_SLR)));
+    BadInputException table = assertThrows(BadInputException.class, () -> tables.tables(List.of(II)));
+    assertTrue(table.getMessage().contains(II) && table.getMessage().contains("--target 1.4-alpha or 1.3"), table.getMessage());
+    BadInputException index = assertThrows(BadInputException.class, () -> tables.cubes(List.of("test_kylin_ii")));
+    assertTrue(index.getMessage().contains("test_kylin_ii is an inverted index"), index.getMessage());
+    assertEquals(List.of(), tables.projects(List.of("DEFAULT")), "the project's index is not a 1.5 candidate");
+    Realization readyIndex = new Realization(Realization.Kind.INVERTED_INDEX, "ii", "READY",
+        List.of(new Realization.Segment("READY", "KYLIN_II_A")), List.of());
+    assertEquals(List.of(), new CubeTables(List.of(readyIndex), Target.KYLIN_1_5).all());
+    assertEquals(List.of("KYLIN_II_A"), new CubeTables(List.of(readyIndex), Target.KYLIN_1_3).all());
   }
 }

@@ -21,35 +21,59 @@ class TablePlanTest {
     assertEquals(List.of(
         new CoprocessorEntry(KylinCoprocessors.V2_II_ENDPOINT, JAR, 1000),
         new CoprocessorEntry(KylinCoprocessors.V2_CUBE_ENDPOINT, JAR, 1001),
-        new CoprocessorEntry(KylinCoprocessors.V2_CUBE_OBSERVER, JAR, 1002)), Target.V2.entries(JAR));
+        new CoprocessorEntry(KylinCoprocessors.V2_CUBE_OBSERVER, JAR, 1002)), Target.KYLIN_1_4_ALPHA.entries(JAR));
     assertEquals(List.of(
         new CoprocessorEntry(KylinCoprocessors.V1_II_ENDPOINT, JAR, 1000),
-        new CoprocessorEntry(KylinCoprocessors.V1_OBSERVER, JAR, 1001)), Target.V1.entries(JAR));
+        new CoprocessorEntry(KylinCoprocessors.V1_OBSERVER, JAR, 1001)), Target.KYLIN_1_3.entries(JAR));
     assertEquals(5, KylinCoprocessors.ALL.size());
   }
 
   @Test
   void aV1TableLosesItsKylinCoprocessorsKeepsTheOthersAndGetsTheV2Set() {
-    List<CoprocessorEntry> before = new ArrayList<>(Target.V1.entries(OLD_JAR));
+    List<CoprocessorEntry> before = new ArrayList<>(Target.KYLIN_1_3.entries(OLD_JAR));
     before.add(FOREIGN);
-    TablePlan plan = TablePlan.of(before, true, Target.V2.entries(JAR));
+    TablePlan plan = TablePlan.of(before, true, Target.KYLIN_1_4_ALPHA.entries(JAR));
     assertTrue(plan.changesCoprocessors());
     assertFalse(plan.alreadyRight());
-    assertEquals(Target.V1.entries(OLD_JAR), plan.toRemove());
-    assertEquals(Target.V2.entries(JAR), plan.toAdd());
+    assertEquals(Target.KYLIN_1_3.entries(OLD_JAR), plan.toRemove());
+    assertEquals(Target.KYLIN_1_4_ALPHA.entries(JAR), plan.toAdd());
     List<CoprocessorEntry> after = new ArrayList<>(List.of(FOREIGN));
-    after.addAll(Target.V2.entries(JAR));
+    after.addAll(Target.KYLIN_1_4_ALPHA.entries(JAR));
     assertEquals(after, plan.after());
     assertEquals(5, plan.describe().size());
     assertTrue(plan.describe().get(0).startsWith("remove " + KylinCoprocessors.V1_II_ENDPOINT));
   }
 
   @Test
+  void aKylin14AlphaTableMovingTo15LosesTheIndexEndpointAndKeepsTheOthers() {
+    List<CoprocessorEntry> before = new ArrayList<>(Target.KYLIN_1_4_ALPHA.entries(OLD_JAR));
+    before.add(FOREIGN);
+    TablePlan plan = TablePlan.of(before, true, Target.KYLIN_1_5.entries(JAR));
+    assertEquals(Target.KYLIN_1_4_ALPHA.entries(OLD_JAR), plan.toRemove());
+    assertEquals(Target.KYLIN_1_5.entries(JAR), plan.toAdd());
+    assertEquals(List.of(FOREIGN, Target.KYLIN_1_5.entries(JAR).get(0), Target.KYLIN_1_5.entries(JAR).get(1)), plan.after());
+  }
+
+  @Test
+  void theSetOfOneReleaseIsNotRightForAnother() {
+    for (Target have : Target.values()) {
+      for (Target want : Target.values()) {
+        assertEquals(have == want, TablePlan.of(have.entries(JAR), true, want.entries(JAR)).alreadyRight(), have + " -> " + want);
+      }
+    }
+    List<CoprocessorEntry> withIndexEndpoint = new ArrayList<>(Target.KYLIN_1_5.entries(JAR));
+    withIndexEndpoint.add(new CoprocessorEntry(KylinCoprocessors.V2_II_ENDPOINT, JAR, 1000));
+    TablePlan plan = TablePlan.of(withIndexEndpoint, true, Target.KYLIN_1_5.entries(JAR));
+    assertFalse(plan.alreadyRight(), "1.5 attaches no index endpoint");
+    assertEquals(Target.KYLIN_1_5.entries(JAR), plan.after());
+  }
+
+  @Test
   void exactlyTheWantedSetInAnyOrderIsAlreadyRight() {
-    List<CoprocessorEntry> before = new ArrayList<>(Target.V2.entries(JAR));
+    List<CoprocessorEntry> before = new ArrayList<>(Target.KYLIN_1_4_ALPHA.entries(JAR));
     java.util.Collections.reverse(before);
     before.add(0, FOREIGN);
-    TablePlan plan = TablePlan.of(before, true, Target.V2.entries(JAR));
+    TablePlan plan = TablePlan.of(before, true, Target.KYLIN_1_4_ALPHA.entries(JAR));
     assertTrue(plan.alreadyRight());
     assertEquals(before, plan.after());
     assertEquals(List.of(), plan.describe());
@@ -57,8 +81,8 @@ class TablePlanTest {
 
   @Test
   void anotherJarAPriorityAParameterAnExtraOrAMissingClassIsNotRight() {
-    List<CoprocessorEntry> wanted = Target.V2.entries(JAR);
-    assertFalse(TablePlan.of(Target.V2.entries(OLD_JAR), true, wanted).alreadyRight(), "other jar");
+    List<CoprocessorEntry> wanted = Target.KYLIN_1_4_ALPHA.entries(JAR);
+    assertFalse(TablePlan.of(Target.KYLIN_1_4_ALPHA.entries(OLD_JAR), true, wanted).alreadyRight(), "other jar");
     List<CoprocessorEntry> priority = new ArrayList<>(wanted);
     priority.set(2, new CoprocessorEntry(KylinCoprocessors.V2_CUBE_OBSERVER, JAR, 1001));
     assertFalse(TablePlan.of(priority, true, wanted).alreadyRight(), "priority");
@@ -79,15 +103,15 @@ class TablePlanTest {
 
   @Test
   void theSameJarWrittenAsAUriWithAnEmptyAuthorityIsTheSameJar() {
-    assertTrue(TablePlan.of(Target.V2.entries("file:///tmp/w/coprocessor/a-0.jar"), true,
-        Target.V2.entries("file:/tmp/w/coprocessor/a-0.jar")).alreadyRight());
-    assertFalse(TablePlan.of(Target.V2.entries("hdfs://other/kylin/coprocessor/a-0.jar"), true,
-        Target.V2.entries("hdfs://nn/kylin/coprocessor/a-0.jar")).alreadyRight());
+    assertTrue(TablePlan.of(Target.KYLIN_1_4_ALPHA.entries("file:///tmp/w/coprocessor/a-0.jar"), true,
+        Target.KYLIN_1_4_ALPHA.entries("file:/tmp/w/coprocessor/a-0.jar")).alreadyRight());
+    assertFalse(TablePlan.of(Target.KYLIN_1_4_ALPHA.entries("hdfs://other/kylin/coprocessor/a-0.jar"), true,
+        Target.KYLIN_1_4_ALPHA.entries("hdfs://nn/kylin/coprocessor/a-0.jar")).alreadyRight());
   }
 
   @Test
   void aDisabledTableWithTheRightSetOnlyNeedsEnabling() {
-    TablePlan plan = TablePlan.of(Target.V2.entries(JAR), false, Target.V2.entries(JAR));
+    TablePlan plan = TablePlan.of(Target.KYLIN_1_4_ALPHA.entries(JAR), false, Target.KYLIN_1_4_ALPHA.entries(JAR));
     assertFalse(plan.alreadyRight());
     assertFalse(plan.changesCoprocessors());
     assertTrue(plan.needsEnabling());
@@ -96,8 +120,8 @@ class TablePlanTest {
 
   @Test
   void aTableWithoutCoprocessorsGetsTheWantedSet() {
-    TablePlan plan = TablePlan.of(List.of(), true, Target.V1.entries(JAR));
+    TablePlan plan = TablePlan.of(List.of(), true, Target.KYLIN_1_3.entries(JAR));
     assertEquals(List.of(), plan.toRemove());
-    assertEquals(Target.V1.entries(JAR), plan.after());
+    assertEquals(Target.KYLIN_1_3.entries(JAR), plan.after());
   }
 }

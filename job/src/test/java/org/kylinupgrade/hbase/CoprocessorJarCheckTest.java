@@ -24,20 +24,31 @@ class CoprocessorJarCheckTest {
   }
 
   @Test
-  void theStandInHoldsBothVersionsClasses() {
+  void theStandInHoldsEveryReleasesClasses() {
     Path jar = CoprocessorTestJars.standIn(dir, "standin.jar");
-    assertDoesNotThrow(() -> CoprocessorJarCheck.requireCoprocessors(jar.toFile(), "--jar", Target.V2.classNames()));
-    assertDoesNotThrow(() -> CoprocessorJarCheck.requireCoprocessors(jar.toFile(), "--jar", Target.V1.classNames()));
+    for (Target target : Target.values()) {
+      assertDoesNotThrow(() -> CoprocessorJarCheck.requireCoprocessors(jar.toFile(), "--jar", target.classNames()), target.label());
+    }
+  }
+
+  @Test
+  void aJarWithoutTheV2IndexEndpointServes15ButNot14Alpha() {
+    Path jar = CoprocessorTestJars.standInWithout(dir, "no-v2-ii.jar", KylinCoprocessors.V2_II_ENDPOINT);
+    assertDoesNotThrow(() -> CoprocessorJarCheck.requireCoprocessors(jar.toFile(), "--jar", Target.KYLIN_1_5.classNames()));
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> CoprocessorJarCheck.requireCoprocessors(jar.toFile(), "--jar", Target.KYLIN_1_4_ALPHA.classNames()));
+    assertTrue(e.getMessage().contains(KylinCoprocessors.V2_II_ENDPOINT + " is not in it"), e.getMessage());
+    assertDoesNotThrow(() -> CoprocessorJarCheck.requireCoprocessors(jar.toFile(), "--jar", Target.KYLIN_1_3.classNames()));
   }
 
   @Test
   void aMissingClassIsNamed() {
     Path jar = CoprocessorTestJars.standInWithout(dir, "no-visit.jar", KylinCoprocessors.V2_CUBE_ENDPOINT);
     BadInputException e = assertThrows(BadInputException.class,
-        () -> CoprocessorJarCheck.requireCoprocessors(jar.toFile(), "--jar", Target.V2.classNames()));
+        () -> CoprocessorJarCheck.requireCoprocessors(jar.toFile(), "--jar", Target.KYLIN_1_5.classNames()));
     assertTrue(e.getMessage().contains(KylinCoprocessors.V2_CUBE_ENDPOINT + " is not in it")
         && e.getMessage().contains(jar.toString()), e.getMessage());
-    assertDoesNotThrow(() -> CoprocessorJarCheck.requireCoprocessors(jar.toFile(), "--jar", Target.V1.classNames()));
+    assertDoesNotThrow(() -> CoprocessorJarCheck.requireCoprocessors(jar.toFile(), "--jar", Target.KYLIN_1_3.classNames()));
   }
 
   @Test
@@ -47,7 +58,7 @@ class CoprocessorJarCheckTest {
         + "public class AggregateRegionObserver {}\n");
     Path jar = CoprocessorTestJars.build(dir, "old-style.jar", sources);
     BadInputException e = assertThrows(BadInputException.class,
-        () -> CoprocessorJarCheck.requireCoprocessors(jar.toFile(), "--jar", Target.V1.classNames()));
+        () -> CoprocessorJarCheck.requireCoprocessors(jar.toFile(), "--jar", Target.KYLIN_1_3.classNames()));
     assertTrue(e.getMessage().contains(KylinCoprocessors.V1_OBSERVER + " is not an HBase 2 region coprocessor"), e.getMessage());
   }
 
@@ -55,9 +66,9 @@ class CoprocessorJarCheckTest {
   void aFileThatIsNotAJarIsRefused() throws IOException {
     Path notAJar = Files.writeString(dir.resolve("notes.jar"), "hello");
     BadInputException e = assertThrows(BadInputException.class,
-        () -> CoprocessorJarCheck.requireCoprocessors(notAJar.toFile(), "--jar", Target.V2.classNames()));
+        () -> CoprocessorJarCheck.requireCoprocessors(notAJar.toFile(), "--jar", Target.KYLIN_1_4_ALPHA.classNames()));
     assertTrue(e.getMessage().contains("not a readable jar"), e.getMessage());
     assertThrows(BadInputException.class,
-        () -> CoprocessorJarCheck.requireCoprocessors(dir.resolve("absent.jar").toFile(), "--jar", Target.V2.classNames()));
+        () -> CoprocessorJarCheck.requireCoprocessors(dir.resolve("absent.jar").toFile(), "--jar", Target.KYLIN_1_4_ALPHA.classNames()));
   }
 }

@@ -78,7 +78,7 @@ class CoprocessorJobIT {
   }
 
   private List<CoprocessorEntry> v1Legacy() {
-    return Target.V1.entries(legacyJar.toUri().toString());
+    return Target.KYLIN_1_3.entries(legacyJar.toUri().toString());
   }
 
   private int run(String... args) {
@@ -120,13 +120,13 @@ class CoprocessorJobIT {
   }
 
   @Test
-  void deploysV2OnEveryReadySegmentTableAndTheReRunSkipsThemAll() throws Exception {
-    // an equal copy of the jar is already deployed, and five tables already carry the v2 set from it
+  void deploysKylin15sSetByDefaultOnEveryReadyCubeSegmentTableAndTheReRunSkipsThemAll() throws Exception {
+    // an equal copy of the jar is already deployed, and five tables already carry the 1.5 set from it
     Path deployedJar = Files.copy(jar, Files.createDirectories(coprocessorFolder).resolve("kylin-coprocessor-test-0.jar"));
     // written file:///…, where the job writes Hadoop's file:/…: the same jar all the same
-    List<CoprocessorEntry> alreadyRight = Target.V2.entries(deployedJar.toUri().toString());
+    List<CoprocessorEntry> alreadyRight = Target.KYLIN_1_5.entries(deployedJar.toUri().toString());
     String jobsJarPath = "file:" + deployedJar;
-    List<CoprocessorEntry> v2 = Target.V2.entries(jobsJarPath);
+    List<CoprocessorEntry> v15 = Target.KYLIN_1_5.entries(jobsJarPath);
     Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
     for (int i = 0; i < 30; i++) {
       String status = i == 28 ? "NEW" : "READY";
@@ -138,10 +138,13 @@ class CoprocessorJobIT {
       List<CoprocessorEntry> initial = new ArrayList<>();
       if (i < 10 || i == 25 || i == 28) {
         initial.addAll(v1Legacy());
+      } else if (i < 15) {
+        // as Kylin 1.4-alpha's upgrade_v2.sh left them: the 1.4-alpha set, IIEndpoint included
+        initial.addAll(Target.KYLIN_1_4_ALPHA.entries(legacyJar.toUri().toString()));
       } else if (i >= 20 && i < 25) {
         initial.addAll(alreadyRight);
       } else if (i == 27) {
-        Target.V2.classNames().forEach(c -> initial.add(new CoprocessorEntry(c, legacyJar.toUri().toString(), 1)));
+        Target.KYLIN_1_5.classNames().forEach(c -> initial.add(new CoprocessorEntry(c, legacyJar.toUri().toString(), 1)));
       }
       if (i == 0) {
         initial.add(FOREIGN);
@@ -151,7 +154,8 @@ class CoprocessorJobIT {
       }
     }
     tables.put(table("29_NEW"), List.of());
-    tables.put(table("II"), List.of());
+    // Kylin 1.5 has no inverted indexes: their tables keep what they carry
+    tables.put(table("II"), v1Legacy());
     fixture.index("index_" + prefix, "READY", "READY:" + table("II")).project("p").load(metadataTable);
     fixture.createTables(tables);
     fixture.disable(table(25));
@@ -160,46 +164,57 @@ class CoprocessorJobIT {
     assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--parallelism", "4", "--report", report.toString()), err());
 
     for (String t : tables.keySet()) {
-      if (t.equals(table(28)) || t.equals(table("29_NEW"))) {
-        assertEquals(tables.get(t), fixture.coprocessors(t), "the table of a segment that is not READY is not touched: " + t);
+      if (t.equals(table(28)) || t.equals(table("29_NEW")) || t.equals(table("II"))) {
+        assertEquals(tables.get(t), fixture.coprocessors(t), "not a 1.5 candidate, not touched: " + t);
         continue;
       }
-      assertTrue(TablePlan.of(fixture.coprocessors(t), true, v2).alreadyRight(), t + ": " + fixture.coprocessors(t));
+      assertTrue(TablePlan.of(fixture.coprocessors(t), true, v15).alreadyRight(), t + ": " + fixture.coprocessors(t));
+      assertEquals(classesAndPriorities(Target.KYLIN_1_5.entries("any")), classesAndPriorities(fixture.kylinCoprocessors(t)),
+          "exactly the 1.5 set: " + t);
       assertTrue(fixture.isEnabled(t), t + " enabled");
     }
     assertTrue(fixture.coprocessors(table(0)).contains(FOREIGN), "coprocessors other than Kylin's stay");
     assertEquals(List.of(deployedJar), uploadedJars(), "the equal copy is reused, nothing uploaded");
 
     JsonNode json = read(report);
-    assertEquals(30, json.get("tables").asInt());
-    assertEquals(24, json.get("changed").asInt());
+    assertEquals("1.5", json.get("target").asText());
+    assertEquals(29, json.get("tables").asInt());
+    assertEquals(23, json.get("changed").asInt());
     assertEquals(5, json.get("skipped").asInt());
     assertEquals(0, json.get("failed").asInt());
     assertEquals(table(26), json.get("missingTables").get(0).asText());
     assertTrue(json.get("jarReused").asBoolean());
     assertEquals(jobsJarPath, json.get("deployedJar").asText());
-    assertEquals(set(v2), set(fixture.kylinCoprocessors(table(0))), "written as the job writes it");
+    assertEquals(set(v15), set(fixture.kylinCoprocessors(table(0))), "written as the job writes it");
+    assertEquals(set(v15), set(fixture.kylinCoprocessors(table(10))), "1.4-alpha's IIEndpoint is gone");
     JsonNode disabled = resultOf(json, table(25));
     assertFalse(disabled.get("enabledBefore").asBoolean());
     assertTrue(disabled.get("enabledAfter").asBoolean());
     assertEquals(2, disabled.get("before").size());
-    assertEquals(3, disabled.get("after").size());
+    assertEquals(2, disabled.get("after").size());
     assertEquals("skipped", resultOf(json, table(20)).get("status").asText());
 
     Path again = report.resolveSibling("again.json");
     assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--report", again.toString()), err());
     JsonNode rerun = read(again);
-    assertEquals(29, rerun.get("skipped").asInt());
+    assertEquals(28, rerun.get("skipped").asInt());
     assertEquals(0, rerun.get("changed").asInt());
     assertEquals(1, rerun.get("missingTables").size());
   }
 
+  /** "class@priority" of each entry: the set regardless of how the jar path is written. */
+  private static Set<String> classesAndPriorities(List<CoprocessorEntry> entries) {
+    Set<String> out = new HashSet<>();
+    entries.forEach(e -> out.add(e.className() + "@" + e.priority()));
+    return out;
+  }
+
   @Test
-  void rollbackWithACoprocessorJarPutsTheV1SetBackOnTheRestoredCubeTables() throws Exception {
+  void rollbackWithACoprocessorJarPutsKylin13sSetBackOnTheRestoredCubeTables() throws Exception {
     Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
     for (int i = 0; i < 3; i++) {
       fixture.cube("rb_cube_" + i, "READY:" + table("RB" + i));
-      tables.put(table("RB" + i), new ArrayList<>(Target.V2.entries(legacyJar.toUri().toString())));
+      tables.put(table("RB" + i), new ArrayList<>(Target.KYLIN_1_5.entries(legacyJar.toUri().toString())));
     }
     fixture.project("p").load(metadataTable);
     fixture.createTables(tables);
@@ -212,9 +227,11 @@ class CoprocessorJobIT {
         "--working-dir", workingDir.toUri().toString(), "--snapshot", snapshot, "--coprocessor-jar", jar.toString());
 
     assertEquals(ExitCodes.OK, code, err());
+    List<Path> uploaded = uploadedJars();
+    assertEquals(1, uploaded.size(), "the jar is uploaded once");
     for (String t : tables.keySet()) {
-      assertEquals(Set.copyOf(Target.V1.classNames()),
-          fixture.kylinCoprocessors(t).stream().map(CoprocessorEntry::className).collect(java.util.stream.Collectors.toSet()), t);
+      assertEquals(set(Target.KYLIN_1_3.entries("file:" + uploaded.get(0))), set(fixture.kylinCoprocessors(t)),
+          "exactly Kylin 1.3's set: " + t);
       assertTrue(fixture.isEnabled(t), t + " enabled");
     }
   }
@@ -229,34 +246,85 @@ class CoprocessorJobIT {
   }
 
   @Test
-  void targetV1PutsKylin13sClassesBackFromTheSameUploadedJar() throws Exception {
+  void switching15To14AlphaTo13OnTheSameTablesConvergesEachTimeAndEachReRunSkips() throws Exception {
     Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
+    List<String> cubeTables = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       fixture.cube("cube_" + i, "READY:" + table(i));
-      tables.put(table(i), i == 0 ? v1Legacy() : List.of());
+      List<CoprocessorEntry> initial = new ArrayList<>(i == 0 || i == 1 ? v1Legacy() : List.of());
+      if (i == 0) {
+        initial.add(FOREIGN);
+      }
+      tables.put(table(i), initial);
+      cubeTables.add(table(i));
     }
-    fixture.load(metadataTable);
+    String indexTable = table("II");
+    tables.put(indexTable, v1Legacy());
+    fixture.index("index_" + prefix, "READY", "READY:" + indexTable).load(metadataTable);
     fixture.createTables(tables);
+    List<String> allTables = new ArrayList<>(tables.keySet());
 
-    Path report = SharedHBase.tempDir("report").resolve("v2.json");
-    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--report", report.toString()), err());
-    String uploaded = read(report).get("deployedJar").asText();
+    // the default: Kylin 1.5's set on the cube tables; the index table is none of 1.5's business
+    JsonNode first = deploy("1.5", null, 4, 0);
+    String uploaded = first.get("deployedJar").asText();
     assertTrue(uploaded.endsWith("/coprocessor/kylin-coprocessor-test-1.jar"), "'-0' is a name a table uses: " + uploaded);
-    assertFalse(read(report).get("jarReused").asBoolean());
+    assertFalse(first.get("jarReused").asBoolean());
+    assertCarry(cubeTables, Target.KYLIN_1_5, uploaded);
+    assertEquals(v1Legacy(), fixture.kylinCoprocessors(indexTable));
+    deploy("1.5", "1.5", 0, 4);
 
-    Path rollback = report.resolveSibling("v1.json");
-    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--target", "v1", "--report", rollback.toString()), err());
-    assertEquals(4, read(rollback).get("changed").asInt());
-    assertEquals(uploaded, read(rollback).get("deployedJar").asText());
-    for (String t : tables.keySet()) {
-      assertEquals(set(Target.V1.entries(uploaded)), set(fixture.kylinCoprocessors(t)), t);
-      assertTrue(fixture.isEnabled(t));
+    // to Kylin 1.4-alpha's set: IIEndpoint comes back, and the index table is a candidate again
+    assertEquals(uploaded, deploy("1.4-alpha", "1.4-alpha", 5, 0).get("deployedJar").asText());
+    assertCarry(allTables, Target.KYLIN_1_4_ALPHA, uploaded);
+    deploy("1.4-alpha", "v2", 0, 5);
+
+    // to Kylin 1.3's set, the rollback: v1 names only
+    assertEquals(uploaded, deploy("1.3", "1.3", 5, 0).get("deployedJar").asText());
+    assertCarry(allTables, Target.KYLIN_1_3, uploaded);
+    deploy("1.3", "V1", 0, 5);
+
+    // and forward again: the cube tables converge on 1.5, the index table keeps 1.3's set
+    deploy("1.5", "1.5", 4, 0);
+    assertCarry(cubeTables, Target.KYLIN_1_5, uploaded);
+    assertCarry(List.of(indexTable), Target.KYLIN_1_3, uploaded);
+    assertTrue(fixture.coprocessors(table(0)).contains(FOREIGN), "coprocessors other than Kylin's stay through every switch");
+    assertEquals(1, uploadedJars().size(), "one upload, reused by every run");
+  }
+
+  /** A run with {@code --target targetArg} (none: the default); checks the report's target and counts. */
+  private JsonNode deploy(String label, String targetArg, int changed, int skipped) throws IOException {
+    Path report = SharedHBase.tempDir("report").resolve("report.json");
+    List<String> args = new ArrayList<>(List.of("--all", "--jar", jar.toString(), "--report", report.toString()));
+    if (targetArg != null) {
+      args.addAll(List.of("--target", targetArg));
     }
-    assertEquals(1, uploadedJars().size());
+    assertEquals(ExitCodes.OK, run(args.toArray(new String[0])), err());
+    JsonNode json = read(report);
+    assertEquals(label, json.get("target").asText());
+    assertEquals(changed, json.get("changed").asInt(), "changed, --target " + targetArg);
+    assertEquals(skipped, json.get("skipped").asInt(), "skipped, --target " + targetArg);
+    assertEquals(0, json.get("failed").asInt());
+    return json;
+  }
 
-    Path rerun = report.resolveSibling("v1-again.json");
-    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--target", "V1", "--report", rerun.toString()), err());
-    assertEquals(4, read(rerun).get("skipped").asInt());
+  /** Every table carries exactly the target's set from the jar, and is enabled. */
+  private void assertCarry(List<String> tables, Target target, String jarPath) throws IOException {
+    for (String t : tables) {
+      assertEquals(set(target.entries(jarPath)), set(fixture.kylinCoprocessors(t)), target.label() + ": " + t);
+      assertTrue(fixture.isEnabled(t), t + " enabled");
+    }
+  }
+
+  @Test
+  void anUnknownTargetIsBadUsageNamingTheAcceptedValues() throws Exception {
+    fixture.cube("cube_0", "READY:" + table(0));
+    fixture.load(metadataTable);
+    fixture.createTables(Map.of(table(0), v1Legacy()));
+
+    assertEquals(ExitCodes.BAD_INPUT, run("--all", "--jar", jar.toString(), "--target", "1.6"));
+    assertTrue(err().contains("'1.6'") && err().contains("1.5, 1.4-alpha, 1.3 (also v2 = 1.4-alpha, v1 = 1.3)"), err());
+    assertEquals(v1Legacy(), fixture.coprocessors(table(0)), "nothing changed");
+    assertEquals(List.of(), uploadedJars(), "nothing uploaded");
   }
 
   @Test
@@ -331,8 +399,9 @@ class CoprocessorJobIT {
     JsonNode json = read(report);
     assertEquals(3, json.get("would-change").asInt());
     JsonNode changes = resultOf(json, table(1)).get("changes");
-    assertEquals(5, changes.size(), changes.toString());
+    assertEquals(4, changes.size(), changes.toString());
     assertTrue(changes.get(0).asText().startsWith("remove " + KylinCoprocessors.V1_II_ENDPOINT), changes.toString());
+    assertTrue(changes.get(2).asText().startsWith("add " + KylinCoprocessors.V2_CUBE_ENDPOINT), changes.toString());
     assertTrue(json.get("deployedJar").asText().endsWith("kylin-coprocessor-test-1.jar"));
   }
 
@@ -355,14 +424,14 @@ class CoprocessorJobIT {
     assertEquals(List.of(), fixture.kylinCoprocessors(table(0)), "nothing changed");
 
     assertEquals(ExitCodes.OK, run("--cubes", "CUBE_3", "--jar", jar.toString()), err());
-    assertEquals(3, fixture.kylinCoprocessors(table(3)).size());
+    assertEquals(2, fixture.kylinCoprocessors(table(3)).size());
     assertEquals(List.of(), fixture.kylinCoprocessors(table(2)));
     assertEquals(ExitCodes.OK, run("--projects", "first_two", "--jar", jar.toString()), err());
-    assertEquals(3, fixture.kylinCoprocessors(table(0)).size());
-    assertEquals(3, fixture.kylinCoprocessors(table(1)).size());
+    assertEquals(2, fixture.kylinCoprocessors(table(0)).size());
+    assertEquals(2, fixture.kylinCoprocessors(table(1)).size());
     assertEquals(List.of(), fixture.kylinCoprocessors(table(2)));
     assertEquals(ExitCodes.OK, run("--tables", table(2), "--jar", jar.toString()), err());
-    assertEquals(3, fixture.kylinCoprocessors(table(2)).size());
+    assertEquals(2, fixture.kylinCoprocessors(table(2)).size());
   }
 
   @Test
@@ -384,7 +453,7 @@ class CoprocessorJobIT {
     assertEquals(5, json.get("changed").asInt());
     String uploaded = json.get("deployedJar").asText();
     for (String t : tables.keySet()) {
-      assertEquals(set(Target.V2.entries(uploaded)), set(fixture.kylinCoprocessors(t)), t);
+      assertEquals(set(Target.KYLIN_1_5.entries(uploaded)), set(fixture.kylinCoprocessors(t)), t);
       assertTrue(fixture.isEnabled(t));
     }
     Path again = report.resolveSibling("again.json");

@@ -48,6 +48,7 @@ class MainTest {
     assertEquals(ExitCodes.BAD_INPUT, Main.run("coprocessor", "--jar", "x.jar"), "no selection");
     assertEquals(ExitCodes.BAD_INPUT, Main.run("coprocessor", "--jar", "x.jar", "--all", "--cubes", "a"), "two selections");
     assertEquals(ExitCodes.BAD_INPUT, Main.run("coprocessor", "--jar", "x.jar", "--all", "--target", "v3"));
+    assertEquals(ExitCodes.BAD_INPUT, Main.run("coprocessor", "--jar", "x.jar", "--all", "--target", "1.6"));
     assertEquals(ExitCodes.BAD_INPUT, Main.run("--zookeeper", "127.0.0.1:1", "coprocessor", "--jar", "/no/such.jar", "--all"));
     assertEquals(ExitCodes.BAD_INPUT, Main.run("coprocessor", "--jar", "x.jar", "--all", "--parallelism", "0"));
   }

@@ -106,6 +106,22 @@ class PrintCommandTest {
   }
 
   @Test
+  void theCoprocessorTargetIsPassedAsWrittenAndAnUnknownOneIsRefusedBeforeAnythingIsPrinted() {
+    for (String target : List.of("1.5", "1.4-alpha", "1.3", "v2", "v1")) {
+      LauncherRun run = LauncherRun.run(BARE, "coprocessor", "--master", "yarn", "--print-command", "--format", "json",
+          "--jar", "kylin-coprocessor.jar", "--all", "--target", target);
+      assertEquals(ExitCodes.OK, run.exitCode, run::toString);
+      List<String> args = strings(run.json().get("args"));
+      assertEquals(List.of("--target", target), args.subList(args.indexOf("--target"), args.indexOf("--target") + 2), args::toString);
+    }
+    LauncherRun bad = LauncherRun.run(BARE, "coprocessor", "--master", "yarn", "--print-command", "--format", "json",
+        "--jar", "kylin-coprocessor.jar", "--all", "--target", "1.6");
+    assertEquals(ExitCodes.BAD_INPUT, bad.exitCode, bad::toString);
+    assertTrue(bad.out.isEmpty(), bad::toString);
+    assertTrue(bad.err.contains("1.5, 1.4-alpha, 1.3"), bad::toString);
+  }
+
+  @Test
   void clientModeKeepsTheLocalHBaseSiteAndFindsItInHBaseConfDir() throws IOException {
     Files.writeString(tmp.resolve("hbase-site.xml"), "<configuration/>");
     LauncherRun run = LauncherRun.run(Map.of("HBASE_CONF_DIR", tmp.toString()), "validate", "--master", "yarn",
