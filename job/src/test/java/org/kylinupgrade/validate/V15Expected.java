@@ -27,9 +27,9 @@ import org.kylinupgrade.rules.V1AggregationRules;
  * {@code <example>.property-checked.txt}; here they are converted by the project's rules with a planner that keeps
  * each old group as a 1.5 group of its own, overlapping ones included, which Kylin 1.5 loads.
  */
-final class V15Expected {
-  static final String SAMPLE = "kylin-1.3.0-sample-cube";
-  static final String LOCALMETA = "kylin-1.3.0-localmeta";
+public final class V15Expected {
+  public static final String SAMPLE = "kylin-1.3.0-sample-cube";
+  public static final String LOCALMETA = "kylin-1.3.0-localmeta";
   private static final long RUN_TIMESTAMP = 1800000000123L;
 
   private V15Expected() {
@@ -41,7 +41,7 @@ final class V15Expected {
   }
 
   /** The folder with the left-out descs put back. */
-  static Map<String, Resource> whole(String example) {
+  public static Map<String, Resource> whole(String example) {
     Map<String, Resource> store = new TreeMap<>(folder(example));
     for (String path : leftOut(example)) {
       store.put(path, converted(example, path));
