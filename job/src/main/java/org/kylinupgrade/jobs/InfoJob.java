@@ -15,14 +15,21 @@ import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
 import org.kylinupgrade.pipeline.UpgradePipeline;
 import org.kylinupgrade.pipeline.UpgradeReport;
+import org.kylinupgrade.rules.RowsRead;
 import org.kylinupgrade.rules.UpgradeOptions;
+import org.kylinupgrade.rules.UpgradeTarget;
+import org.kylinupgrade.rules.v15.Versions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** What is there: counts per resource type, and whether it is v1 (an upgrade would change something) or v2. */
+/**
+ * What is there: counts per resource type, and whether it is v1 (an upgrade to the {@code --to} release would change
+ * something) or already that release's format.
+ */
 @Command(name = "info", mixinStandardHelpOptions = true,
-    description = "Show what the metadata table (or a folder) holds: counts per resource type, v1 or v2, what an upgrade would change.")
+    description = "Show what the metadata table (or a folder) holds: counts per resource type, whether it is v1 or "
+        + "already in the format of the --to release, what an upgrade to it would change.")
 public final class InfoJob implements Callable<Integer> {
   @Mixin
   ClusterOptions cluster;
@@ -30,26 +37,30 @@ public final class InfoJob implements Callable<Integer> {
   @Option(names = "--from-folder", paramLabel = "DIR", description = "look at a metadata folder instead of the table")
   String fromFolder;
 
+  @Option(names = "--to", paramLabel = "RELEASE",
+      description = "the Kylin release an upgrade would write the format of: 1.5 (default) or 1.4-alpha")
+  String to;
+
   public static void main(String[] args) {
     JobCommandLine.main(new InfoJob(), args);
   }
 
   @Override
   public Integer call() throws Exception {
+    UpgradeTarget target = UpgradeJob.target(to);
     try (SparkContexts spark = SparkContexts.open("kylin-upgrade info", cluster.master())) {
       if (fromFolder != null) {
         Configuration conf = new Configuration();
         JavaRDD<Resource> resources = SparkFolders.read(spark.context(), fromFolder, conf).cache();
-        show("folder " + fromFolder, UpgradePipeline.countByType(resources), resources, spark);
+        show("folder " + fromFolder, target, UpgradePipeline.countByType(resources), resources, spark);
       } else {
         try (HBaseCluster hbase = cluster.connect()) {
           hbase.openStore(cluster.metadataUrl()).close();
           // every row is counted from its key; only the resources the rules read are read whole
           Map<String, Long> counts = new java.util.TreeMap<>(HBaseRdds.paths(spark.context(), hbase,
               cluster.metadataUrl().tableName()).map(ResourcePaths::typeOf).countByValue());
-          show("table " + cluster.metadataUrl().tableName(), counts, HBaseRdds.readTable(spark.context(), hbase,
-              cluster.metadataUrl().tableName(), cluster.metadataUrl(),
-              org.kylinupgrade.rules.RowsRead.forUpgrade(org.kylinupgrade.rules.UpgradeTarget.DEFAULT, false), null), spark);
+          show("table " + cluster.metadataUrl().tableName(), target, counts, HBaseRdds.readTable(spark.context(), hbase,
+              cluster.metadataUrl().tableName(), cluster.metadataUrl(), RowsRead.forUpgrade(target, false), null), spark);
           showHistory(new RunJournal(hbase.historyTable(RunNames.historyTable(cluster.metadataUrl()))));
         }
       }
@@ -77,27 +88,48 @@ public final class InfoJob implements Callable<Integer> {
         : "; the live table is untouched: run `kylin-upgrade resume` to finish it or `kylin-upgrade rollback` to discard it")));
   }
 
-  private void show(String source, Map<String, Long> counts, JavaRDD<Resource> resources, SparkContexts spark)
-      throws java.io.IOException {
+  private void show(String source, UpgradeTarget target, Map<String, Long> counts, JavaRDD<Resource> resources,
+      SparkContexts spark) throws java.io.IOException {
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     System.out.println(source + ": " + total + " resources");
     counts.forEach((type, n) -> System.out.printf("  %-20s %6d%n", type, n));
     UpgradePipeline.Conversion conversion =
-        UpgradePipeline.convert(spark.context(), resources, UpgradeOptions.of(System.currentTimeMillis()));
-    if (conversion.changes.isEmpty()) {
-      System.out.println("metadata version: v2 (an upgrade would change nothing)");
+        UpgradePipeline.convert(spark.context(), resources, UpgradeOptions.of(System.currentTimeMillis(), target));
+    long labelled = target == UpgradeTarget.V1_5 ? conversion.versionLabelled.count() : 0;
+    long changed = conversion.changes.size() + labelled;
+    boolean current = changed == 0;
+    String format = formatName(target);
+    System.out.println("upgrade target: Kylin " + target.label());
+    if (current) {
+      System.out.println("metadata version: " + format + " (nothing would change)");
     } else {
-      System.out.println("metadata version: v1 (an upgrade would change " + conversion.changes.size() + " resources)");
+      System.out.println("metadata version: v1 (an upgrade to " + target.label() + " would change " + changed
+          + " resources)");
       conversion.changes.forEach(c -> System.out.println("  would change " + c.path() + ": " + String.join("; ", c.reasons())));
+      if (labelled > 0) {
+        System.out.println("  " + labelled + " more would only get the version label " + Versions.UPGRADED);
+      }
     }
     if (!conversion.unloadable.isEmpty()) {
-      System.out.println(conversion.unloadable.size() + " resources Kylin v2.0 cannot load:");
+      System.out.println(conversion.unloadable.size() + " resources " + kylin(target) + " cannot load:");
       conversion.unloadable.forEach(p -> System.out.println("  " + p.path() + ": " + p.reason()));
     }
-    new UpgradeReport("info", source, null, 0L, true).counts(counts)
-        .conversion(conversion.changes, conversion.unloadable, conversion.warnings)
-        .outcome(conversion.changes.isEmpty() ? "v2" : "v1", ExitCodes.OK).writeTo(cluster.reportFile());
+    UpgradeReport report = new UpgradeReport("info", source, null, 0L, true).upgradeTarget(target).counts(counts)
+        .conversion(conversion.changes, conversion.unloadable, conversion.warnings);
+    if (target == UpgradeTarget.V1_5) {
+      report.versionLabelled(labelled);
+    }
+    report.outcome(current ? format : "v1", ExitCodes.OK).writeTo(cluster.reportFile());
     conversion.release();
     resources.unpersist(false);
+  }
+
+  /** What metadata the target's upgrade leaves unchanged is called: "1.5", or "v2" (1.4-alpha's format). */
+  static String formatName(UpgradeTarget target) {
+    return target == UpgradeTarget.V1_5 ? target.label() : "v2";
+  }
+
+  private static String kylin(UpgradeTarget target) {
+    return target == UpgradeTarget.V1_5 ? "Kylin 1.5" : "Kylin v2.0";
   }
 }

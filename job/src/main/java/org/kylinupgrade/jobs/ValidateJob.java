@@ -13,17 +13,23 @@ import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
 import org.kylinupgrade.pipeline.UpgradePipeline;
 import org.kylinupgrade.pipeline.ValidationPipeline;
+import org.kylinupgrade.rules.UpgradeTarget;
 import org.kylinupgrade.validate.Finding;
 import org.kylinupgrade.validate.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Checks v2 metadata (the table, or a folder) and reports every problem; exit 4 when there is any. */
+/**
+ * Checks upgraded metadata (the table, or a folder) against the loading rules of the {@code --to} release and reports
+ * every problem; exit 4 when there is any.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Check v2 metadata in the table (or a folder): every cube's desc exists, every desc's model and "
-        + "tables exist and Kylin v2.0 can load it, signatures match the content, engine/storage ids are valid, no "
-        + "sharded desc serves v1 segments, projects and hybrids list existing realizations.",
+    description = {"Check upgraded metadata in the table (or a folder) as the --to release loads it: every cube's "
+        + "desc exists, every desc's model and tables exist and that release can load it (for 1.5 its aggregation "
+        + "groups too), signatures match the content, engine/storage ids are valid, no sharded desc serves v1 "
+        + "segments, projects and hybrids list existing realizations; for 1.5, every JSON resource carries the "
+        + "version label of Kylin 1.5's upgrade.",
         "Every problem is reported (exit 4 when there is any)."})
 public final class ValidateJob implements Callable<Integer> {
   @Mixin
@@ -32,43 +38,54 @@ public final class ValidateJob implements Callable<Integer> {
   @Option(names = "--from-folder", paramLabel = "DIR", description = "check a metadata folder instead of the table")
   String fromFolder;
 
+  @Option(names = "--to", paramLabel = "RELEASE",
+      description = "the Kylin release whose loading rules apply: 1.5 (default) or 1.4-alpha")
+  String to;
+
   public static void main(String[] args) {
     JobCommandLine.main(new ValidateJob(), args);
   }
 
   @Override
   public Integer call() throws Exception {
+    UpgradeTarget target = UpgradeJob.target(to);
     if (fromFolder != null) {
       Configuration conf = new Configuration();
       MetadataFolders.requireMetadataFolder(fromFolder, conf, "--from-folder");
       try (SparkContexts spark = SparkContexts.open("kylin-upgrade validate", cluster.master())) {
-        return validate("folder " + fromFolder, SparkFolders.read(spark.context(), fromFolder, conf), spark);
+        return validate("folder " + fromFolder, target, SparkFolders.read(spark.context(), fromFolder, conf), spark);
       }
     }
     try (HBaseCluster hbase = cluster.connect()) {
       hbase.openStore(cluster.metadataUrl()).close();
       try (SparkContexts spark = SparkContexts.open("kylin-upgrade validate", cluster.master())) {
-        return validate("table " + cluster.metadataUrl().tableName(),
+        return validate("table " + cluster.metadataUrl().tableName(), target,
             HBaseRdds.read(spark.context(), hbase, cluster.metadataUrl()), spark);
       }
     }
   }
 
-  private int validate(String source, JavaRDD<Resource> resources, SparkContexts spark) throws IOException {
+  private int validate(String source, UpgradeTarget target, JavaRDD<Resource> resources, SparkContexts spark)
+      throws IOException {
     resources.cache();
     try {
       Map<String, Long> counts = UpgradePipeline.countByType(resources);
-      List<Finding> findings = ValidationPipeline.validate(spark.context(), resources);
-      long total = counts.values().stream().mapToLong(Long::longValue).sum();
-      System.out.println(source + ": " + total + " resources");
-      findings.forEach(f -> System.out.println("  " + f));
+      List<Finding> findings = ValidationPipeline.validate(spark.context(), resources, target);
+      long total = 0;
+      for (long n : counts.values()) {
+        total += n;
+      }
+      System.out.println(source + ": " + total + " resources, checked as Kylin " + target.label() + " loads them");
+      for (Finding f : findings) {
+        System.out.println("  " + f);
+      }
       int exit = findings.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
       if (findings.isEmpty()) {
         System.out.println("no problems found");
       } else {
         System.out.println(findings.size() + " problems: " + ValidationReport.countByKind(findings));
       }
-      new ValidationReport(source, counts, findings, exit).writeTo(cluster.reportFile());
+      new ValidationReport(source, target, counts, findings, exit).writeTo(cluster.reportFile());
       return exit;
     } finally {
       resources.unpersist(false);

@@ -12,6 +12,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.TableCatalog;
 import org.kylinupgrade.rules.UpgradeRules;
+import org.kylinupgrade.rules.UpgradeTarget;
 import org.kylinupgrade.validate.EntityName;
 import org.kylinupgrade.validate.Finding;
 import org.kylinupgrade.validate.MetadataChecks;
@@ -21,22 +22,24 @@ import scala.Tuple2;
 /**
  * {@code validate} as a Spark pipeline: cube descs, models and cubes are grouped by model with {@code cogroup},
  * as the upgrade groups them; the table catalog and the set of existing names are broadcast. Only names and
- * findings reach the driver.
+ * findings reach the driver. For the 1.5 target, every resource's version label is checked too; only their count and
+ * a few paths reach the driver.
  */
 public final class ValidationPipeline {
   private ValidationPipeline() {
   }
 
-  /** Every finding, sorted by path. */
-  public static List<Finding> validate(JavaSparkContext sc, JavaRDD<Resource> resources) {
+  /** Every finding against the loading rules of {@code target}'s Kylin, sorted by path. */
+  public static List<Finding> validate(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeTarget target) {
     JavaRDD<Resource> checked = resources.filter(MetadataChecks::isChecked).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<Finding> findings = new ArrayList<>(checked.flatMap(r -> MetadataChecks.syntax(r).iterator()).collect());
       JavaRDD<Resource> json = checked.filter(MetadataChecks::isJsonObject);
 
       List<EntityName> names = checked.map(MetadataChecks::name).collect();
-      findings.addAll(MetadataChecks.duplicates(names));
-      TableCatalog catalog = UpgradeRules.tables(json.filter(r -> r.type().equals(UpgradePipeline.TABLE)).collect());
+      findings.addAll(MetadataChecks.duplicates(names, target));
+      TableCatalog catalog = UpgradeRules.tables(json.filter(r -> r.type().equals(UpgradePipeline.TABLE)).collect(),
+          target);
       findings.addAll(MetadataChecks.tables(catalog));
       Broadcast<TableCatalog> tables = sc.broadcast(catalog);
       Broadcast<NameIndex> index = sc.broadcast(MetadataChecks.index(names));
@@ -56,13 +59,28 @@ public final class ValidationPipeline {
 
       findings.addAll(modelsByName.cogroup(descsByModel, cubesByModel)
           .flatMap(g -> MetadataChecks.group(firstByPath(g._2()._1()), list(g._2()._2()), list(g._2()._3()),
-              tables.value(), index.value()).iterator())
+              tables.value(), index.value(), target).iterator())
           .collect());
-      findings.addAll(json.flatMap(r -> MetadataChecks.references(r, index.value()).iterator()).collect());
+      findings.addAll(json.flatMap(r -> MetadataChecks.references(r, index.value(), target).iterator()).collect());
+      if (target == UpgradeTarget.V1_5) {
+        findings.addAll(versionLabels(resources));
+      }
       Collections.sort(findings);
       return findings;
     } finally {
       checked.unpersist(false);
+    }
+  }
+
+  /** The one finding about version labels: every resource is looked at, its count and the first paths collected. */
+  private static List<Finding> versionLabels(JavaRDD<Resource> resources) {
+    JavaRDD<String> unlabelled = resources.map(MetadataChecks::versionLabelProblem).filter(p -> p != null)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return MetadataChecks.versionLabels(unlabelled.count(),
+          unlabelled.takeOrdered(MetadataChecks.VERSION_LABEL_EXAMPLES));
+    } finally {
+      unlabelled.unpersist(false);
     }
   }
 

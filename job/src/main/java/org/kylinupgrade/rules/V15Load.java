@@ -41,6 +41,20 @@ public final class V15Load {
   }
 
   /**
+   * Why Kylin 1.5's {@code MetadataManager} leaves the model out; null when it loads.
+   *
+   * @param tables {@link UpgradeRules#tables(Iterable, UpgradeTarget)} for {@link UpgradeTarget#V1_5}
+   */
+  public static String modelNotLoadableReason(Resource model, TableCatalog tables) {
+    try {
+      LoadedModel15.load(model, tables);
+      return null;
+    } catch (NotLoadableException e) {
+      return e.getMessage();
+    }
+  }
+
+  /**
    * Loads the desc as Kylin 1.5's {@code CubeDescManager} does.
    *
    * @param model the model named by the desc's {@code model_name}, or null when there is none

@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.Map;
 import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.rules.UpgradeRules;
+import org.kylinupgrade.rules.UpgradeTarget;
 
-/** Cube descs and cubes that Kylin v2 skips because one loaded before them (in path order) has the same name. */
+/**
+ * Cube descs and cubes that the target's Kylin skips because one loaded before them (in path order) has the same
+ * name; Kylin v2.0 and 1.5 keep both in case-insensitive caches.
+ */
 final class DuplicateNames {
   private DuplicateNames() {
   }
 
-  static List<Finding> find(List<EntityName> names) {
+  static List<Finding> find(List<EntityName> names, UpgradeTarget target) {
     Map<String, List<EntityName>> byKey = new LinkedHashMap<>();
     names.stream()
         .filter(DuplicateNames::registeredByName)
@@ -24,7 +28,7 @@ final class DuplicateNames {
     for (List<EntityName> sameName : byKey.values()) {
       EntityName first = sameName.get(0);
       for (EntityName later : sameName.subList(1, sameName.size())) {
-        findings.add(new Finding(Finding.Kind.DUPLICATE_NAME, later.path(), "Kylin v2 skips it: " + first.path()
+        findings.add(new Finding(Finding.Kind.DUPLICATE_NAME, later.path(), Wording.kylin(target) + " skips it: " + first.path()
             + " already has the name '" + later.name() + "'"));
       }
     }

@@ -13,7 +13,7 @@ public record Finding(Kind kind, String path, String message) implements Seriali
   public enum Kind {
     /** The bytes are not a JSON object. */
     NOT_JSON,
-    /** A property Kylin v2 needs is missing or blank. */
+    /** A property the target's Kylin needs is missing or blank. */
     MISSING_FIELD,
     /** A cube names a cube desc that does not exist. */
     MISSING_DESC,
@@ -23,16 +23,20 @@ public record Finding(Kind kind, String path, String message) implements Seriali
     MISSING_TABLE,
     /** A project or hybrid lists a cube, hybrid or inverted index that does not exist. */
     MISSING_REALIZATION,
-    /** Kylin v2 cannot load it (spec §9). */
+    /** The target's Kylin cannot load it. */
     UNLOADABLE,
+    /** A 1.5 cube desc's aggregation groups break one of Kylin 1.5.4.1's rules for loading them. */
+    AGGREGATION_GROUP,
     /** A cube desc's stored signature is missing or differs from the one of its content. */
     SIGNATURE,
-    /** A cube desc's {@code engine_type} or {@code storage_type} is not one of Kylin v2's cube ids. */
+    /** A cube desc's {@code engine_type} or {@code storage_type} is not one of the target's cube ids. */
     ENGINE_STORAGE,
     /** A cube desc on sharded storage is used by a cube whose segments have the unsharded v1 layout. */
     V1_SEGMENTS_ON_SHARDED_STORAGE,
-    /** Kylin v2 skips it because an earlier resource of the same type has the same name. */
-    DUPLICATE_NAME
+    /** The target's Kylin skips it because an earlier resource of the same type has the same name. */
+    DUPLICATE_NAME,
+    /** JSON resources without the version label Kylin 1.5's upgrade writes (one finding for all of them). */
+    VERSION_LABEL
   }
 
   public Finding {

@@ -3,20 +3,24 @@ package org.kylinupgrade.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.kylinupgrade.cuboid.V15Cuboids;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.Signature;
 import org.kylinupgrade.rules.TableCatalog;
 import org.kylinupgrade.rules.UpgradeRules;
+import org.kylinupgrade.rules.UpgradeTarget;
+import org.kylinupgrade.rules.V15Load;
 import org.kylinupgrade.rules.V2Load;
 import org.kylinupgrade.rules.v2.CubeDesc;
 
 /**
- * Checks one model group (the model, the cube descs naming it, the cubes using those descs): the model's tables,
- * each desc's model, tables, loadability, signature, engine and storage, and sharded storage under v1 segments.
- * A desc whose model is missing or broken gets no further checks; the model's problem is the cause.
+ * Checks one model group (the model, the cube descs naming it, the cubes using those descs) against the loading
+ * rules of the target's Kylin: the model's tables, each desc's model, tables, loadability (for 1.5 its aggregation
+ * groups first), signature, engine and storage, and sharded storage under v1 segments. A desc whose model is
+ * missing or broken gets no further checks; the model's problem is the cause.
  */
 final class GroupCheck {
   private final Resource model;
@@ -24,14 +28,22 @@ final class GroupCheck {
   private final List<Resource> cubes;
   private final TableCatalog tables;
   private final NameIndex names;
-  private final List<Finding> findings = new ArrayList<>();
+  private final UpgradeTarget target;
+  private final String kylin;
+  private final List<Finding> findings = new ArrayList<Finding>();
 
-  GroupCheck(Resource model, List<Resource> descs, List<Resource> cubes, TableCatalog tables, NameIndex names) {
+  /**
+   * @param tables {@link UpgradeRules#tables(Iterable, UpgradeTarget)} for {@code target}
+   */
+  GroupCheck(Resource model, List<Resource> descs, List<Resource> cubes, TableCatalog tables, NameIndex names,
+      UpgradeTarget target) {
     this.model = model;
     this.descs = sortedByPath(descs);
     this.cubes = sortedByPath(cubes);
     this.tables = tables;
     this.names = names;
+    this.target = target;
+    this.kylin = Wording.kylin(target);
   }
 
   List<Finding> run() {
@@ -42,10 +54,11 @@ final class GroupCheck {
     return findings;
   }
 
-  /** True when v2 loads the model. */
+  /** True when the target's Kylin loads the model. */
   private boolean checkModel() {
     ObjectNode tree = JsonTrees.object(model);
-    String consequence = descs.isEmpty() ? "" : " (so Kylin v2 cannot load its cube descs either: " + descNames() + ")";
+    String consequence = descs.isEmpty() ? ""
+        : " (so " + kylin + " cannot load its cube descs either: " + descNames() + ")";
     boolean tablesExist = requireTable(model, "fact table", JsonTrees.text(tree, "fact_table"), consequence);
     for (JsonNode lookup : JsonTrees.elements(tree, "lookups")) {
       tablesExist &= requireTable(model, "lookup table", JsonTrees.text(lookup, "table"), consequence);
@@ -53,9 +66,10 @@ final class GroupCheck {
     if (!tablesExist) {
       return false;
     }
-    String reason = V2Load.modelNotLoadableReason(model, tables);
+    String reason = target == UpgradeTarget.V1_5 ? V15Load.modelNotLoadableReason(model, tables)
+        : V2Load.modelNotLoadableReason(model, tables);
     if (reason != null) {
-      add(Finding.Kind.UNLOADABLE, model, "Kylin v2 cannot load this model: " + reason + consequence);
+      add(Finding.Kind.UNLOADABLE, model, kylin + " cannot load this model: " + reason + consequence);
       return false;
     }
     return true;
@@ -68,7 +82,7 @@ final class GroupCheck {
     checkShardedStorage(desc, tree, name);
     String modelName = JsonTrees.text(tree, "model_name");
     if (JsonTrees.isBlank(modelName)) {
-      add(Finding.Kind.MISSING_FIELD, desc, "no model_name; Kylin v2 cannot load a cube desc without its model");
+      add(Finding.Kind.MISSING_FIELD, desc, "no model_name; " + kylin + " cannot load a cube desc without its model");
       return;
     }
     if (model == null) {
@@ -86,14 +100,59 @@ final class GroupCheck {
     if (!tablesExist) {
       return;
     }
+    if (target == UpgradeTarget.V1_5) {
+      checkDesc15(desc, tree, name);
+      return;
+    }
     V2Load.DescOutcome outcome = V2Load.cubeDesc(desc, model, tables);
     if (!outcome.loaded()) {
-      List<String> users = cubesUsing(name).stream().map(GroupCheck::cubeName).toList();
       add(Finding.Kind.UNLOADABLE, desc, "Kylin v2 cannot load this cube desc: " + outcome.notLoadableReason()
-          + (users.isEmpty() ? "" : " (used by cube " + String.join(", ", users) + ")"));
+          + usedBy(name));
       return;
     }
     checkSignature(desc, JsonTrees.text(tree, "signature"), outcome.signature());
+  }
+
+  /**
+   * A 1.5 desc: its aggregation groups against Kylin 1.5.4.1's rules for loading them, then the whole desc as Kylin
+   * 1.5 loads it, then its signature. A desc without an array of aggregation groups (not in the 1.5 format) is left
+   * to the loader, which says where it fails first.
+   */
+  private void checkDesc15(Resource desc, ObjectNode tree, String name) {
+    String groupProblem = aggregationGroupProblem(tree);
+    if (groupProblem != null) {
+      add(Finding.Kind.AGGREGATION_GROUP, desc, "Kylin 1.5 cannot load this cube desc: " + groupProblem
+          + usedBy(name));
+      return;
+    }
+    V15Load.DescOutcome outcome = V15Load.cubeDesc(desc, model, tables);
+    if (!outcome.loaded()) {
+      add(Finding.Kind.UNLOADABLE, desc, "Kylin 1.5 cannot load this cube desc: " + outcome.notLoadableReason()
+          + usedBy(name));
+      return;
+    }
+    checkSignature(desc, JsonTrees.text(tree, "signature"), outcome.signature());
+  }
+
+  /** The first of Kylin 1.5.4.1's load checks of the aggregation groups that the desc fails; null when none. */
+  private static String aggregationGroupProblem(ObjectNode tree) {
+    JsonNode groups = tree.get("aggregation_groups");
+    if (groups == null || !groups.isArray()) {
+      return null;
+    }
+    List<String> problems;
+    try {
+      problems = V15Cuboids.of(tree).loadProblems();
+    } catch (RuntimeException e) {
+      // a row key the cuboid rules cannot read (none, or more columns than a cuboid id has bits): the loader says why
+      return null;
+    }
+    return problems.isEmpty() ? null : problems.get(0);
+  }
+
+  private String usedBy(String descName) {
+    List<String> users = cubeNames(cubesUsing(descName));
+    return users.isEmpty() ? "" : " (used by cube " + String.join(", ", users) + ")";
   }
 
   private void checkSignature(Resource desc, String stored, Signature computed) {
@@ -105,35 +164,46 @@ final class GroupCheck {
     }
   }
 
-  /** Spec §2.8: a cube runs on engine MR_V1 (0) or MR_V2 (2), on storage HBASE (0) or SHARDED_HBASE (2). */
+  /**
+   * A cube runs on engine MR_V1 (0) or MR_V2 (2), on storage HBASE (0) or SHARDED_HBASE (2), in Kylin v2.0 and
+   * Kylin 1.5 alike.
+   */
   private void checkEngineAndStorage(Resource desc, ObjectNode tree) {
+    String release = Wording.release(target);
     Integer engine = intOrNull(tree, "engine_type", CubeDesc.ENGINE_MR_V1);
     if (engine != null && engine != CubeDesc.ENGINE_MR_V1 && engine != CubeDesc.ENGINE_MR_V2) {
       add(Finding.Kind.ENGINE_STORAGE, desc, "engine_type " + engine
-          + " is not a cube engine of Kylin v2.0 (0 = MR_V1, 2 = MR_V2)");
+          + " is not a cube engine of " + release + " (0 = MR_V1, 2 = MR_V2)");
     }
     Integer storage = intOrNull(tree, "storage_type", CubeDesc.STORAGE_HBASE);
     if (storage != null && storage != CubeDesc.STORAGE_HBASE && storage != CubeDesc.STORAGE_SHARDED_HBASE) {
       add(Finding.Kind.ENGINE_STORAGE, desc, "storage_type " + storage
-          + " is not a cube storage of Kylin v2.0 (0 = HBASE, 2 = SHARDED_HBASE)");
+          + " is not a cube storage of " + release + " (0 = HBASE, 2 = SHARDED_HBASE)");
     }
   }
 
-  /** A segment's storage layout is its desc's, so a sharded desc cannot serve segments built unsharded (spec §2.3). */
+  /** A segment's storage layout is its desc's, so a sharded desc cannot serve segments built unsharded. */
   private void checkShardedStorage(Resource desc, ObjectNode tree, String name) {
     Integer storage = intOrNull(tree, "storage_type", CubeDesc.STORAGE_HBASE);
     if (storage == null || storage != CubeDesc.STORAGE_SHARDED_HBASE) {
       return;
     }
-    List<String> cubesWithV1Segments = cubesUsing(name).stream().filter(GroupCheck::hasV1Segments)
-        .map(GroupCheck::cubeName).toList();
-    if (!cubesWithV1Segments.isEmpty()) {
+    List<Resource> withV1Segments = new ArrayList<Resource>();
+    for (Resource cube : cubesUsing(name)) {
+      if (hasV1Segments(cube)) {
+        withV1Segments.add(cube);
+      }
+    }
+    if (!withV1Segments.isEmpty()) {
       add(Finding.Kind.V1_SEGMENTS_ON_SHARDED_STORAGE, desc, "storage_type 2 (sharded) but cube "
-          + String.join(", ", cubesWithV1Segments) + " has segments in the unsharded v1 layout");
+          + String.join(", ", cubeNames(withV1Segments)) + " has segments in the unsharded v1 layout");
     }
   }
 
-  /** A v1 segment has no shards: its HTable, if built, is unsharded; v2 sets {@code total_shards} when it builds one. */
+  /**
+   * A v1 segment has no shards: its HTable, if built, is unsharded; Kylin v2.0 and 1.5 set {@code total_shards}
+   * when they build one.
+   */
   private static boolean hasV1Segments(Resource cube) {
     for (JsonNode segment : JsonTrees.elements(JsonTrees.object(cube), "segments")) {
       JsonNode shards = segment.get("total_shards");
@@ -155,21 +225,33 @@ final class GroupCheck {
 
   private List<Resource> cubesUsing(String descName) {
     if (descName == null) {
-      return List.of();
+      return Collections.emptyList();
     }
     String key = UpgradeRules.groupKey(descName);
-    return cubes.stream().filter(c -> key.equals(UpgradeRules.groupKey(UpgradeRules.descNameOfCube(c))))
-        .collect(Collectors.toList());
+    List<Resource> using = new ArrayList<Resource>();
+    for (Resource cube : cubes) {
+      if (key.equals(UpgradeRules.groupKey(UpgradeRules.descNameOfCube(cube)))) {
+        using.add(cube);
+      }
+    }
+    return using;
   }
 
   private String descNames() {
-    return descs.stream().map(d -> String.valueOf(JsonTrees.text(JsonTrees.object(d), "name")))
-        .collect(Collectors.joining(", "));
+    List<String> out = new ArrayList<String>();
+    for (Resource desc : descs) {
+      out.add(String.valueOf(JsonTrees.text(JsonTrees.object(desc), "name")));
+    }
+    return String.join(", ", out);
   }
 
-  private static String cubeName(Resource cube) {
-    String name = JsonTrees.text(JsonTrees.object(cube), "name");
-    return name != null ? name : cube.path();
+  private static List<String> cubeNames(List<Resource> cubes) {
+    List<String> out = new ArrayList<String>();
+    for (Resource cube : cubes) {
+      String name = JsonTrees.text(JsonTrees.object(cube), "name");
+      out.add(name != null ? name : cube.path());
+    }
+    return out;
   }
 
   /** The int Kylin binds (the default when absent or null); null when it is no number, which binding reports. */
@@ -196,8 +278,13 @@ final class GroupCheck {
   }
 
   private static List<Resource> sortedByPath(List<Resource> resources) {
-    List<Resource> sorted = new ArrayList<>(resources);
-    sorted.sort(Comparator.comparing(Resource::path));
+    List<Resource> sorted = new ArrayList<Resource>(resources);
+    Collections.sort(sorted, new Comparator<Resource>() {
+      @Override
+      public int compare(Resource a, Resource b) {
+        return a.path().compareTo(b.path());
+      }
+    });
     return sorted;
   }
 }

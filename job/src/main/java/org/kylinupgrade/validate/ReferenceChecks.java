@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.rules.UpgradeTarget;
 
 /** What cubes, projects and hybrids refer to by name must exist. */
 final class ReferenceChecks {
@@ -16,20 +17,27 @@ final class ReferenceChecks {
   private ReferenceChecks() {
   }
 
-  static List<Finding> check(Resource resource, NameIndex names) {
-    return switch (resource.type()) {
-      case EntityName.CUBE -> cube(resource, names);
-      case EntityName.PROJECT -> project(resource, names);
-      case EntityName.HYBRID -> realizations(resource, JsonTrees.object(resource), names);
-      default -> List.of();
-    };
+  /** Kylin v2.0 and 1.5 resolve these references alike; only the wording names the target. */
+  static List<Finding> check(Resource resource, NameIndex names, UpgradeTarget target) {
+    String kylin = Wording.kylin(target);
+    if (resource.type().equals(EntityName.CUBE)) {
+      return cube(resource, names, kylin);
+    }
+    if (resource.type().equals(EntityName.PROJECT)) {
+      return project(resource, names, kylin);
+    }
+    if (resource.type().equals(EntityName.HYBRID)) {
+      return realizations(resource, JsonTrees.object(resource), names, kylin);
+    }
+    return new ArrayList<Finding>();
   }
 
-  private static List<Finding> cube(Resource cube, NameIndex names) {
+  private static List<Finding> cube(Resource cube, NameIndex names, String kylin) {
     ObjectNode tree = JsonTrees.object(cube);
     List<Finding> findings = new ArrayList<>();
     if (JsonTrees.isBlank(JsonTrees.text(tree, "name"))) {
-      findings.add(new Finding(Finding.Kind.MISSING_FIELD, cube.path(), "no name; Kylin v2 skips a cube without one"));
+      findings.add(new Finding(Finding.Kind.MISSING_FIELD, cube.path(), "no name; " + kylin
+          + " skips a cube without one"));
     }
     String descriptor = JsonTrees.text(tree, "descriptor");
     if (JsonTrees.isBlank(descriptor)) {
@@ -40,9 +48,9 @@ final class ReferenceChecks {
     return findings;
   }
 
-  private static List<Finding> project(Resource project, NameIndex names) {
+  private static List<Finding> project(Resource project, NameIndex names, String kylin) {
     ObjectNode tree = JsonTrees.object(project);
-    List<Finding> findings = realizations(project, tree, names);
+    List<Finding> findings = realizations(project, tree, names, kylin);
     for (String table : JsonTrees.texts(tree, "tables")) {
       if (!names.has(EntityName.TABLE, table)) {
         findings.add(new Finding(Finding.Kind.MISSING_TABLE, project.path(), "lists table '" + table
@@ -58,7 +66,7 @@ final class ReferenceChecks {
     return findings;
   }
 
-  private static List<Finding> realizations(Resource resource, ObjectNode tree, NameIndex names) {
+  private static List<Finding> realizations(Resource resource, ObjectNode tree, NameIndex names, String kylin) {
     List<Finding> findings = new ArrayList<>();
     for (JsonNode entry : JsonTrees.elements(tree, "realizations")) {
       String type = JsonTrees.text(entry, "type");
@@ -66,7 +74,7 @@ final class ReferenceChecks {
       String resourceType = type == null ? null : REALIZATION_TYPES.get(type);
       if (resourceType == null) {
         findings.add(new Finding(Finding.Kind.MISSING_REALIZATION, resource.path(), "lists realization '" + name
-            + "' of type '" + type + "', which Kylin v2 does not know (CUBE, HYBRID, INVERTED_INDEX)"));
+            + "' of type '" + type + "', which " + kylin + " does not know (CUBE, HYBRID, INVERTED_INDEX)"));
       } else if (!names.has(resourceType, name)) {
         findings.add(new Finding(Finding.Kind.MISSING_REALIZATION, resource.path(), "lists " + type + " '" + name
             + "', which does not exist"));

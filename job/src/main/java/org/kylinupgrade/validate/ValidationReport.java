@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.kylinupgrade.report.JsonReport;
+import org.kylinupgrade.rules.UpgradeTarget;
 
 /** The JSON report of a {@code validate} run. */
 public final class ValidationReport extends JsonReport<ValidationReport> {
-  public ValidationReport(String source, Map<String, Long> countsByType, List<Finding> findings, int exitCode) {
+  /** @param target the release whose loading rules were applied ({@code --to}) */
+  public ValidationReport(String source, UpgradeTarget target, Map<String, Long> countsByType, List<Finding> findings,
+      int exitCode) {
     super("validate");
     root.put("source", source);
+    root.put("to", target.label());
     root.put("resources", countsByType.values().stream().mapToLong(Long::longValue).sum());
     ObjectNode counts = root.putObject("resourcesByType");
     countsByType.forEach(counts::put);

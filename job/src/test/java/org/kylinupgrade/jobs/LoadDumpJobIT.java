@@ -67,8 +67,78 @@ class LoadDumpJobIT {
     assertEquals(0, run(new InfoJob(), cluster(table, "--report", report.toString())), err());
     com.fasterxml.jackson.databind.JsonNode info = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
     assertEquals("v1", info.get("status").asText());
+    assertEquals("1.5", info.get("to").asText());
     assertEquals(2, info.get("changed").asInt());
+    assertEquals(5, info.get("versionLabelled").asInt());
     assertEquals(3, info.get("resourcesByType").get("table").asInt());
+  }
+
+  /** The report of {@code info} and what it printed. */
+  private record Info(int exit, com.fasterxml.jackson.databind.JsonNode report, String out) {
+  }
+
+  private Info info(String... args) throws IOException {
+    Path report = SharedHBase.tempDir("info").resolve("info.json");
+    String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+    all[args.length] = "--report";
+    all[args.length + 1] = report.toString();
+    java.io.PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new java.io.PrintStream(new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        original.write(b);
+        out.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        original.write(b, off, len);
+        out.write(b, off, len);
+      }
+    }, true));
+    int exit;
+    try {
+      exit = run(new InfoJob(), all);
+    } finally {
+      System.setOut(original);
+    }
+    return new Info(exit, new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile()), out.toString());
+  }
+
+  @Test
+  void infoOnFoldersSaysV1OrTheTargetsFormat() throws IOException {
+    Info v1 = info("--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString());
+    assertEquals(0, v1.exit(), err());
+    assertEquals("v1", v1.report().get("status").asText());
+    assertEquals("1.5", v1.report().get("to").asText());
+    assertEquals(2, v1.report().get("changed").asInt());
+    assertEquals(5, v1.report().get("versionLabelled").asInt());
+    assertTrue(v1.out().contains("upgrade target: Kylin 1.5\n"), v1.out());
+    assertTrue(v1.out().contains("metadata version: v1 (an upgrade to 1.5 would change 7 resources)\n"), v1.out());
+    assertTrue(v1.out().contains("  5 more would only get the version label 1.5.1\n"), v1.out());
+
+    Info v15 = info("--from-folder", TestData.v15Expected("kylin-1.3.0-sample-cube").toString(), "--to", "1.5");
+    assertEquals(0, v15.exit(), err());
+    assertEquals("1.5", v15.report().get("status").asText());
+    assertEquals(0, v15.report().get("changed").asInt());
+    assertEquals(0, v15.report().get("versionLabelled").asInt());
+    assertTrue(v15.out().contains("metadata version: 1.5 (nothing would change)\n"), v15.out());
+
+    Info v2 = info("--from-folder", TestData.expected("kylin-1.3.0-sample-cube").toString(), "--to", "1.4-alpha");
+    assertEquals(0, v2.exit(), err());
+    assertEquals("v2", v2.report().get("status").asText());
+    assertEquals("1.4-alpha", v2.report().get("to").asText());
+    assertTrue(v2.out().contains("upgrade target: Kylin 1.4-alpha\n"), v2.out());
+    assertTrue(v2.out().contains("metadata version: v2 (nothing would change)\n"), v2.out());
+
+    Info v1To14 = info("--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(), "--to", "1.4-alpha");
+    assertEquals("v1", v1To14.report().get("status").asText());
+    assertTrue(v1To14.out().contains("metadata version: v1 (an upgrade to 1.4-alpha would change 2 resources)\n"),
+        v1To14.out());
+
+    assertEquals(ExitCodes.BAD_INPUT, run(new InfoJob(), "--from-folder",
+        TestData.example("kylin-1.3.0-sample-cube").toString(), "--to", "1.6"));
   }
 
   @Test

@@ -18,12 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kylinupgrade.SharedHBase;
 import org.kylinupgrade.SharedSpark;
 import org.kylinupgrade.TestData;
+import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.validate.Finding;
 import org.kylinupgrade.validate.PlantedFaults;
+import org.kylinupgrade.validate.PlantedFaults15;
+import org.kylinupgrade.validate.V15Expected;
+import org.kylinupgrade.validate.V15Store;
 import org.kylinupgrade.validate.V2Store;
 import picocli.CommandLine;
 
-/** {@code validate} as the operator runs it, through real local Spark, on folders and on a real HBase table. */
+/**
+ * {@code validate} as the operator runs it, through real local Spark, on folders and on a real HBase table: against
+ * Kylin 1.5's loading rules by default, against 1.4-alpha's with {@code --to 1.4-alpha}.
+ */
 class ValidateJobIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AtomicLong TABLES = new AtomicLong();
@@ -60,8 +67,8 @@ class ValidateJobIT {
     Path folder = tmp.resolve("planted");
     planted.writeTo(folder);
     Path report = tmp.resolve("report.json");
-    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), "--from-folder", folder.toString(), "--report", report.toString()),
-        errBytes.toString());
+    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), "--from-folder", folder.toString(), "--to", "1.4-alpha",
+        "--report", report.toString()), errBytes.toString());
     assertEquals(PlantedFaults.expectedForAll(planted), problems(report));
     assertEquals("problems", JSON.readTree(report.toFile()).get("status").asText());
   }
@@ -70,15 +77,18 @@ class ValidateJobIT {
   void theSampleCubesUpgradeIsClean() throws IOException {
     Path report = tmp.resolve("report.json");
     assertEquals(ExitCodes.OK, run(new ValidateJob(), "--from-folder",
-        TestData.expected("kylin-1.3.0-sample-cube").toString(), "--report", report.toString()), errBytes.toString());
+        TestData.expected("kylin-1.3.0-sample-cube").toString(), "--to", "1.4-alpha", "--report", report.toString()),
+        errBytes.toString());
     assertEquals(List.of(), problems(report));
+    assertEquals("1.4-alpha", JSON.readTree(report.toFile()).get("to").asText());
   }
 
   @Test
   void localmetasUpgradeHasOnlyItsTwoBitmapDescs() throws IOException {
     Path report = tmp.resolve("report.json");
     assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), "--from-folder",
-        TestData.expected("kylin-1.3.0-localmeta").toString(), "--report", report.toString()), errBytes.toString());
+        TestData.expected("kylin-1.3.0-localmeta").toString(), "--to", "1.4-alpha", "--report", report.toString()),
+        errBytes.toString());
     List<Finding> problems = problems(report);
     assertEquals(List.of("/cube_desc/test_kylin_cube_without_slr_desc.json",
         "/cube_desc/test_kylin_cube_without_slr_left_join_desc.json"), problems.stream().map(Finding::path).toList());
@@ -98,8 +108,8 @@ class ValidateJobIT {
         "--working-dir", SharedHBase.newWorkingDir()};
     assertEquals(ExitCodes.OK, run(new LoadJob(), concat(cluster, "--from-folder", folder.toString())), errBytes.toString());
     Path report = tmp.resolve("report.json");
-    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), concat(cluster, "--report", report.toString())),
-        errBytes.toString());
+    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), concat(cluster, "--to", "1.4-alpha", "--report",
+        report.toString())), errBytes.toString());
     assertEquals(PlantedFaults.expectedForAll(planted), problems(report));
 
     String clean = "validate_it_" + TABLES.incrementAndGet();
@@ -107,7 +117,84 @@ class ValidateJobIT {
         "--working-dir", SharedHBase.newWorkingDir()};
     assertEquals(ExitCodes.OK, run(new LoadJob(), concat(cleanCluster, "--from-folder",
         TestData.expected("kylin-1.3.0-sample-cube").toString())), errBytes.toString());
-    assertEquals(ExitCodes.OK, run(new ValidateJob(), cleanCluster), errBytes.toString());
+    assertEquals(ExitCodes.OK, run(new ValidateJob(), concat(cleanCluster, "--to", "1.4-alpha")), errBytes.toString());
+  }
+
+  @Test
+  void kylin15sUpgradeOfTheExamplesIsCleanByDefault() throws IOException {
+    Path report = tmp.resolve("report.json");
+    assertEquals(ExitCodes.OK, run(new ValidateJob(), "--from-folder",
+        TestData.v15Expected(V15Expected.SAMPLE).toString(), "--report", report.toString()), errBytes.toString());
+    assertEquals(List.of(), problems(report));
+    assertEquals("1.5", JSON.readTree(report.toFile()).get("to").asText());
+
+    Path localmeta = tmp.resolve("localmeta");
+    write(V15Expected.whole(V15Expected.LOCALMETA), localmeta);
+    assertEquals(ExitCodes.OK, run(new ValidateJob(), "--from-folder", localmeta.toString(), "--to", "1.5",
+        "--report", report.toString()), errBytes.toString());
+    assertEquals(List.of(), problems(report));
+  }
+
+  @Test
+  void everyFaultPlantedIn15MetadataIsReportedTogether() throws IOException {
+    V15Store planted = PlantedFaults15.plantAll();
+    Path folder = tmp.resolve("planted15");
+    planted.writeTo(folder);
+    Path report = tmp.resolve("report.json");
+    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), "--from-folder", folder.toString(), "--report",
+        report.toString()), errBytes.toString());
+    assertEquals(PlantedFaults15.expectedForAll(planted), problems(report));
+  }
+
+  @Test
+  void oneFourAlphaOutputIsNotLoadableByKylin15() throws IOException {
+    Path report = tmp.resolve("report.json");
+    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), "--from-folder",
+        TestData.expected("kylin-1.3.0-sample-cube").toString(), "--report", report.toString()), errBytes.toString());
+    List<Finding> problems = problems(report);
+    assertEquals(List.of(Finding.Kind.UNLOADABLE, Finding.Kind.VERSION_LABEL),
+        problems.stream().map(Finding::kind).sorted().toList(), problems.toString());
+    Finding unloadable = problems.stream().filter(f -> f.kind() == Finding.Kind.UNLOADABLE).findFirst().orElseThrow();
+    assertEquals("/cube_desc/kylin_sales_cube_desc.json", unloadable.path());
+    assertTrue(unloadable.message().startsWith("Kylin 1.5 cannot load this cube desc: "), unloadable.message());
+  }
+
+  @Test
+  void a15TableLoadedFromAFolderIsValidatedInHBase() throws IOException {
+    V15Store planted = PlantedFaults15.plantAll();
+    Path folder = tmp.resolve("planted15");
+    planted.writeTo(folder);
+    String[] cluster = newCluster();
+    assertEquals(ExitCodes.OK, run(new LoadJob(), concat(cluster, "--from-folder", folder.toString())), errBytes.toString());
+    Path report = tmp.resolve("report.json");
+    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), concat(cluster, "--report", report.toString())),
+        errBytes.toString());
+    assertEquals(PlantedFaults15.expectedForAll(planted), problems(report));
+
+    String[] clean = newCluster();
+    assertEquals(ExitCodes.OK, run(new LoadJob(), concat(clean, "--from-folder",
+        TestData.v15Expected(V15Expected.SAMPLE).toString())), errBytes.toString());
+    assertEquals(ExitCodes.OK, run(new ValidateJob(), clean), errBytes.toString());
+  }
+
+  @Test
+  void anUnknownTargetIsBadInput() {
+    assertEquals(ExitCodes.BAD_INPUT, run(new ValidateJob(), "--from-folder",
+        TestData.v15Expected(V15Expected.SAMPLE).toString(), "--to", "2.0"));
+    assertTrue(errBytes.toString().contains("accepted: 1.5, 1.4-alpha"), errBytes.toString());
+  }
+
+  private static String[] newCluster() {
+    return new String[] {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url",
+        "validate_it_" + TABLES.incrementAndGet() + "@hbase", "--working-dir", SharedHBase.newWorkingDir()};
+  }
+
+  private static void write(java.util.Map<String, Resource> resources, Path folder) throws IOException {
+    for (Resource r : resources.values()) {
+      Path file = folder.resolve(r.path().substring(1));
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.write(file, r.content());
+    }
   }
 
   @Test

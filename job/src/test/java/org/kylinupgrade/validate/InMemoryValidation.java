@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.TableCatalog;
 import org.kylinupgrade.rules.UpgradeRules;
+import org.kylinupgrade.rules.UpgradeTarget;
 
 /** A test driver standing in for the Spark pipeline: groups a whole metadata store by model and validates it. */
 final class InMemoryValidation {
@@ -25,14 +26,24 @@ final class InMemoryValidation {
     return org.kylinupgrade.TestData.readFolder(folder);
   }
 
-  static List<Finding> run(Map<String, Resource> store) {
+  /** Validation against 1.4-alpha's loading rules, as {@code validate --to 1.4-alpha}. */
+  static List<Finding> run14(Map<String, Resource> store) {
+    return run(store, UpgradeTarget.V1_4_ALPHA);
+  }
+
+  /** Validation against 1.5's loading rules, as {@code validate} (its default). */
+  static List<Finding> run15(Map<String, Resource> store) {
+    return run(store, UpgradeTarget.V1_5);
+  }
+
+  static List<Finding> run(Map<String, Resource> store, UpgradeTarget target) {
     List<Resource> checked = store.values().stream().filter(MetadataChecks::isChecked).toList();
     List<Finding> findings = new ArrayList<>();
     checked.forEach(r -> findings.addAll(MetadataChecks.syntax(r)));
     List<Resource> json = checked.stream().filter(MetadataChecks::isJsonObject).toList();
     List<EntityName> names = checked.stream().map(MetadataChecks::name).toList();
-    findings.addAll(MetadataChecks.duplicates(names));
-    TableCatalog tables = UpgradeRules.tables(json.stream().filter(r -> r.type().equals("table")).toList());
+    findings.addAll(MetadataChecks.duplicates(names, target));
+    TableCatalog tables = UpgradeRules.tables(json.stream().filter(r -> r.type().equals("table")).toList(), target);
     findings.addAll(MetadataChecks.tables(tables));
     NameIndex index = MetadataChecks.index(names);
 
@@ -62,9 +73,15 @@ final class InMemoryValidation {
     keys.addAll(descsByModel.keySet());
     for (String key : keys) {
       findings.addAll(MetadataChecks.group(models.get(key), descsByModel.getOrDefault(key, List.of()),
-          cubesByModel.getOrDefault(key, List.of()), tables, index));
+          cubesByModel.getOrDefault(key, List.of()), tables, index, target));
     }
-    json.forEach(r -> findings.addAll(MetadataChecks.references(r, index)));
+    json.forEach(r -> findings.addAll(MetadataChecks.references(r, index, target)));
+    if (target == UpgradeTarget.V1_5) {
+      List<String> unlabelled = store.values().stream().map(MetadataChecks::versionLabelProblem)
+          .filter(p -> p != null).sorted().toList();
+      findings.addAll(MetadataChecks.versionLabels(unlabelled.size(),
+          unlabelled.subList(0, Math.min(MetadataChecks.VERSION_LABEL_EXAMPLES, unlabelled.size()))));
+    }
     findings.sort(null);
     return findings;
   }

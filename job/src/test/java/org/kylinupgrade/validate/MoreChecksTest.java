@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MoreChecksTest {
 
   private static List<Finding> validate(V2Store store) {
-    return InMemoryValidation.run(store.resources());
+    return InMemoryValidation.run14(store.resources());
   }
 
   @Test

@@ -12,7 +12,7 @@ class PlantedFaultsTest {
 
   @Test
   void theStoreTheFaultsArePlantedInIsClean() {
-    assertEquals(List.of(), InMemoryValidation.run(V2Store.valid().resources()));
+    assertEquals(List.of(), InMemoryValidation.run14(V2Store.valid().resources()));
   }
 
   static List<PlantedFaults.Fault> faults() {
@@ -24,7 +24,7 @@ class PlantedFaultsTest {
   void eachFaultIsReportedExactly(PlantedFaults.Fault fault) {
     V2Store store = V2Store.valid();
     fault.plant().accept(store);
-    assertEquals(fault.expected().apply(store), InMemoryValidation.run(store.resources()));
+    assertEquals(fault.expected().apply(store), InMemoryValidation.run14(store.resources()));
   }
 
   @Test
@@ -32,12 +32,12 @@ class PlantedFaultsTest {
     V2Store store = PlantedFaults.plantAll();
     List<Finding> expected = PlantedFaults.expectedForAll(store);
     assertEquals(PlantedFaults.all().size(), expected.size());
-    assertEquals(expected, InMemoryValidation.run(store.resources()));
+    assertEquals(expected, InMemoryValidation.run14(store.resources()));
   }
 
   @Test
   void aShardedDescServesSegmentsBuiltWithShards() {
     V2Store store = V2Store.valid().edit(V2Store.cube(9), c -> PlantedFaults.addSegment(c, 4));
-    assertEquals(List.of(), InMemoryValidation.run(store.resources()));
+    assertEquals(List.of(), InMemoryValidation.run14(store.resources()));
   }
 }

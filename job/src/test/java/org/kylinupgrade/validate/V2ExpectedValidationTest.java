@@ -11,12 +11,12 @@ class V2ExpectedValidationTest {
 
   @Test
   void theSampleCubeIsClean() {
-    assertEquals(List.of(), InMemoryValidation.run(InMemoryValidation.readFolder(TestData.expected("kylin-1.3.0-sample-cube"))));
+    assertEquals(List.of(), InMemoryValidation.run14(InMemoryValidation.readFolder(TestData.expected("kylin-1.3.0-sample-cube"))));
   }
 
   @Test
   void localmetaHasOnlyItsTwoBitmapDescs() {
-    List<Finding> findings = InMemoryValidation.run(InMemoryValidation.readFolder(TestData.expected("kylin-1.3.0-localmeta")));
+    List<Finding> findings = InMemoryValidation.run14(InMemoryValidation.readFolder(TestData.expected("kylin-1.3.0-localmeta")));
     assertEquals(List.of(
         new Finding(Finding.Kind.UNLOADABLE, "/cube_desc/test_kylin_cube_without_slr_desc.json",
             "Kylin v2 cannot load this cube desc: " + PlantedFaults.BITMAP_REASON
