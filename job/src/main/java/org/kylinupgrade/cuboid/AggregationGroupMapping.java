@@ -37,9 +37,16 @@ public final class AggregationGroupMapping {
     private final long cuboidCount;
     private final boolean verified;
     private final List<String> ruleProblems;
+    private final boolean tooLargeToCheck;
 
     private Result(ArrayNode groups, boolean keptByKylinRule, String kylinRuleNote, String notExpressible,
         long cuboidCount, boolean verified, List<String> ruleProblems) {
+      this(groups, keptByKylinRule, kylinRuleNote, notExpressible, cuboidCount, verified, ruleProblems, false);
+    }
+
+    private Result(ArrayNode groups, boolean keptByKylinRule, String kylinRuleNote, String notExpressible,
+        long cuboidCount, boolean verified, List<String> ruleProblems, boolean tooLargeToCheck) {
+      this.tooLargeToCheck = tooLargeToCheck;
       this.groups = groups;
       this.keptByKylinRule = keptByKylinRule;
       this.kylinRuleNote = kylinRuleNote;
@@ -63,9 +70,20 @@ public final class AggregationGroupMapping {
       return keptByKylinRule;
     }
 
-    /** Why Kylin's converter rule was not used (null when it was). */
+    /**
+     * Why Kylin's converter rule was not used (null when it was): what that converter would have done instead,
+     * phrased to follow "Kylin's converter would have".
+     */
     public String kylinRuleNote() {
       return kylinRuleNote;
+    }
+
+    /**
+     * Whether the desc is not expressible only because its v1 set is too large to enumerate and its groups are not
+     * plain enough to be mapped without it.
+     */
+    public boolean tooLargeToCheck() {
+      return tooLargeToCheck;
     }
 
     /** Why the v1 set cannot be expressed, or null. */
@@ -144,11 +162,11 @@ public final class AggregationGroupMapping {
     String kylinNote;
     KylinGroupRule kylin = KylinGroupRule.apply(v1.desc());
     if (kylin.groups == null) {
-      kylinNote = "Kylin's converter refuses it: old groups share a column";
+      kylinNote = "refused the desc: its old aggregation groups share a column";
     } else {
       V15Cuboids k15 = V15Cuboids.of(rowkey, kylin.groups, maxCombination);
       if (!k15.loads()) {
-        kylinNote = "Kylin's groups do not load: " + k15.loadProblems().get(0);
+        kylinNote = "written aggregation groups Kylin 1.5.4.1 does not load (" + k15.loadProblems().get(0) + ")";
       } else {
         CuboidSets.Comparison cmp = CuboidSets.sameSet(v1, k15, bound);
         if (cmp.same()) {
@@ -160,23 +178,23 @@ public final class AggregationGroupMapping {
           return new Result(kylin.groups, false, kylin.dimensionProblem, null, count, true, k15.ruleProblems());
         }
         kylinNote = cmp.verdict() == CuboidSets.Verdict.TOO_LARGE
-            ? "Kylin's groups could not be checked (" + cmp.detail() + ")"
-            : "Kylin's groups change the set (" + cmp.detail() + ")";
+            ? "written aggregation groups whose cuboid set is too large to check (" + cmp.detail() + ")"
+            : "changed the cuboid set (" + cmp.detail() + ")";
       }
     }
     if (kylin.dimensionProblem != null) {
-      kylinNote = kylinNote + "; " + kylin.dimensionProblem;
+      kylinNote = kylinNote + ", and " + kylin.dimensionProblem;
     }
 
     if (target == null && !v1.hasPlainGroups()) {
-      return notExpressible(kylinNote, "the v1 build set has more than " + bound
+      return tooLarge(kylinNote, "the v1 build set has more than " + bound
           + " cuboids and its groups are not plain: too large to check");
     }
 
     List<Product> products = structural(v1);
     if (products == null) {
       if (target == null) {
-        return notExpressible(kylinNote, "hierarchies share a column and the v1 build set has more than " + bound
+        return tooLarge(kylinNote, "hierarchies share a column and the v1 build set has more than " + bound
             + " cuboids: too large to check");
       }
       products = new ArrayList<>();
@@ -241,6 +259,10 @@ public final class AggregationGroupMapping {
 
   private static Result notExpressible(String kylinNote, String reason) {
     return new Result(null, false, kylinNote, reason, -1, false, Collections.<String>emptyList());
+  }
+
+  private static Result tooLarge(String kylinNote, String reason) {
+    return new Result(null, false, kylinNote, reason, -1, false, Collections.<String>emptyList(), true);
   }
 
   // ---- products from the v1 semantics ----

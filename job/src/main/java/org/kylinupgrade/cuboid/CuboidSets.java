@@ -21,12 +21,30 @@ public final class CuboidSets {
     private final String detail;
     private final CuboidSet onlyV1;
     private final CuboidSet onlyV15;
+    private final long v1Count;
+    private final long v15Count;
 
     Comparison(Verdict verdict, String detail, CuboidSet onlyV1, CuboidSet onlyV15) {
+      this(verdict, detail, onlyV1, onlyV15, -1, -1);
+    }
+
+    Comparison(Verdict verdict, String detail, CuboidSet onlyV1, CuboidSet onlyV15, long v1Count, long v15Count) {
       this.verdict = verdict;
       this.detail = detail;
       this.onlyV1 = onlyV1;
       this.onlyV15 = onlyV15;
+      this.v1Count = v1Count;
+      this.v15Count = v15Count;
+    }
+
+    /** How many cuboids the v1 desc builds, when the comparison found out; otherwise -1. */
+    public long v1Count() {
+      return v1Count;
+    }
+
+    /** How many cuboids the 1.5 desc has, when the comparison found out; otherwise -1. */
+    public long v15Count() {
+      return v15Count;
     }
 
     public Verdict verdict() {
@@ -81,8 +99,14 @@ public final class CuboidSets {
       long count = v1.isValidCount();
       long most = v15.countUpperBound();
       if (count > most) {
+        long v15Count = -1;
+        try {
+          v15Count = v15.cuboidSet(bound).size();
+        } catch (CuboidSetTooLargeException e) {
+          // only the upper bound is known
+        }
         return new Comparison(Verdict.DIFFERENT, "v1 builds " + count + " cuboids, the 1.5 groups allow at most "
-            + most, null, null);
+            + most, null, null, count, v15Count);
       }
     }
     CuboidSet s1 = null;
@@ -99,18 +123,21 @@ public final class CuboidSets {
     }
     if (s1 != null && s15 != null) {
       if (s1.equals(s15)) {
-        return new Comparison(Verdict.SAME, s1.size() + " cuboids", CuboidSet.of(), CuboidSet.of());
+        return new Comparison(Verdict.SAME, s1.size() + " cuboids", CuboidSet.of(), CuboidSet.of(), s1.size(),
+            s15.size());
       }
       CuboidSet onlyV1 = s1.minus(s15);
       CuboidSet onlyV15 = s15.minus(s1);
       return new Comparison(Verdict.DIFFERENT, "v1 " + s1.size() + " cuboids, 1.5 " + s15.size() + "; only v1: "
-          + head(onlyV1) + "; only 1.5: " + head(onlyV15), onlyV1, onlyV15);
+          + head(onlyV1) + "; only 1.5: " + head(onlyV15), onlyV1, onlyV15, s1.size(), s15.size());
     }
     if (s1 != null) {
-      return new Comparison(Verdict.DIFFERENT, "v1 " + s1.size() + " cuboids, 1.5 more than " + bound, null, null);
+      return new Comparison(Verdict.DIFFERENT, "v1 " + s1.size() + " cuboids, 1.5 more than " + bound, null, null,
+          s1.size(), -1);
     }
     if (s15 != null) {
-      return new Comparison(Verdict.DIFFERENT, "1.5 " + s15.size() + " cuboids, v1 more than " + bound, null, null);
+      return new Comparison(Verdict.DIFFERENT, "1.5 " + s15.size() + " cuboids, v1 more than " + bound, null, null,
+          v1.hasPlainGroups() ? v1.isValidCount() : -1, s15.size());
     }
     if (v1.hasPlainGroups()) {
       return counted(v1, v15);
@@ -147,7 +174,7 @@ public final class CuboidSets {
           return new Comparison(Verdict.TOO_LARGE, "too many 1.5 cuboids to count", null, null);
         }
         if (!v1.isValid(c)) {
-          return new Comparison(Verdict.DIFFERENT, "1.5 cuboid " + c + " is not built by v1", null, null);
+          return new Comparison(Verdict.DIFFERENT, "1.5 cuboid " + c + " is not built by v1", null, null, count, -1);
         }
         boolean earlier = false;
         for (int h = 0; h < g && !earlier; h++) {
@@ -159,9 +186,10 @@ public final class CuboidSets {
       }
     }
     if (union != count) {
-      return new Comparison(Verdict.DIFFERENT, "v1 builds " + count + " cuboids, 1.5 has " + union, null, null);
+      return new Comparison(Verdict.DIFFERENT, "v1 builds " + count + " cuboids, 1.5 has " + union, null, null,
+          count, union);
     }
-    return new Comparison(Verdict.SAME, count + " cuboids (counted)", null, null);
+    return new Comparison(Verdict.SAME, count + " cuboids (counted)", null, null, count, count);
   }
 
   private static String head(CuboidSet s) {

@@ -24,7 +24,7 @@ final class KylinGroupRule {
   final String refusal;
   /**
    * Why the desc Kylin writes would not load for reasons outside the groups (its dimension conversion loses a
-   * rowkey column), or null.
+   * rowkey column), phrased to follow "Kylin's converter would have"; or null.
    */
   final String dimensionProblem;
 
@@ -139,8 +139,8 @@ final class KylinGroupRule {
     }
     for (String c : d.rowkey) {
       if (!columns.contains(c)) {
-        return "Kylin's dimension conversion drops rowkey column " + c
-            + " (a hierarchy dimension with its own derived list becomes {FK}); 1.5.4.1 cannot find it";
+        return "dropped rowkey column " + c + " in its dimension conversion (a hierarchy dimension with its own "
+            + "derived list becomes {FK}), so that 1.5.4.1 cannot load the desc";
       }
     }
     return null;

@@ -122,6 +122,10 @@ public final class UpgradeJob implements Callable<Integer> {
       report.counts(counts).conversion(conversion.changes, conversion.unloadable, conversion.warnings)
           .purge(conversion.purge);
       printFindings(conversion, kylin(target));
+      if (target == UpgradeTarget.V1_5) {
+        report.cuboidChecks(conversion.cuboidChecks);
+        System.out.println(cuboidCheckLine(conversion.cuboidChecks));
+      }
 
       if (!conversion.unloadable.isEmpty() && !keepUnloadable) {
         System.out.println("stopped before writing: " + kylin(target) + " cannot load the resources above; fix them, "
@@ -151,6 +155,14 @@ public final class UpgradeJob implements Callable<Integer> {
       conversion.release();
       return exit;
     }
+  }
+
+  /** One line on the cuboid check of the conversion to 1.5. */
+  static String cuboidCheckLine(org.kylinupgrade.rules.CuboidCheckCounts counts) {
+    return "cuboid check: " + counts.checked() + " cube desc(s) checked against the cuboids Kylin 1.3.0 builds: "
+        + counts.keptByKylinRule() + " kept by Kylin's rule, " + counts.ownGroups() + " written with aggregation "
+        + "groups that keep the v1 cuboid set, " + counts.refused() + " refused (cuboid set or rowkey order would "
+        + "change, or not expressible), " + counts.tooLarge() + " too large to check (refused)";
   }
 
   private static String kylin(UpgradeTarget target) {

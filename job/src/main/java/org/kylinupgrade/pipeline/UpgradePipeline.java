@@ -19,6 +19,7 @@ import org.apache.spark.util.LongAccumulator;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.rules.Change;
+import org.kylinupgrade.rules.CuboidCheckCounts;
 import org.kylinupgrade.rules.GroupResult;
 import org.kylinupgrade.rules.Problem;
 import org.kylinupgrade.rules.PurgedCube;
@@ -53,6 +54,8 @@ public final class UpgradePipeline implements Serializable {
     public final List<Problem> unloadable;
     public final List<Problem> warnings;
     public final PurgeOutcome purge;
+    /** For the 1.5 target, how the cuboid check of the converted descs went; none for 1.4-alpha. */
+    public final CuboidCheckCounts cuboidChecks;
     /**
      * For the 1.5 target, the resources whose only change is Kylin 1.5's version label (also in {@link #rewritten});
      * empty for 1.4-alpha. Lazy: counting it reads every JSON resource again.
@@ -70,6 +73,14 @@ public final class UpgradePipeline implements Serializable {
     Conversion(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<Resource> versionLabelled,
         JavaRDD<GroupResult> results, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
         List<Problem> warnings, PurgeOutcome purge) {
+      this(output, rewritten, versionLabelled, results, converted, changes, unloadable, warnings, purge,
+          CuboidCheckCounts.NONE);
+    }
+
+    Conversion(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<Resource> versionLabelled,
+        JavaRDD<GroupResult> results, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
+        List<Problem> warnings, PurgeOutcome purge, CuboidCheckCounts cuboidChecks) {
+      this.cuboidChecks = cuboidChecks;
       this.output = output;
       this.rewritten = rewritten;
       this.versionLabelled = versionLabelled;
@@ -206,8 +217,10 @@ public final class UpgradePipeline implements Serializable {
     JavaRDD<Resource> othersOut = others.map(r -> VersionRefresh.refresh(r, timestamp));
     JavaRDD<Resource> othersLabelled = others.flatMap(r -> changedOnly(r, VersionRefresh.refresh(r, timestamp)));
     JavaRDD<Resource> versionLabelled = convertedLabelled.union(othersLabelled);
+    CuboidCheckCounts cuboidChecks = results.map(GroupResult::cuboidChecks)
+        .fold(CuboidCheckCounts.NONE, CuboidCheckCounts::plus);
     return new Conversion(othersOut.union(convertedOut), rewrittenAll.union(versionLabelled), versionLabelled,
-        results, converted, sortedChanges(allChanges), sorted(unloadable), sorted(warnings), purge);
+        results, converted, sortedChanges(allChanges), sorted(unloadable), sorted(warnings), purge, cuboidChecks);
   }
 
   private static Resource labelledUnlessUntouched(Resource resource, Set<String> untouched, long timestamp) {

@@ -58,6 +58,21 @@ public final class UpgradeReport extends JsonReport<UpgradeReport> {
     return this;
   }
 
+  /**
+   * The cuboid check of the conversion to 1.5: every converted desc must keep the v1 row key order and cuboid set,
+   * or is refused (left as it is).
+   */
+  public UpgradeReport cuboidChecks(org.kylinupgrade.rules.CuboidCheckCounts counts) {
+    ObjectNode node = root.putObject("cuboidCheck");
+    node.put("descsChecked", counts.checked());
+    node.put("keptByKylinRule", counts.keptByKylinRule());
+    node.put("writtenWithOwnGroups", counts.ownGroups());
+    node.put("refused", counts.refused());
+    node.put("tooLargeToCheck", counts.tooLarge());
+    node.put("tooLargeToCheckOutcome", "refused");
+    return this;
+  }
+
   /** The cubes purged, the jobs discarded and the segment HTables now unused (never dropped by the upgrade). */
   public UpgradeReport purge(PurgeOutcome purge) {
     if (purge.isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import org.kylinupgrade.cuboid.V1Cuboids;
 import org.kylinupgrade.rules.v15.AggregationGroup;
 import org.kylinupgrade.rules.v15.CubeDesc;
 import org.kylinupgrade.rules.v15.Dimension;
@@ -32,15 +33,30 @@ final class CubeDescUpgrade15 {
   private CubeDescUpgrade15() {
   }
 
+  /** A converted desc and the plan its aggregation groups come from. */
+  static final class Result {
+    /** Null when the plan is not expressible. */
+    final CubeDesc desc;
+    final GroupPlan plan;
+
+    Result(CubeDesc desc, GroupPlan plan) {
+      this.desc = desc;
+      this.plan = plan;
+    }
+  }
+
   /**
    * @param old the desc as Kylin's first step left it (initialised and re-read, or as bound when that step did not
    *     write it)
    * @param configurations each measure's {@code function.configuration} as Kylin 1.5 binds it, by measure index
    * @param hierarchies the hierarchies with levels named by their row key columns (see {@link V1AggregationRules})
-   * @throws NotLoadableException when Kylin's conversion fails or the planner finds the cuboids not expressible
+   * @param cuboids the cuboids Kylin 1.3.0 builds for the desc as stored, or null when they are not known
+   * @return the converted desc and the plan; only the plan when the planner finds the cuboids not expressible
+   * @throws NotLoadableException when Kylin's conversion fails
    */
-  static CubeDesc convert(org.kylinupgrade.rules.v2.CubeDesc old, List<HashMap<String, String>> configurations,
-      List<List<String>> hierarchies, AggregationGroupPlanner planner) throws NotLoadableException {
+  static Result convert(org.kylinupgrade.rules.v2.CubeDesc old, List<HashMap<String, String>> configurations,
+      List<List<String>> hierarchies, AggregationGroupPlanner planner, V1Cuboids cuboids)
+      throws NotLoadableException {
     CubeDesc converted = new CubeDesc();
     copyUnchanged(old, converted, configurations);
     List<List<String>> declaredHierarchies = convertDimensions(old, converted);
@@ -50,16 +66,16 @@ final class CubeDescUpgrade15 {
     converted.hbaseMapping = old.hbaseMapping == null ? null
         : KylinJson.MAPPER.convertValue(old.hbaseMapping, HBaseMapping.class);
     V1AggregationRules v1 = new V1AggregationRules(old.name, rowKeyColumns, mandatory, declaredHierarchies,
-        hierarchies, oldGroups(old));
+        hierarchies, oldGroups(old), cuboids);
     GroupPlan plan = planner.plan(v1);
     if (!plan.isExpressible()) {
-      throw new NotLoadableException(plan.notExpressibleReason());
+      return new Result(null, plan);
     }
     converted.aggregationGroups = new ArrayList<AggregationGroup>();
     for (AggregationGroupSpec group : plan.groups()) {
       converted.aggregationGroups.add(toAggregationGroup(group));
     }
-    return converted;
+    return new Result(converted, plan);
   }
 
   private static void copyUnchanged(org.kylinupgrade.rules.v2.CubeDesc old, CubeDesc converted,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.kylinupgrade.cuboid.V1Cuboids;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.rules.v15.CubeDesc;
@@ -34,7 +35,9 @@ import org.kylinupgrade.rules.v15.Versions;
  * Where Kylin is wrong this is not: a desc it cannot load in either format is reported and left exactly as it is
  * (Kylin stops the whole run, or leaves the desc in a format 1.5 cannot load); a desc that a cube with segments uses
  * keeps its engine and storage (Kylin switches it when another cube using it is empty); old aggregation groups go
- * through the {@link AggregationGroupPlanner} of the options.
+ * through the {@link AggregationGroupPlanner} of the options, and every converted desc must keep the row key order
+ * and the cuboid set Kylin 1.3.0 builds for it (the HTables of built segments are keyed by cuboid id): a desc whose
+ * set or order would change, or whose sets are too large to compare, is reported and left as it is.
  */
 final class GroupConversion15 {
   private static final String KYLIN = "Kylin 1.5";
@@ -53,6 +56,9 @@ final class GroupConversion15 {
   private final Map<Resource, String> unloadableDescs = new LinkedHashMap<Resource, String>();
   private final List<CubePurge> purges = new ArrayList<CubePurge>();
   private LoadedModel15 model;
+  private ObjectNode modelTree;
+  private long refusedForCuboids;
+  private long tooLargeToCheck;
   private String modelProblem;
   private String modelFilledFrom;
 
@@ -79,6 +85,8 @@ final class GroupConversion15 {
     final boolean alreadyUpgraded;
     final String storedSignature;
     final List<String> changes = new ArrayList<String>();
+    /** The plan of the groups, for a desc converted in this run; null for one already in the 1.5 format. */
+    GroupPlan plan;
 
     Converted(Resource resource, ObjectNode tree, CubeDesc desc, boolean alreadyUpgraded, String storedSignature) {
       this.resource = resource;
@@ -103,7 +111,7 @@ final class GroupConversion15 {
   }
 
   GroupResult run() {
-    ObjectNode modelTree = modelResource == null ? null : KylinJson.readObject(modelResource);
+    modelTree = modelResource == null ? null : KylinJson.readObject(modelResource);
     Map<Resource, ObjectNode> descTrees = readDescs();
     List<CubeUse> cubes = new ArrayList<CubeUse>();
     for (Resource cube : cubeResources) {
@@ -142,11 +150,21 @@ final class GroupConversion15 {
     }
     List<Converted> loaded = dropDuplicates(converted);
     reportCubesOfUntouchedDescs(cubes, loaded);
+    long keptByKylinRule = 0;
+    long ownGroups = 0;
     for (Converted desc : loaded) {
+      if (desc.plan != null && desc.plan.deviatesFromKylin()) {
+        ownGroups++;
+        warnings.add(new Problem(desc.resource.path(), "cube desc " + desc.desc.name + " written with aggregation "
+            + "groups that keep the v1 cuboid set; Kylin's converter would have " + desc.plan.kylinWouldHave()));
+      } else if (desc.plan != null) {
+        keptByKylinRule++;
+      }
       switchEmptyCubesToV2(desc, cubes);
       sign(desc);
     }
-    return output(loaded, modelTree);
+    return output(loaded, modelTree, new CuboidCheckCounts(keptByKylinRule, ownGroups, refusedForCuboids,
+        tooLargeToCheck));
   }
 
   /** A cube the operator asked to purge is emptied first, so that the rules below see it without segments. */
@@ -292,17 +310,40 @@ final class GroupConversion15 {
     modelFilledFrom = desc.name;
   }
 
-  /** {@code CubeDescUpgrade_v_1_5_1}, then the load of the result by Kylin 1.5. Null, reported, where either fails. */
+  /**
+   * {@code CubeDescUpgrade_v_1_5_1}, then the load of the result by Kylin 1.5 and the cuboid check. Null, reported,
+   * where any fails.
+   */
   private Converted stepTwo(StepOne step) {
     CubeDesc converted;
+    GroupPlan plan;
     String name = step.desc.name;
+    V1Cuboids v1 = null;
+    String v1Problem = null;
     try {
-      converted = CubeDescUpgrade15.convert(step.desc, step.configurations, step.hierarchies,
-          options.groupPlanner());
+      v1 = modelTree == null ? V1Cuboids.of(step.tree) : V1Cuboids.of(step.tree, modelTree);
+    } catch (IllegalArgumentException e) {
+      v1Problem = e.getMessage();
+    }
+    try {
+      CubeDescUpgrade15.Result result = CubeDescUpgrade15.convert(step.desc, step.configurations, step.hierarchies,
+          options.groupPlanner(), v1);
+      converted = result.desc;
+      plan = result.plan;
     } catch (NotLoadableException | RuntimeException e) {
       String reason = e instanceof NotLoadableException ? e.getMessage() : e.toString();
       reportUntouched(step.resource, name, "cube desc " + step.resource.path() + " cannot be converted to the "
           + KYLIN + " format: " + reason);
+      return null;
+    }
+    if (!plan.isExpressible()) {
+      if (plan.isTooLargeToCheck()) {
+        tooLargeToCheck++;
+      } else {
+        refusedForCuboids++;
+      }
+      reportUntouched(step.resource, name, "cube desc " + step.resource.path() + " cannot be converted to the "
+          + KYLIN + " format: " + plan.notExpressibleReason());
       return null;
     }
     try {
@@ -312,10 +353,35 @@ final class GroupConversion15 {
           + " once converted: " + e.getMessage());
       return null;
     }
+    if (v1 == null) {
+      refusedForCuboids++;
+    }
+    String refusal = v1 == null ? "the cuboids Kylin 1.3.0 builds for it cannot be computed (" + v1Problem
+        + "), so the conversion cannot show that they stay the same" : cuboidCheck(v1, converted);
+    if (refusal != null) {
+      reportUntouched(step.resource, name, "cube desc " + step.resource.path() + " is not converted to the " + KYLIN
+          + " format: " + refusal);
+      return null;
+    }
     Converted result = new Converted(step.resource, step.tree, converted, false, KylinJson.text(step.tree,
         "signature"));
+    result.plan = plan;
     result.changes.add("converted to the " + KYLIN + " format");
     return result;
+  }
+
+  /**
+   * Why the converted desc would not answer from the segments built by Kylin 1.3.0, counted; null when its row key
+   * order and cuboid set are the v1 ones.
+   */
+  private String cuboidCheck(V1Cuboids v1, CubeDesc converted) {
+    CuboidCheck check = CuboidCheck.of(v1, KylinJson.MAPPER.<JsonNode>valueToTree(converted));
+    if (check.verdict == CuboidCheck.Verdict.TOO_LARGE) {
+      tooLargeToCheck++;
+    } else if (check.verdict == CuboidCheck.Verdict.REFUSED) {
+      refusedForCuboids++;
+    }
+    return check.reason;
   }
 
   /** A desc already in the 1.5 format, from an earlier upgrade: loaded as Kylin 1.5 loads it, nothing converted. */
@@ -460,7 +526,7 @@ final class GroupConversion15 {
     desc.desc.signature = computed;
   }
 
-  private GroupResult output(List<Converted> loaded, ObjectNode modelTree) {
+  private GroupResult output(List<Converted> loaded, ObjectNode modelTree, CuboidCheckCounts cuboidChecks) {
     long timestamp = options.runTimestamp();
     List<Resource> rewritten = new ArrayList<Resource>();
     List<Change> changes = new ArrayList<Change>();
@@ -495,7 +561,7 @@ final class GroupConversion15 {
         changes.add(new Change(purge.purged.path(), Change.Kind.CUBE, reasons, purge.droppedProperties));
       }
     }
-    return new GroupResult(rewritten, changes, unloadable, warnings, purged, untouched);
+    return new GroupResult(rewritten, changes, unloadable, warnings, purged, untouched, cuboidChecks);
   }
 
   private static String names(List<CubeUse> cubes) {

@@ -8,7 +8,7 @@ import org.kylinupgrade.metadata.Resource;
 
 /** The outcome of converting one model group. */
 public final class GroupResult implements Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   private final List<Resource> rewritten;
   private final List<Change> changes;
@@ -16,6 +16,7 @@ public final class GroupResult implements Serializable {
   private final List<Problem> warnings;
   private final List<PurgedCube> purged;
   private final List<String> untouched;
+  private final CuboidCheckCounts cuboidChecks;
 
   public GroupResult(List<Resource> rewritten, List<Change> changes, List<Problem> unloadable, List<Problem> warnings) {
     this(rewritten, changes, unloadable, warnings, List.of());
@@ -32,6 +33,13 @@ public final class GroupResult implements Serializable {
    */
   public GroupResult(List<Resource> rewritten, List<Change> changes, List<Problem> unloadable, List<Problem> warnings,
       List<PurgedCube> purged, List<String> untouched) {
+    this(rewritten, changes, unloadable, warnings, purged, untouched, CuboidCheckCounts.NONE);
+  }
+
+  /** @param cuboidChecks how the cuboid check of the 1.5 target went for the group's descs */
+  public GroupResult(List<Resource> rewritten, List<Change> changes, List<Problem> unloadable, List<Problem> warnings,
+      List<PurgedCube> purged, List<String> untouched, CuboidCheckCounts cuboidChecks) {
+    this.cuboidChecks = cuboidChecks == null ? CuboidCheckCounts.NONE : cuboidChecks;
     this.rewritten = copy(rewritten);
     this.changes = copy(changes);
     this.unloadable = copy(unloadable);
@@ -77,9 +85,14 @@ public final class GroupResult implements Serializable {
     return untouched;
   }
 
+  /** For the 1.5 target, how the cuboid check of the group's converted descs went; none for 1.4-alpha. */
+  public CuboidCheckCounts cuboidChecks() {
+    return cuboidChecks;
+  }
+
   @Override
   public String toString() {
     return "GroupResult[rewritten=" + rewritten + ", changes=" + changes + ", unloadable=" + unloadable
-        + ", warnings=" + warnings + ", purged=" + purged + ", untouched=" + untouched + "]";
+        + ", warnings=" + warnings + ", purged=" + purged + ", untouched=" + untouched + ", cuboidChecks=" + cuboidChecks + "]";
   }
 }

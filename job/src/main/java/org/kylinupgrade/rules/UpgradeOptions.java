@@ -49,7 +49,7 @@ public final class UpgradeOptions implements Serializable {
 
   /** The upgrade to {@code target}, all cube descs in scope, nothing to purge. */
   public static UpgradeOptions of(long runTimestamp, UpgradeTarget target) {
-    return new UpgradeOptions(runTimestamp, target, KylinAggregationGroupPlanner.INSTANCE, null,
+    return new UpgradeOptions(runTimestamp, target, CuboidAggregationGroupPlanner.INSTANCE, null,
         Collections.<String>emptySet());
   }
 
@@ -57,7 +57,10 @@ public final class UpgradeOptions implements Serializable {
     return new UpgradeOptions(runTimestamp, newTarget, groupPlanner, descsInScope, purgeCubes);
   }
 
-  /** How the conversion to 1.5 turns old aggregation groups into new ones; Kylin's own rule by default. */
+  /**
+   * How the conversion to 1.5 turns old aggregation groups into new ones; by default
+   * {@link CuboidAggregationGroupPlanner}: Kylin's own rule where it keeps the v1 cuboids, else groups that do.
+   */
   public UpgradeOptions withGroupPlanner(AggregationGroupPlanner planner) {
     return new UpgradeOptions(runTimestamp, target, planner, descsInScope, purgeCubes);
   }

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.kylinupgrade.cuboid.V1Cuboids;
 
 /**
  * What a v1 cube desc says about its cuboids, as Kylin loads it: the row key, its mandatory columns, the
@@ -18,6 +19,8 @@ public final class V1AggregationRules implements Serializable {
   private final List<List<String>> declaredHierarchies;
   private final List<List<String>> hierarchies;
   private final List<List<String>> oldGroups;
+  /** Not serialized: a planner on an executor gets the rules it plans for there, with their cuboids. */
+  private final transient V1Cuboids cuboids;
 
   /**
    * @param descName the desc's name
@@ -33,6 +36,17 @@ public final class V1AggregationRules implements Serializable {
    */
   public V1AggregationRules(String descName, List<String> rowKeyColumns, List<String> mandatoryColumns,
       List<List<String>> declaredHierarchies, List<List<String>> hierarchies, List<List<String>> oldGroups) {
+    this(descName, rowKeyColumns, mandatoryColumns, declaredHierarchies, hierarchies, oldGroups, null);
+  }
+
+  /**
+   * As {@link #V1AggregationRules(String, List, List, List, List, List)}, with the cuboids Kylin 1.3.0 builds for
+   * the desc as stored (read with its model), or null when they could not be computed.
+   */
+  public V1AggregationRules(String descName, List<String> rowKeyColumns, List<String> mandatoryColumns,
+      List<List<String>> declaredHierarchies, List<List<String>> hierarchies, List<List<String>> oldGroups,
+      V1Cuboids cuboids) {
+    this.cuboids = cuboids;
     this.descName = descName;
     this.rowKeyColumns = copy(rowKeyColumns);
     this.mandatoryColumns = copy(mandatoryColumns);
@@ -65,6 +79,14 @@ public final class V1AggregationRules implements Serializable {
 
   public List<List<String>> oldGroups() {
     return oldGroups;
+  }
+
+  /**
+   * The cuboids Kylin 1.3.0 builds for the desc, computed from the desc as stored and its model; null when the
+   * caller had none to give (then a planner has only the rules above).
+   */
+  public V1Cuboids cuboids() {
+    return cuboids;
   }
 
   private static List<String> copy(List<String> values) {

@@ -165,9 +165,23 @@ class OfflineUpgradeIT {
     assertEquals("1.5", report.get("to").asText());
     assertEquals(2, report.get("changed").asInt());
     assertEquals(5, report.get("versionLabelled").asInt());
+    assertEquals(1, report.at("/cuboidCheck/descsChecked").asInt(), report.toString());
+    assertEquals(1, report.at("/cuboidCheck/keptByKylinRule").asInt(), report.toString());
     long runTimestamp = report.get("runTimestamp").asLong();
+    assertMatchesKylin15(example, out, runTimestamp, java.util.Set.of());
+  }
+
+  /**
+   * Kylin 1.5.4.1's own (corrected) output, every file but {@code propertyChecked} (paths in the folder): untouched
+   * files keep bytes and mtime, changed ones get the run's timestamp.
+   */
+  private static void assertMatchesKylin15(String example, Path out, long runTimestamp,
+      java.util.Set<String> propertyChecked) throws IOException {
+    Path in = TestData.example(example);
     Path expected = TestData.expected15(example);
-    assertEquals(FolderAssertions.files(expected), FolderAssertions.files(out));
+    java.util.Set<String> files = new java.util.TreeSet<>(FolderAssertions.files(expected));
+    files.addAll(propertyChecked);
+    assertEquals(files, new java.util.TreeSet<>(FolderAssertions.files(out)));
     for (String name : FolderAssertions.files(expected)) {
       byte[] e = Files.readAllBytes(expected.resolve(name));
       byte[] a = Files.readAllBytes(out.resolve(name));
@@ -185,6 +199,59 @@ class OfflineUpgradeIT {
         assertEquals(withoutLastModified(expectedText, "X"), withoutLastModified(actualText, "X"), "bytes of " + name);
         assertEquals(runTimestamp, JSON.readTree(a).get("last_modified").asLong(), "last_modified of " + name);
       }
+    }
+  }
+
+  /**
+   * The localmeta example converts completely: the two descs whose old groups share a column (Kylin's converter
+   * refuses them) are written with groups that keep their 27 v1 cuboids; every other file is Kylin's.
+   */
+  @Test
+  void localmetaToKylin15KeepsEveryDescsCuboids() throws IOException {
+    String example = "kylin-1.3.0-localmeta";
+    Path out = tmp.resolve("out15");
+    Path reportFile = tmp.resolve("report.json");
+    java.io.PrintStream stdout = System.out;
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    int code;
+    System.setOut(new java.io.PrintStream(outBytes, true, StandardCharsets.UTF_8));
+    try {
+      code = upgrade("--from-folder", TestData.example(example).toString(), "--to-folder", out.toString(),
+          "--to", "1.5", "--report", reportFile.toString());
+    } finally {
+      System.setOut(stdout);
+    }
+    String printed = outBytes.toString(StandardCharsets.UTF_8);
+    stdout.print(printed);
+    assertEquals(ExitCodes.OK, code, errBytes.toString());
+    JsonNode report = report(reportFile);
+    assertEquals(0, report.get("unloadable").size(), report.toString());
+    JsonNode cuboids = report.get("cuboidCheck");
+    assertEquals(4, cuboids.get("descsChecked").asInt(), cuboids.toString());
+    assertEquals(2, cuboids.get("keptByKylinRule").asInt(), cuboids.toString());
+    assertEquals(2, cuboids.get("writtenWithOwnGroups").asInt(), cuboids.toString());
+    assertEquals(0, cuboids.get("refused").asInt(), cuboids.toString());
+    assertEquals(0, cuboids.get("tooLargeToCheck").asInt(), cuboids.toString());
+    assertTrue(printed.contains("cuboid check: 4 cube desc(s) checked against the cuboids Kylin 1.3.0 builds: 2 kept "
+        + "by Kylin's rule, 2 written with aggregation groups that keep the v1 cuboid set, 0 refused"), printed);
+
+    java.util.Set<String> checked = java.util.Set.of("cube_desc/test_kylin_cube_without_slr_desc.json",
+        "cube_desc/test_kylin_cube_without_slr_left_join_desc.json");
+    assertMatchesKylin15(example, out, report.get("runTimestamp").asLong(), checked);
+    for (String name : checked) {
+      JsonNode v1 = JSON.readTree(TestData.example(example).resolve(name).toFile());
+      JsonNode model = JSON.readTree(TestData.example(example).resolve("model_desc/"
+          + v1.get("model_name").asText() + ".json").toFile());
+      JsonNode ours = JSON.readTree(out.resolve(name).toFile());
+      assertEquals(0, ours.get("engine_type").asInt(), name);
+      assertEquals(0, ours.get("storage_type").asInt(), name);
+      org.kylinupgrade.cuboid.V1Cuboids v1Cuboids = org.kylinupgrade.cuboid.V1Cuboids.of(v1, model);
+      org.kylinupgrade.cuboid.V15Cuboids v15Cuboids = org.kylinupgrade.cuboid.V15Cuboids.of(ours);
+      assertEquals(v1Cuboids.rowkeyColumns(), v15Cuboids.rowkeyColumns(), name);
+      assertEquals(27, v15Cuboids.cuboidSet().size(), name);
+      assertEquals(v1Cuboids.buildSet(), v15Cuboids.cuboidSet(), name);
+      assertTrue(report.get("warnings").toString().contains("Kylin's converter would have refused the desc"),
+          report.get("warnings").toString());
     }
   }
 

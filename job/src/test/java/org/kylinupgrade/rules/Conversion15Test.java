@@ -178,35 +178,117 @@ class Conversion15Test {
     assertEquals("META_CATEG_NAME", desc(result).at("/measures/5/function/parameter/value").asText());
   }
 
-  @Test
-  void aConvertedDescKylin15CannotLoadIsReported() {
-    GroupResult result = new SampleGroup().editDesc(d -> {
+  /** Two old groups for which Kylin's rule writes a one-column joint, which Kylin 1.5 refuses to load. */
+  private static SampleGroup twoOldGroupsWithALoneColumn() {
+    return new SampleGroup().editDesc(d -> {
       ObjectNode rowkey = SampleGroup.at(d, "/rowkey");
       ArrayNode oldGroups = rowkey.putArray("aggregation_groups");
       oldGroups.addArray().add("part_dt").add("leaf_categ_id").add("meta_categ_name").add("categ_lvl2_name")
           .add("categ_lvl3_name").add("lstg_format_name");
       oldGroups.addArray().add("lstg_site_id");
-    }).convert15();
+    });
+  }
+
+  @Test
+  void aConvertedDescKylin15CannotLoadIsReported() {
+    GroupResult result = twoOldGroupsWithALoneColumn().convert(UpgradeOptions.of(SampleGroup.RUN_TIMESTAMP,
+        UpgradeTarget.V1_5).withGroupPlanner(KylinAggregationGroupPlanner.INSTANCE));
     Problem problem = assertLeftAsItWas(result);
     assertTrue(problem.reason().contains("require at least 2 dims in a joint"), problem.toString());
+    assertEquals(new CuboidCheckCounts(0, 0, 0, 0), result.cuboidChecks(), "a desc Kylin 1.5 cannot load is not counted");
+  }
+
+  @Test
+  void byDefaultGroupsThatKeepTheV1CuboidsAreWrittenWhereKylinsWouldNotLoad() {
+    SampleGroup group = twoOldGroupsWithALoneColumn();
+    GroupResult result = group.convert15();
+    JsonNode desc = desc(result);
+    org.kylinupgrade.cuboid.V1Cuboids v1 = org.kylinupgrade.cuboid.V1Cuboids.of(
+        SampleGroup.tree(group.desc), SampleGroup.tree(group.model));
+    org.kylinupgrade.cuboid.V15Cuboids v15 = org.kylinupgrade.cuboid.V15Cuboids.of(desc);
+    assertTrue(v15.loads(), v15.loadProblems().toString());
+    assertEquals(v1.buildSet(), v15.cuboidSet());
+    assertEquals(List.of(), result.unloadable());
+    List<Problem> deviations = result.warnings().stream().filter(w -> w.reason().contains("Kylin's converter would have"))
+        .toList();
+    assertEquals(1, deviations.size(), result.warnings().toString());
+    assertEquals("cube desc kylin_sales_cube_desc written with aggregation groups that keep the v1 cuboid set; "
+        + "Kylin's converter would have written aggregation groups Kylin 1.5.4.1 does not load (Aggregation group 0 "
+        + "require at least 2 dims in a joint)", deviations.get(0).reason());
+    assertEquals(new CuboidCheckCounts(0, 1, 0, 0), result.cuboidChecks());
+  }
+
+  @Test
+  void byDefaultKylinsOwnGroupsAreWrittenWhereTheyKeepTheV1Cuboids() {
+    GroupResult ours = new SampleGroup().convert15();
+    GroupResult kylins = new SampleGroup().convert(UpgradeOptions.of(SampleGroup.RUN_TIMESTAMP, UpgradeTarget.V1_5)
+        .withGroupPlanner(KylinAggregationGroupPlanner.INSTANCE));
+    assertEquals(kylins.rewritten(), ours.rewritten());
+    assertEquals(new CuboidCheckCounts(1, 0, 0, 0), ours.cuboidChecks());
+    assertTrue(ours.warnings().stream().noneMatch(w -> w.reason().contains("Kylin's converter would have")),
+        ours.warnings().toString());
+  }
+
+  @Test
+  void oldGroupsSharingAColumnGetGroupsThatKeepTheirCuboids() {
+    SampleGroup group = new SampleGroup().editDesc(d -> {
+      ArrayNode oldGroups = SampleGroup.at(d, "/rowkey").putArray("aggregation_groups");
+      oldGroups.addArray().add("part_dt").add("leaf_categ_id").add("lstg_format_name");
+      oldGroups.addArray().add("lstg_format_name").add("lstg_site_id").add("meta_categ_name").add("categ_lvl2_name")
+          .add("categ_lvl3_name");
+    });
+    GroupResult result = group.convert15();
+    org.kylinupgrade.cuboid.V1Cuboids v1 = org.kylinupgrade.cuboid.V1Cuboids.of(
+        SampleGroup.tree(group.desc), SampleGroup.tree(group.model));
+    assertEquals(v1.buildSet(), org.kylinupgrade.cuboid.V15Cuboids.of(desc(result)).cuboidSet());
+    assertTrue(result.warnings().stream().anyMatch(w -> w.reason().endsWith("Kylin's converter would have refused "
+        + "the desc: its old aggregation groups share a column")), result.warnings().toString());
+    assertEquals(new CuboidCheckCounts(0, 1, 0, 0), result.cuboidChecks());
   }
 
   @Test
   void thePlannerOfTheOptionsMakesTheGroups() {
-    AggregationGroupPlanner onlyTheDate = v1 -> GroupPlan.of(List.of(new AggregationGroupSpec(
-        v1.rowKeyColumns(), List.of("PART_DT"), List.of(), List.of())));
+    // Kylin's groups with the includes in row key order: the same cuboids, other bytes
+    AggregationGroupPlanner rowKeyOrder = v1 -> {
+      AggregationGroupSpec kylins = KylinAggregationGroupPlanner.INSTANCE.plan(v1).groups().get(0);
+      return GroupPlan.of(List.of(new AggregationGroupSpec(v1.rowKeyColumns(), kylins.mandatory(),
+          kylins.hierarchies(), kylins.joints())));
+    };
     GroupResult result = new SampleGroup().convert(
-        UpgradeOptions.of(SampleGroup.RUN_TIMESTAMP, UpgradeTarget.V1_5).withGroupPlanner(onlyTheDate));
+        UpgradeOptions.of(SampleGroup.RUN_TIMESTAMP, UpgradeTarget.V1_5).withGroupPlanner(rowKeyOrder));
     JsonNode groups = desc(result).get("aggregation_groups");
     assertEquals(1, groups.size());
     assertEquals(List.of("PART_DT", "LEAF_CATEG_ID", "META_CATEG_NAME", "CATEG_LVL2_NAME", "CATEG_LVL3_NAME",
         "LSTG_FORMAT_NAME", "LSTG_SITE_ID"), texts(groups.at("/0/includes")));
-    assertEquals(List.of("PART_DT"), texts(groups.at("/0/select_rule/mandatory_dims")));
+    assertEquals(new CuboidCheckCounts(1, 0, 0, 0), result.cuboidChecks());
 
     AggregationGroupPlanner never = v1 -> GroupPlan.notExpressible("because " + v1.descName());
     Problem problem = assertLeftAsItWas(new SampleGroup().convert(
         UpgradeOptions.of(SampleGroup.RUN_TIMESTAMP, UpgradeTarget.V1_5).withGroupPlanner(never)));
     assertTrue(problem.reason().endsWith("because kylin_sales_cube_desc"), problem.toString());
+  }
+
+  @Test
+  void aPlanThatChangesTheCuboidSetIsRefused() {
+    AggregationGroupPlanner onlyTheDate = v1 -> GroupPlan.of(List.of(new AggregationGroupSpec(
+        v1.rowKeyColumns(), List.of("PART_DT"), List.of(), List.of())));
+    GroupResult result = new SampleGroup().convert(
+        UpgradeOptions.of(SampleGroup.RUN_TIMESTAMP, UpgradeTarget.V1_5).withGroupPlanner(onlyTheDate));
+    Problem problem = assertLeftAsItWas(result);
+    assertTrue(problem.reason().contains("cuboid set would change: 63 v1 cuboids, 63 in 1.5 ("), problem.toString());
+    assertEquals(new CuboidCheckCounts(0, 0, 1, 0), result.cuboidChecks());
+    // its empty cube is reported with it and only gets the version label
+    assertTrue(result.unloadable().stream().anyMatch(p -> p.path().startsWith("/cube/")), result.toString());
+  }
+
+  @Test
+  void aPlanWithMoreCuboidsIsRefused() {
+    AggregationGroupPlanner everyColumnFree = v1 -> GroupPlan.of(List.of(new AggregationGroupSpec(
+        v1.rowKeyColumns(), List.of(), List.of(), List.of())));
+    GroupResult result = new SampleGroup().convert(
+        UpgradeOptions.of(SampleGroup.RUN_TIMESTAMP, UpgradeTarget.V1_5).withGroupPlanner(everyColumnFree));
+    Problem problem = assertLeftAsItWas(result);
+    assertTrue(problem.reason().contains("cuboid set would change: 63 v1 cuboids, 127 in 1.5"), problem.toString());
   }
 
   @Test

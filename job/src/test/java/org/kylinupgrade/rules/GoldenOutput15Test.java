@@ -30,7 +30,8 @@ import org.kylinupgrade.metadata.Resource;
 /**
  * The conversion of the shared examples to Kylin 1.5 against Kylin 1.5.4.1's own (corrected) output in
  * testdata/v15-expected: every file byte for byte, but the {@code last_modified} Kylin sets to its run's time and the
- * descs whose old aggregation groups share a column, which Kylin's expected output leaves out.
+ * descs whose old aggregation groups share a column, which Kylin's expected output leaves out (Kylin cannot convert
+ * them): those are converted with groups that keep their v1 cuboids and checked for their properties.
  */
 class GoldenOutput15Test {
   static final String SAMPLE = GoldenOutputTest.SAMPLE;
@@ -117,12 +118,12 @@ class GoldenOutput15Test {
 
   @ParameterizedTest
   @ValueSource(strings = {SAMPLE, LOCALMETA})
-  void everyLoadableDescCarriesKylin15sSignature(String example) throws IOException {
+  void everyDescLoadsAndCarriesKylin15sSignature(String example) throws IOException {
     InMemoryUpgrade.Outcome outcome = converted(example);
     TableCatalog tables = outcome.tables();
     int checked = 0;
     for (Resource desc : outcome.output().values()) {
-      if (!desc.path().startsWith("/cube_desc/") || propertyChecked(example).contains(desc.path())) {
+      if (!desc.path().startsWith("/cube_desc/")) {
         continue;
       }
       JsonNode tree = JSON.readTree(desc.content());
@@ -132,7 +133,7 @@ class GoldenOutput15Test {
       assertEquals(loaded.signature().value(), tree.get("signature").asText(), desc.path());
       checked++;
     }
-    assertEquals(example.equals(SAMPLE) ? 1 : 2, checked);
+    assertEquals(example.equals(SAMPLE) ? 1 : 4, checked);
   }
 
   @Test
@@ -154,21 +155,59 @@ class GoldenOutput15Test {
     List<String> warned = converted(LOCALMETA).warnings().stream()
         .filter(w -> w.reason().contains("left on engine 0/storage 0")).map(Problem::path).sorted().toList();
     assertEquals(List.of("/cube_desc/test_kylin_cube_with_slr_desc.json",
-        "/cube_desc/test_kylin_cube_with_slr_left_join_desc.json"), warned);
+        "/cube_desc/test_kylin_cube_with_slr_left_join_desc.json", "/cube_desc/test_kylin_cube_without_slr_desc.json",
+        "/cube_desc/test_kylin_cube_without_slr_left_join_desc.json"), warned);
     JsonNode sample = JSON.readTree(converted(SAMPLE).output().get("/cube_desc/kylin_sales_cube_desc.json").content());
     assertEquals(2, sample.get("engine_type").asInt());
     assertEquals(2, sample.get("storage_type").asInt());
   }
 
   /**
-   * Until a planner that keeps the v1 cuboids of shared columns is plugged in, Kylin's own rule finds these two descs
-   * not expressible: they are reported and left exactly as they were; their cubes still get the version label.
+   * Kylin's own rule finds these two descs not expressible (their old groups share LSTG_FORMAT_NAME); the default
+   * planner writes groups that keep exactly the 27 cuboids Kylin 1.3.0 built, and says so. Cubes with segments use
+   * them, so they keep engine 0 / storage 0 and their row key order.
    */
   @Test
-  void descsWhoseOldGroupsShareAColumnAreReportedAndLeftAsTheyWere() {
+  void descsWhoseOldGroupsShareAColumnKeepTheirV1Cuboids() throws IOException {
     InMemoryUpgrade.Outcome outcome = converted(LOCALMETA);
     Map<String, Resource> input = input(LOCALMETA);
     assertEquals(new TreeSet<>(SHARED_COLUMN_DESCS), propertyChecked(LOCALMETA));
+    assertEquals(List.of(), outcome.unloadable());
+    for (String path : SHARED_COLUMN_DESCS) {
+      JsonNode v1Tree = JSON.readTree(input.get(path).content());
+      JsonNode v1Model = JSON.readTree(input.get("/model_desc/" + v1Tree.get("model_name").asText() + ".json")
+          .content());
+      JsonNode ours = JSON.readTree(outcome.bytes(path));
+      assertEquals(0, ours.get("engine_type").asInt(), path);
+      assertEquals(0, ours.get("storage_type").asInt(), path);
+      List<String> v1RowKey = new java.util.ArrayList<>();
+      v1Tree.at("/rowkey/rowkey_columns").forEach(c -> v1RowKey.add(c.get("column").asText().toUpperCase()));
+      List<String> rowKey = new java.util.ArrayList<>();
+      ours.at("/rowkey/rowkey_columns").forEach(c -> rowKey.add(c.get("column").asText()));
+      assertEquals(v1RowKey, rowKey, path);
+      org.kylinupgrade.cuboid.V1Cuboids v1 = org.kylinupgrade.cuboid.V1Cuboids.of(v1Tree, v1Model);
+      org.kylinupgrade.cuboid.V15Cuboids v15 = org.kylinupgrade.cuboid.V15Cuboids.of(ours);
+      assertTrue(v15.loads(), v15.loadProblems().toString());
+      assertEquals(27, v1.buildSet().size(), path);
+      assertEquals(v1.buildSet(), v15.cuboidSet(), path);
+      assertEquals(org.kylinupgrade.rules.v15.Versions.UPGRADED, ours.get("version").asText(), path);
+      List<Problem> deviation = outcome.warnings().stream().filter(w -> w.path().equals(path)
+          && w.reason().contains("Kylin's converter would have")).toList();
+      assertEquals(1, deviation.size(), outcome.warnings().toString());
+      assertTrue(deviation.get(0).reason().endsWith("written with aggregation groups that keep the v1 cuboid set; "
+          + "Kylin's converter would have refused the desc: its old aggregation groups share a column"),
+          deviation.get(0).reason());
+    }
+    assertEquals(new CuboidCheckCounts(2, 2, 0, 0), outcome.cuboidChecks());
+    assertEquals(new CuboidCheckCounts(1, 0, 0, 0), converted(SAMPLE).cuboidChecks());
+  }
+
+  /** With Kylin's own rule as the planner, the two descs are reported and left exactly as they were. */
+  @Test
+  void withKylinsRuleTheDescsSharingAColumnAreReportedAndLeftAsTheyWere() {
+    InMemoryUpgrade.Outcome outcome = InMemoryUpgrade.run(input(LOCALMETA), UpgradeOptions.of(RUN_TIMESTAMP,
+        UpgradeTarget.V1_5).withGroupPlanner(KylinAggregationGroupPlanner.INSTANCE));
+    Map<String, Resource> input = input(LOCALMETA);
     for (String path : SHARED_COLUMN_DESCS) {
       assertEquals(input.get(path), outcome.output().get(path), path);
       List<Problem> problems = outcome.unloadable().stream().filter(p -> p.path().equals(path)).toList();
@@ -183,6 +222,14 @@ class GoldenOutput15Test {
         "/cube/test_kylin_cube_without_slr_left_join_ready.json",
         "/cube/test_kylin_cube_without_slr_left_join_ready_2_segments.json")), cubes);
     assertEquals(7, outcome.unloadable().size(), outcome.unloadable().toString());
+    assertEquals(new CuboidCheckCounts(2, 0, 2, 0), outcome.cuboidChecks());
+    // everything else is the same as with the default planner
+    Map<String, Resource> byDefault = converted(LOCALMETA).output();
+    for (Resource resource : outcome.output().values()) {
+      if (!SHARED_COLUMN_DESCS.contains(resource.path())) {
+        assertEquals(byDefault.get(resource.path()), resource, resource.path());
+      }
+    }
   }
 
   @Test

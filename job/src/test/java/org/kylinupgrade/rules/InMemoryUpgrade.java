@@ -25,7 +25,8 @@ final class InMemoryUpgrade {
 
   /** The converted store and everything the groups reported. */
   record Outcome(Map<String, Resource> output, List<Resource> rewritten, List<Change> changes,
-      List<Problem> unloadable, List<Problem> warnings, TableCatalog tables, List<Resource> versionRefreshed) {
+      List<Problem> unloadable, List<Problem> warnings, TableCatalog tables, List<Resource> versionRefreshed,
+      CuboidCheckCounts cuboidChecks) {
 
     byte[] bytes(String path) {
       return output.get(path).content();
@@ -76,6 +77,7 @@ final class InMemoryUpgrade {
     List<Problem> unloadable = new ArrayList<>();
     List<Problem> warnings = new ArrayList<>(tables.problems());
     Set<String> untouched = new java.util.HashSet<>();
+    CuboidCheckCounts cuboidChecks = CuboidCheckCounts.NONE;
     for (String key : keys) {
       GroupResult result = UpgradeRules.convertGroup(key, models.get(key), descsByModel.getOrDefault(key, List.of()),
           cubesByModel.getOrDefault(key, List.of()), tables, options);
@@ -87,6 +89,7 @@ final class InMemoryUpgrade {
       unloadable.addAll(result.unloadable());
       warnings.addAll(result.warnings());
       untouched.addAll(result.untouched());
+      cuboidChecks = cuboidChecks.plus(result.cuboidChecks());
     }
     List<Resource> refreshed = new ArrayList<>();
     if (options.target() == UpgradeTarget.V1_5) {
@@ -103,6 +106,6 @@ final class InMemoryUpgrade {
         }
       }
     }
-    return new Outcome(output, rewritten, changes, unloadable, warnings, tables, refreshed);
+    return new Outcome(output, rewritten, changes, unloadable, warnings, tables, refreshed, cuboidChecks);
   }
 }
