@@ -38,11 +38,6 @@ public final class TestData {
     return repo().resolve("testdata").resolve("cuboids");
   }
 
-  /** Kylin 1.5.4.1's (corrected) 1.5 output for an example, under {@code testdata/v15-expected/}. */
-  public static Path v15Expected(String name) {
-    return repo().resolve("testdata").resolve("v15-expected").resolve(name);
-  }
-
   public static Path expected(String name) {
     return repo().resolve("testdata").resolve("v2-expected").resolve(name);
   }

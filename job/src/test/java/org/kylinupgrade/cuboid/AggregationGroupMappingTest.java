@@ -93,7 +93,7 @@ class AggregationGroupMappingTest {
       AggregationGroupMapping.Result r = AggregationGroupMapping.map(v1);
       assertKeepsTheSet(v1, r, c[1]);
       assertTrue(r.keptByKylinRule(), c[1]);
-      JsonNode kylins = Corpus.json(TestData.v15Expected(c[0]).resolve("cube_desc/" + c[1] + ".json"));
+      JsonNode kylins = Corpus.json(TestData.expected15(c[0]).resolve("cube_desc/" + c[1] + ".json"));
       assertEquals(kylins.get("aggregation_groups"), r.groups(), c[1]);
     }
   }

@@ -67,7 +67,7 @@ class V15CuboidsTest {
         {"kylin-1.3.0-localmeta", "test_kylin_cube_with_slr_left_join_desc"},
         {"kylin-1.3.0-sample-cube", "kylin_sales_cube_desc"}};
     for (String[] c : cases) {
-      JsonNode expected = Corpus.json(TestData.v15Expected(c[0]).resolve("cube_desc/" + c[1] + ".json"));
+      JsonNode expected = Corpus.json(TestData.expected15(c[0]).resolve("cube_desc/" + c[1] + ".json"));
       V15Cuboids v15 = V15Cuboids.of(expected);
       assertTrue(v15.loads(), c[1] + " " + v15.loadProblems());
       assertEquals(List.of(), v15.ruleProblems(), c[1]);

@@ -118,7 +118,7 @@ class LoadDumpJobIT {
     assertTrue(v1.out().contains("metadata version: v1 (an upgrade to 1.5 would change 7 resources)\n"), v1.out());
     assertTrue(v1.out().contains("  5 more would only get the version label 1.5.1\n"), v1.out());
 
-    Info v15 = info("--from-folder", TestData.v15Expected("kylin-1.3.0-sample-cube").toString(), "--to", "1.5");
+    Info v15 = info("--from-folder", TestData.expected15("kylin-1.3.0-sample-cube").toString(), "--to", "1.5");
     assertEquals(0, v15.exit(), err());
     assertEquals("1.5", v15.report().get("status").asText());
     assertEquals(0, v15.report().get("changed").asInt());

@@ -124,7 +124,7 @@ class ValidateJobIT {
   void kylin15sUpgradeOfTheExamplesIsCleanByDefault() throws IOException {
     Path report = tmp.resolve("report.json");
     assertEquals(ExitCodes.OK, run(new ValidateJob(), "--from-folder",
-        TestData.v15Expected(V15Expected.SAMPLE).toString(), "--report", report.toString()), errBytes.toString());
+        TestData.expected15(V15Expected.SAMPLE).toString(), "--report", report.toString()), errBytes.toString());
     assertEquals(List.of(), problems(report));
     assertEquals("1.5", JSON.readTree(report.toFile()).get("to").asText());
 
@@ -173,14 +173,14 @@ class ValidateJobIT {
 
     String[] clean = newCluster();
     assertEquals(ExitCodes.OK, run(new LoadJob(), concat(clean, "--from-folder",
-        TestData.v15Expected(V15Expected.SAMPLE).toString())), errBytes.toString());
+        TestData.expected15(V15Expected.SAMPLE).toString())), errBytes.toString());
     assertEquals(ExitCodes.OK, run(new ValidateJob(), clean), errBytes.toString());
   }
 
   @Test
   void anUnknownTargetIsBadInput() {
     assertEquals(ExitCodes.BAD_INPUT, run(new ValidateJob(), "--from-folder",
-        TestData.v15Expected(V15Expected.SAMPLE).toString(), "--to", "2.0"));
+        TestData.expected15(V15Expected.SAMPLE).toString(), "--to", "2.0"));
     assertTrue(errBytes.toString().contains("accepted: 1.5, 1.4-alpha"), errBytes.toString());
   }
 

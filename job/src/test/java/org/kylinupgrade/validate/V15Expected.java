@@ -37,7 +37,7 @@ public final class V15Expected {
 
   /** The folder as it is. */
   static Map<String, Resource> folder(String example) {
-    return TestData.readFolder(TestData.v15Expected(example));
+    return TestData.readFolder(TestData.expected15(example));
   }
 
   /** The folder with the left-out descs put back. */
@@ -51,7 +51,7 @@ public final class V15Expected {
 
   /** The descs the folder leaves out, as resource paths. */
   static List<String> leftOut(String example) {
-    Path list = TestData.v15Expected(example + ".property-checked.txt");
+    Path list = TestData.expected15(example + ".property-checked.txt");
     if (!Files.exists(list)) {
       return List.of();
     }
