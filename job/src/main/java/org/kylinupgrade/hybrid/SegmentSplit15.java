@@ -86,8 +86,8 @@ final class SegmentSplit15 {
             + segment.sourceOffsetStart + ", " + segment.sourceOffsetEnd + "]");
       }
       if (segment.sourceOffsetsOn() != offsetsOn) {
-        throw refused(cube, "segment " + segment.name + " is ranged by "
-            + (offsetsOn ? "dates" : "source offsets") + ", the others are not");
+        throw refused(cube, "segment " + segment.name + " is ranged by " + (offsetsOn ? "dates" : "source offsets")
+            + ", segment " + segments.get(0).name + " by " + (offsetsOn ? "source offsets" : "dates"));
       }
     }
     List<CubeSegment> ready = new ArrayList<CubeSegment>();
