@@ -23,13 +23,16 @@ import org.kylinupgrade.rules.v2.HybridInstance;
 import org.kylinupgrade.rules.v2.RealizationEntry;
 
 /**
- * Kylin 1.4-alpha's {@code ExtendCubeToHybridCLI} (spec §6) as a pure function: the cube's segments move into a new
+ * Kylin 1.4-alpha's {@code ExtendCubeToHybridCLI} as a pure function: the cube's segments move into a new
  * {@code <cube>_old} with its own copy of the desc (still engine 0 / storage 0), the cube itself becomes empty and v2
  * (engine 2 / storage 2), and a hybrid {@code <cube>_hybrid} of the two joins the project.
  *
  * <p>Unlike Kylin, every input problem is found before anything is written, and a desc that other cubes with
  * segments share is not switched (their segments would become unreadable): the emptied cube gets a copy of its own,
  * {@code <desc>_v2}.
+ *
+ * <p>{@link #plan(HybridInput, UpgradeTarget, String, String, String, HybridIds)} picks the tool of a release: this
+ * one, or Kylin 1.5.4.1's ({@link ExtendCubeToHybrid15}).
  */
 public final class ExtendCubeToHybrid {
   static final String OLD_SUFFIX = "_old";

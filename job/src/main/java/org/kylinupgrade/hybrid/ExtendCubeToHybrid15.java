@@ -320,7 +320,8 @@ final class ExtendCubeToHybrid15 {
     hybrid.uuid = ids.newUuid();
     hybrid.name = name;
     hybrid.realizations = new ArrayList<RealizationEntry>(Arrays.asList(
-        RealizationEntry.of(RealizationEntry.Type.CUBE, cube), RealizationEntry.of(RealizationEntry.Type.CUBE, oldCube)));
+        RealizationEntry.of(RealizationEntry.Type.CUBE, cube),
+        RealizationEntry.of(RealizationEntry.Type.CUBE, oldCube)));
     hybrid.lastModified = now;
     return hybrid;
   }

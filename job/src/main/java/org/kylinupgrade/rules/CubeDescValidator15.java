@@ -22,10 +22,10 @@ import org.kylinupgrade.rules.v2.Parameter;
  * Kylin 1.5.4.1's {@code CubeMetadataValidator}, the check {@code CubeDescManager.createCubeDesc} and
  * {@code updateCubeDesc} run on a desc after {@code init}: where it finds an error, Kylin leaves the desc unsaved
  * without saying so to its caller. Its rules: {@code FunctionRule} (measures), {@code AggregationGroupRule},
- * {@code RowKeyAttrRule} and {@code DictionaryRule} (descs with {@code dictionaries}, which the 1.5 desc model here does
- * not carry, are the caller's to refuse). Kylin reads two settings from its configuration; these are their defaults:
- * at most 12 dimensions per aggregation group ({@code kylin.cube.aggrgroup.max.size}), unknown aggregate functions
- * refused ({@code kylin.query.ignore_unknown_function}).
+ * {@code RowKeyAttrRule} and {@code DictionaryRule} (descs with {@code dictionaries}, which the 1.5 desc model here
+ * does not carry, are the caller's to refuse). Kylin reads two settings from its configuration; these are their
+ * defaults: at most 12 dimensions per aggregation group ({@code kylin.cube.aggrgroup.max.size}), unknown aggregate
+ * functions refused ({@code kylin.query.ignore_unknown_function}).
  */
 public final class CubeDescValidator15 {
   /** {@code kylin.cube.aggrgroup.max.size}'s default. */
@@ -61,7 +61,8 @@ public final class CubeDescValidator15 {
     try {
       fact = LoadedModel15.load(model, tables).tables.factTable;
     } catch (NotLoadableException e) {
-      throw new IllegalArgumentException("the model of cube desc " + desc.name + " does not load: " + e.getMessage(), e);
+      throw new IllegalArgumentException("the model of cube desc " + desc.name + " does not load: " + e.getMessage(),
+          e);
     }
     CubeDescValidator15 validator = new CubeDescValidator15(desc, fact);
     validator.functionRule();

@@ -486,9 +486,10 @@ class ExtendCubeToHybridTest {
     assertRefused("its cube desc 'test_kylin_cube_without_slr_desc' does not exist",
         () -> plan15("default", "test_kylin_cube_without_slr_ready", null));
     assertRefused("a full build", () -> plan15("default", "test_kylin_cube_with_slr_left_join_ready", null));
-    metadata15.put("/hybrid/" + CUBE15 + "_hybrid.json", Resource.ofText("/hybrid/" + CUBE15 + "_hybrid.json", "{}", 1L));
+    String hybrid = "/hybrid/" + CUBE15 + "_hybrid.json";
+    metadata15.put(hybrid, Resource.ofText(hybrid, "{}", 1L));
     assertRefused("exists already", () -> plan15("default", CUBE15, null));
-    metadata15.remove("/hybrid/" + CUBE15 + "_hybrid.json");
+    metadata15.remove(hybrid);
     edit15("/cube_desc/" + DESC + ".json", d -> d.putArray("dictionaries").addObject().put("column", "X"));
     assertRefused("has 'dictionaries'", () -> plan15("default", CUBE15, null));
   }
@@ -504,7 +505,8 @@ class ExtendCubeToHybridTest {
   @Test
   void to15AProjectKylinCannotLoadIsRefusedForItWouldFailHalfWay() {
     edit15("/project/onlyleft.json", p -> p.put("status", "SOMETIMES"));
-    assertRefused("/project/onlyleft.json: Kylin 1.5's project manager cannot load it", () -> plan15("default", CUBE15, null));
+    assertRefused("/project/onlyleft.json: Kylin 1.5's project manager cannot load it",
+        () -> plan15("default", CUBE15, null));
   }
 
   @Test
@@ -530,7 +532,8 @@ class ExtendCubeToHybridTest {
     assertRefused("overlap; Kylin 1.5 refuses to create the old cube", () -> plan15("default", cube, null));
     // one segment ranged by source offsets, the other by dates
     metadata15.put(path, read(Hybrid15Fixture.source()).get(path));
-    edit15(path, c -> ((ObjectNode) c.get("segments").get(0)).put("source_offset_start", 1).put("source_offset_end", 5));
+    edit15(path, c -> ((ObjectNode) c.get("segments").get(0)).put("source_offset_start", 1)
+        .put("source_offset_end", 5));
     assertRefused("segment 20131112000000_20131212000000 is ranged by dates, segment 19691231160000_20131112000000 by "
         + "source offsets", () -> plan15("default", cube, null));
     // segments are taken in Kylin 1.5's order
