@@ -6,7 +6,7 @@ import java.util.List;
 import org.kylinupgrade.metadata.AclCell;
 
 /**
- * The ACL entries of the new {@code <cube>_old} (spec §6.4): every cell of the original cube's row copied as it is,
+ * The ACL entries of the new {@code <cube>_old} (either release): every cell of the original cube's row copied as it is,
  * except the parent ({@code i:p}), which becomes the target project.
  */
 public final class AclCopy {

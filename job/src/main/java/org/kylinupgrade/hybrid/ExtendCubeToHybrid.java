@@ -12,6 +12,7 @@ import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.rules.Signature;
 import org.kylinupgrade.rules.UpgradeRules;
+import org.kylinupgrade.rules.UpgradeTarget;
 import org.kylinupgrade.rules.V2Entities;
 import org.kylinupgrade.rules.V2Load;
 import org.kylinupgrade.rules.v2.CubeDesc;
@@ -22,13 +23,16 @@ import org.kylinupgrade.rules.v2.HybridInstance;
 import org.kylinupgrade.rules.v2.RealizationEntry;
 
 /**
- * Kylin 1.4-alpha's {@code ExtendCubeToHybridCLI} (spec §6) as a pure function: the cube's segments move into a new
+ * Kylin 1.4-alpha's {@code ExtendCubeToHybridCLI} as a pure function: the cube's segments move into a new
  * {@code <cube>_old} with its own copy of the desc (still engine 0 / storage 0), the cube itself becomes empty and v2
  * (engine 2 / storage 2), and a hybrid {@code <cube>_hybrid} of the two joins the project.
  *
  * <p>Unlike Kylin, every input problem is found before anything is written, and a desc that other cubes with
  * segments share is not switched (their segments would become unreadable): the emptied cube gets a copy of its own,
  * {@code <desc>_v2}.
+ *
+ * <p>{@link #plan(HybridInput, UpgradeTarget, String, String, String, HybridIds)} picks the tool of a release: this
+ * one, or Kylin 1.5.4.1's ({@link ExtendCubeToHybrid15}).
  */
 public final class ExtendCubeToHybrid {
   static final String OLD_SUFFIX = "_old";
@@ -44,11 +48,28 @@ public final class ExtendCubeToHybrid {
   }
 
   /**
+   * Kylin 1.4-alpha's tool, on metadata in 1.4-alpha's format.
+   *
    * @param partitionDate the operator's date (model format or epoch ms), or null for the end of the last segment
    * @throws BadInputException for anything Kylin would refuse or fail on, before anything is written
    */
   public static HybridPlan plan(HybridInput input, String project, String cube, String partitionDate, HybridIds ids) {
     return new ExtendCubeToHybrid(input, ids).plan(project, cube, partitionDate);
+  }
+
+  /**
+   * The tool of the target release, on metadata in that release's format: Kylin 1.4-alpha's, or Kylin 1.5.4.1's
+   * ({@link ExtendCubeToHybrid15}).
+   *
+   * @param partitionDate the operator's date, or null for the end of the last segment
+   * @throws BadInputException for anything Kylin would refuse or fail on, before anything is written
+   */
+  public static HybridPlan plan(HybridInput input, UpgradeTarget target, String project, String cube,
+      String partitionDate, HybridIds ids) {
+    if (target == UpgradeTarget.V1_5) {
+      return ExtendCubeToHybrid15.plan(input, project, cube, partitionDate, ids);
+    }
+    return plan(input, project, cube, partitionDate, ids);
   }
 
   private HybridPlan plan(String projectName, String cubeName, String partitionDateArg) {
@@ -268,7 +289,7 @@ public final class ExtendCubeToHybrid {
   }
 
   /** Kylin appends the suffix until no entity of that type has the name (case-insensitively). */
-  private static String freeName(String name, String suffix, Set<String> taken) {
+  static String freeName(String name, String suffix, Set<String> taken) {
     String candidate = name;
     while (taken.contains(candidate)) {
       candidate = candidate + suffix;
@@ -277,7 +298,7 @@ public final class ExtendCubeToHybrid {
   }
 
   /** The names resources declare and their file names, compared case-insensitively. */
-  private static Set<String> names(List<Resource> resources) {
+  static Set<String> names(List<Resource> resources) {
     Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (Resource resource : resources) {
       names.add(ResourcePaths.entityName(resource.path()));
@@ -289,7 +310,7 @@ public final class ExtendCubeToHybrid {
     return names;
   }
 
-  private static Set<String> withName(Set<String> names, String name) {
+  static Set<String> withName(Set<String> names, String name) {
     Set<String> more = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     more.addAll(names);
     more.add(name);
@@ -297,7 +318,7 @@ public final class ExtendCubeToHybrid {
   }
 
   /** The {@code name} inside a JSON resource; null when it has none or is not JSON. */
-  private static String nameOf(Resource resource) {
+  static String nameOf(Resource resource) {
     try {
       return UpgradeRules.nameOfCube(resource);
     } catch (BadInputException e) {

@@ -35,6 +35,46 @@ final class PartitionDate {
     return millis;
   }
 
+  /**
+   * Kylin 1.5.4.1's {@code DateFormat.stringToMillis} without a format, as its {@code ExtendCubeToHybridCLI} calls it:
+   * the pattern is guessed from the text (all digits: {@code yyyyMMdd} when 8 long, else epoch milliseconds; 10
+   * characters: {@code yyyy-MM-dd}; 19: {@code yyyy-MM-dd HH:mm:ss}; longer: with milliseconds), in GMT. Strict where
+   * Kylin rolls over: a date that does not exist is refused.
+   */
+  static long parse15(String text) {
+    String value = text.trim();
+    boolean digits = !value.isEmpty();
+    for (int i = 0; i < value.length(); i++) {
+      digits &= Character.isDigit(value.charAt(i));
+    }
+    String pattern;
+    if (digits) {
+      if (value.length() != 8) {
+        try {
+          return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+          throw new BadInputException("--partition-date '" + text + "' is too large for epoch milliseconds");
+        }
+      }
+      pattern = "yyyyMMdd";
+    } else if (value.length() == 10) {
+      pattern = "yyyy-MM-dd";
+    } else if (value.length() == 19) {
+      pattern = KYLIN_PATTERNS.get(1);
+    } else if (value.length() > 19) {
+      pattern = KYLIN_PATTERNS.get(2);
+    } else {
+      throw new BadInputException("--partition-date '" + text + "': there is no valid date pattern for it (Kylin 1.5 "
+          + "takes yyyy-MM-dd, yyyy-MM-dd HH:mm:ss, yyyy-MM-dd HH:mm:ss.SSS, yyyyMMdd or epoch milliseconds, GMT)");
+    }
+    Long millis = parseWith(value, pattern);
+    if (millis == null) {
+      throw new BadInputException("--partition-date '" + text + "' is not a valid date of pattern '" + pattern
+          + "' (GMT)");
+    }
+    return millis;
+  }
+
   /** In the model's format when that shows the exact time, else with the time of day (GMT). */
   static String format(long millis, String modelFormat) {
     if (modelFormat != null) {

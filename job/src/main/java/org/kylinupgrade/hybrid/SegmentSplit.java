@@ -7,7 +7,7 @@ import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.rules.v2.CubeSegment;
 
 /**
- * Which segments move to {@code <cube>_old} (spec §6.1, §6.2): the partition date is the end of the last segment,
+ * Which segments move to {@code <cube>_old} with Kylin 1.4-alpha: the partition date is the end of the last segment,
  * whether given or not (Kylin refuses any other), and a segment ending after it or starting at it stays behind.
  * The segments are taken in date order, as Kylin saves them.
  */

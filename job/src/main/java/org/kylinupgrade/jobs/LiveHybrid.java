@@ -28,6 +28,7 @@ import org.kylinupgrade.journal.Step;
 import org.kylinupgrade.metadata.AclCell;
 import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.MetadataUrl;
+import org.kylinupgrade.rules.UpgradeTarget;
 import org.kylinupgrade.metadata.Resource;
 
 /**
@@ -59,7 +60,7 @@ final class LiveHybrid {
     this.lock = new RunLock(journal.table());
   }
 
-  int run(String project, String cube, String partitionDate) throws IOException {
+  int run(UpgradeTarget target, String project, String cube, String partitionDate) throws IOException {
     journal.unfinished().ifPresent(unfinished -> {
       throw new NeedsOperatorException(unfinished + " stopped half-way; finish it with `kylin-upgrade resume` "
           + "or undo it with `kylin-upgrade rollback`");
@@ -67,9 +68,9 @@ final class LiveHybrid {
     try (HBaseStore store = cluster.openStore(url)) {
       RunNames names = new RunNames(url, RunNames.newRunId());
       lock.acquire(names.runId());
-      Run run = journal.start(names.runId(), "hybrid", facts(project, cube, partitionDate));
+      Run run = journal.start(names.runId(), "hybrid", facts(target, project, cube, partitionDate));
       try {
-        return extend(store, names, run, project, cube, partitionDate);
+        return extend(store, names, run, target, project, cube, partitionDate);
       } finally {
         Run current = journal.load(names.runId()).orElse(run);
         if (!current.unfinished()) {
@@ -79,23 +80,24 @@ final class LiveHybrid {
     }
   }
 
-  private Map<String, String> facts(String project, String cube, String partitionDate) {
+  private Map<String, String> facts(UpgradeTarget target, String project, String cube, String partitionDate) {
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("table", url.tableName());
     facts.put("version", Version.current());
+    facts.put("to", target.label());
     facts.put("project", project);
     facts.put("cube", cube);
     facts.put("partition_date", partitionDate == null ? "" : partitionDate);
     return facts;
   }
 
-  private int extend(HBaseStore store, RunNames names, Run run, String project, String cube, String partitionDate)
-      throws IOException {
+  private int extend(HBaseStore store, RunNames names, Run run, UpgradeTarget target, String project, String cube,
+      String partitionDate) throws IOException {
     AclTable aclTable = cluster.aclTable(url);
     HybridPlan plan;
     List<AclCell> aclRow;
     try {
-      plan = ExtendCubeToHybrid.plan(read(store), project, cube, partitionDate, ids);
+      plan = ExtendCubeToHybrid.plan(read(store), target, project, cube, partitionDate, ids);
       aclRow = aclTable.exists() ? aclTable.row(plan.cubeUuid()) : List.of();
       cluster.admin().snapshot(url.tableName(), names.backupSnapshot());
     } catch (RuntimeException | IOException e) {
@@ -118,11 +120,11 @@ final class LiveHybrid {
       aclTable.put(plan.oldCubeUuid(), AclCopy.of(aclRow, plan.projectUuid()));
       FailurePoints.reached(ACL_COPIED);
     } catch (RuntimeException | IOException e) {
-      putBack(run, store, aclTable, plan, !aclRow.isEmpty(), e);
+      putBack(run, store, aclTable, target, plan, !aclRow.isEmpty(), e);
     }
     journal.finish(run, Run.Status.DONE, Map.of());
-    print(plan, aclRow, names);
-    report(plan, aclRow, names, "done", ExitCodes.OK);
+    print(target, plan, aclRow, names);
+    report(target, plan, aclRow, names, "done", ExitCodes.OK);
     return ExitCodes.OK;
   }
 
@@ -135,8 +137,8 @@ final class LiveHybrid {
   }
 
   /** Puts back what every write replaced (all of them: a buffered write may have landed), then the ACL table. */
-  private void putBack(Run run, HBaseStore store, AclTable aclTable, HybridPlan plan, boolean aclCopied,
-      Exception cause) throws IOException {
+  private void putBack(Run run, HBaseStore store, AclTable aclTable, UpgradeTarget target, HybridPlan plan,
+      boolean aclCopied, Exception cause) throws IOException {
     try {
       List<HybridPlan.Write> writes = new ArrayList<>(plan.writes());
       Collections.reverse(writes);
@@ -158,14 +160,14 @@ final class LiveHybrid {
           + run.get("backup_snapshot") + "` restores the table as it was (and deletes the ACL copy)");
     }
     journal.finish(run, Run.Status.ROLLED_BACK, Map.of("message", String.valueOf(cause.getMessage())));
-    report(plan, List.of(), null, "failed, put back", ExitCodes.FAILED);
+    report(target, plan, new ArrayList<AclCell>(), null, "failed, put back", ExitCodes.FAILED);
     throw new HybridFailedException("extending cube " + plan.cube() + " failed (" + cause.getMessage() + "); every "
         + "resource and the ACL table were put back as they were", cause);
   }
 
-  private void print(HybridPlan plan, List<AclCell> aclRow, RunNames names) {
-    System.out.printf("extended cube %s into hybrid %s in project %s (run %s, backup snapshot %s):%n", plan.cube(),
-        plan.hybrid(), plan.project(), names.runId(), names.backupSnapshot());
+  private void print(UpgradeTarget target, HybridPlan plan, List<AclCell> aclRow, RunNames names) {
+    System.out.printf("extended cube %s into hybrid %s in project %s as Kylin %s does (run %s, backup snapshot %s):%n",
+        plan.cube(), plan.hybrid(), plan.project(), target.label(), names.runId(), names.backupSnapshot());
     for (HybridPlan.Write write : plan.writes()) {
       System.out.println("  " + (write.creates() ? "created " : "changed ") + write.after().path() + ": " + write.why());
     }
@@ -176,14 +178,15 @@ final class LiveHybrid {
     plan.notes().forEach(n -> System.out.println("  note: " + n));
   }
 
-  private void report(HybridPlan plan, List<AclCell> aclRow, RunNames names, String status, int exitCode)
-      throws IOException {
+  private void report(UpgradeTarget target, HybridPlan plan, List<AclCell> aclRow, RunNames names, String status,
+      int exitCode) throws IOException {
     if (reportFile == null) {
       return;
     }
     ObjectNode root = JSON.createObjectNode();
     root.put("command", "hybrid");
     root.put("table", url.tableName());
+    root.put("to", target.label());
     root.put("project", plan.project());
     root.put("cube", plan.cube());
     root.put("oldCube", plan.oldCube());

@@ -14,11 +14,13 @@ public final class V15Load {
     private final Signature signature;
     private final String storedSignature;
     private final String notLoadableReason;
+    private final CubeDesc desc;
 
-    private DescOutcome(Signature signature, String storedSignature, String notLoadableReason) {
+    private DescOutcome(Signature signature, String storedSignature, String notLoadableReason, CubeDesc desc) {
       this.signature = signature;
       this.storedSignature = storedSignature;
       this.notLoadableReason = notLoadableReason;
+      this.desc = desc;
     }
 
     public boolean loaded() {
@@ -37,6 +39,11 @@ public final class V15Load {
 
     public String notLoadableReason() {
       return notLoadableReason;
+    }
+
+    /** The desc as Kylin 1.5 holds it once loaded (initialised in place); null when it does not load. */
+    public CubeDesc desc() {
+      return desc;
     }
   }
 
@@ -73,9 +80,9 @@ public final class V15Load {
         throw new NotLoadableException("Skip suspicious desc at " + desc.path() + ", CubeDesc [name=" + loaded.name
             + "] should be at " + expectedPath);
       }
-      return new DescOutcome(Signature15.compute(loaded), loaded.signature, null);
+      return new DescOutcome(Signature15.compute(loaded), loaded.signature, null, loaded);
     } catch (NotLoadableException e) {
-      return new DescOutcome(null, null, e.getMessage());
+      return new DescOutcome(null, null, e.getMessage(), null);
     }
   }
 }

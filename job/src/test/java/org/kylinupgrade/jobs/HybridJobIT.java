@@ -37,18 +37,26 @@ import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hybrid.ExtendCubeToHybrid;
 import org.kylinupgrade.hybrid.HybridIds;
 import org.kylinupgrade.hybrid.HybridInput;
+import org.kylinupgrade.hybrid.Hybrid15Fixture;
 import org.kylinupgrade.hybrid.HybridPlan;
 import org.kylinupgrade.journal.FailurePoints;
 import org.kylinupgrade.journal.Run;
 import org.kylinupgrade.journal.RunJournal;
+import org.kylinupgrade.kylin.KylinClient;
+import org.kylinupgrade.kylin.KylinExtend;
+import org.kylinupgrade.kylin.KylinHybrids;
+import org.kylinupgrade.kylin.KylinLoad;
 import org.kylinupgrade.metadata.AclCell;
 import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.rules.UpgradeTarget;
 import picocli.CommandLine;
 
 /**
- * {@code hybrid} on a real HBase table holding Kylin's own v2 upgrade of the 1.3.0 test metadata, with an ACL table:
- * the result, validate before and after, all or nothing on failure, refusals, rollback.
+ * {@code hybrid} on a real HBase table with an ACL table: {@code --to 1.4-alpha} on Kylin's own v2 upgrade of the
+ * 1.3.0 test metadata (the result, validate before and after, all or nothing on failure, refusals, rollback), and
+ * {@code --to 1.5} (the default) on Kylin 1.5.4.1's own upgrade of it (the result, Kylin 1.5.4.1's own tool's output,
+ * Kylin 1.5.4.1 loading the result).
  */
 class HybridJobIT {
   private static final AtomicLong TABLES = new AtomicLong();
@@ -112,10 +120,14 @@ class HybridJobIT {
 
   /** The upgraded metadata in a new table, and Kylin's ACL row for the cube in a new {@code <prefix>_acl}. */
   private List<AclCell> loadUpgradedMetadataWithAcl() throws IOException {
+    return loadWithAcl(TestData.expected("kylin-1.3.0-localmeta"), CUBE_UUID);
+  }
+
+  /** A metadata folder in a new table, and Kylin's ACL row for a cube in a new {@code <prefix>_acl}. */
+  private List<AclCell> loadWithAcl(Path folder, String cubeUuid) throws IOException {
     prefix = "hybrid_it_" + TABLES.incrementAndGet();
     working = SharedHBase.newWorkingDir();
-    assertEquals(ExitCodes.OK, run(new LoadJob(), "--from-folder", TestData.expected("kylin-1.3.0-localmeta").toString()),
-        errBytes.toString());
+    assertEquals(ExitCodes.OK, run(new LoadJob(), "--from-folder", folder.toString()), errBytes.toString());
     List<AclCell> row = List.of(
         cell("a", "ADMIN", "{\"sidInfo\":{\"sid\":\"ADMIN\",\"principal\":true},\"permissionMask\":16}"),
         cell("a", "ROLE_ANALYST", "{\"sidInfo\":{\"sid\":\"ROLE_ANALYST\",\"principal\":false},\"permissionMask\":1}"),
@@ -127,7 +139,7 @@ class HybridJobIT {
       admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(prefix + "_acl"))
           .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("i".getBytes()).setInMemory(true).build())
           .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("a".getBytes()).setInMemory(true).build()).build());
-      hbase.aclTable(url()).put(CUBE_UUID, row);
+      hbase.aclTable(url()).put(cubeUuid, row);
     }
     return row;
   }
@@ -185,13 +197,13 @@ class HybridJobIT {
     Path before = dump("before");
     Path report = tmp.resolve("hybrid.json");
 
-    assertEquals(ExitCodes.OK, run(hybridJob(), "--project", "default", "--cube", CUBE, "--report", report.toString()),
-        errBytes.toString());
+    assertEquals(ExitCodes.OK, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE,
+        "--report", report.toString()), errBytes.toString());
 
     Path after = dump("after");
     Map<String, Resource> beforeResources = read(before);
-    HybridPlan plan = ExtendCubeToHybrid.plan(HybridInput.of(new ArrayList<>(beforeResources.values())), "default",
-        CUBE, null, new FixedIds());
+    HybridPlan plan = ExtendCubeToHybrid.plan(HybridInput.of(new ArrayList<>(beforeResources.values())),
+        UpgradeTarget.V1_4_ALPHA, "default", CUBE, null, new FixedIds());
     Map<String, Resource> expected = new TreeMap<>(beforeResources);
     plan.writes().forEach(w -> expected.put(w.after().path(), w.after()));
     Map<String, Resource> actual = read(after);
@@ -235,26 +247,34 @@ class HybridJobIT {
     Path before = dump("before");
     for (String point : List.of(LiveHybrid.WRITTEN, LiveHybrid.ACL_COPIED)) {
       System.setProperty(FailurePoints.FAIL_AFTER, point);
-      assertEquals(ExitCodes.FAILED, run(hybridJob(), "--project", "default", "--cube", CUBE), errBytes.toString());
+      assertEquals(ExitCodes.FAILED, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE), errBytes.toString());
       System.clearProperty(FailurePoints.FAIL_AFTER);
       assertTrue(errBytes.toString().contains("put back as they were"), errBytes.toString());
       FolderAssertions.assertSameFolder(before, dump("after-" + point), true);
       assertEquals(List.of(), aclRow("00000000-0000-0000-0000-000000000000"), point);
       assertEquals(Run.Status.ROLLED_BACK, history().get(history().size() - 1).status());
     }
-    assertEquals(ExitCodes.OK, run(hybridJob(), "--project", "default", "--cube", CUBE), "the lock was released");
+    assertEquals(ExitCodes.OK, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE), "the lock was released");
   }
 
   @Test
   void badInputIsRefusedWithExit2AndChangesNothing() throws IOException {
     loadUpgradedMetadataWithAcl();
     Path before = dump("before");
-    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--project", "default", "--cube", "test_kylin_cube_without_slr_ready"));
+    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube",
+        "test_kylin_cube_without_slr_ready"));
     assertTrue(errBytes.toString().contains("cannot be loaded by Kylin v2: bad data type -- bitmap"), errBytes.toString());
-    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--project", "nope", "--cube", CUBE));
-    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--project", "default", "--cube", CUBE,
+    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--to", "1.4-alpha", "--project", "nope", "--cube", CUBE));
+    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE,
         "--partition-date", "2013-11-12"));
-    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--project", "default", "--cube", "test_kylin_cube_with_slr_empty"));
+    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube",
+        "test_kylin_cube_with_slr_empty"));
+    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--to", "2.0", "--project", "default", "--cube", CUBE));
+    assertTrue(errBytes.toString().contains("--to 2.0: unknown Kylin release; accepted: 1.5, 1.4-alpha"),
+        errBytes.toString());
+    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--project", "default", "--cube", CUBE));
+    assertTrue(errBytes.toString().contains("cannot be loaded by Kylin 1.5") && errBytes.toString().contains(
+        "--to 1.4-alpha"), "the default is 1.5, the table is 1.4-alpha's: " + errBytes);
     FolderAssertions.assertSameFolder(before, dump("untouched"), true);
     try (HBaseCluster hbase = connect()) {
       assertEquals(List.of(), hbase.admin().snapshots(prefix), "no snapshot taken");
@@ -273,7 +293,7 @@ class HybridJobIT {
     command.add(System.getProperty("java.class.path"));
     command.add(HybridJob.class.getName());
     command.addAll(List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", prefix + "@hbase",
-        "--working-dir", working, "--project", "default", "--cube", CUBE));
+        "--working-dir", working, "--to", "1.4-alpha", "--project", "default", "--cube", CUBE));
     Process child = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(tmp.resolve("child-" + point + ".log").toFile()).start();
     assertTrue(child.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "child finished");
@@ -289,12 +309,98 @@ class HybridJobIT {
     assertTrue(killed.unfinished());
     assertFalse(aclRow(killed.get("acl_copy_row")).isEmpty(), "the ACL row was copied");
 
-    assertEquals(ExitCodes.NEEDS_OPERATOR, run(hybridJob(), "--project", "default", "--cube", CUBE));
+    assertEquals(ExitCodes.NEEDS_OPERATOR, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE));
     assertEquals(ExitCodes.NEEDS_OPERATOR, run(new ResumeJob()));
     assertTrue(errBytes.toString().contains("cannot be resumed"), errBytes.toString());
     assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
     FolderAssertions.assertSameFolder(before, dump("rolled-back"), true);
     assertEquals(List.of(), aclRow(killed.get("acl_copy_row")));
-    assertEquals(ExitCodes.OK, run(hybridJob(), "--project", "default", "--cube", CUBE), errBytes.toString());
+    assertEquals(ExitCodes.OK, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE), errBytes.toString());
+  }
+
+  // --to 1.5 ---------------------------------------------------------------------------------------------------------
+
+  private static final String CUBE15 = Hybrid15Fixture.CUBE;
+  private static final String CUBE15_UUID = "1eaca32a-a33e-4b69-83dd-0bb8b1f8c53b";
+
+  /**
+   * The default: on Kylin 1.5.4.1's own upgrade, the cube extended exactly as planned (its desc is shared with cubes
+   * that have segments, so the emptied cube gets its own), the ACL row copied, and Kylin 1.5.4.1 loads the result:
+   * every desc with a valid signature, every cube whose desc exists with it, the hybrid with both its cubes.
+   */
+  @Test
+  void to15ExtendsTheCubeAsPlannedAndKylin15LoadsTheResult() throws IOException {
+    List<AclCell> acl = loadWithAcl(Hybrid15Fixture.source(), CUBE15_UUID);
+    Path before = dump("before");
+    Path report = tmp.resolve("hybrid.json");
+
+    assertEquals(ExitCodes.OK, run(hybridJob(), "--project", "default", "--cube", CUBE15, "--report",
+        report.toString()), errBytes.toString());
+
+    Path after = dump("after");
+    HybridPlan plan = Hybrid15Fixture.plan(before, "default", CUBE15, null, new FixedIds());
+    Map<String, Resource> expected = Hybrid15Fixture.applied(before, plan);
+    Map<String, Resource> actual = read(after);
+    assertEquals(expected.keySet(), actual.keySet());
+    for (String path : expected.keySet()) {
+      assertArrayEquals(expected.get(path).content(), actual.get(path).content(), path);
+    }
+    for (HybridPlan.Write write : plan.writes()) {
+      assertEquals(NOW, Files.getLastModifiedTime(after.resolve(write.after().path().substring(1))).toMillis(),
+          "store timestamp of " + write.after().path());
+    }
+    assertEquals(Hybrid15Fixture.DESC + "_v2", plan.ownDesc());
+
+    List<AclCell> copy = aclRow("00000000-0000-0000-0000-000000000000");
+    assertEquals(acl.size(), copy.size());
+    for (int i = 0; i < acl.size(); i++) {
+      assertEquals(acl.get(i).is("i", "p") ? cell("i", "p", "{\"id\":\"" + PROJECT_UUID
+          + "\",\"type\":\"org.apache.kylin.metadata.project.ProjectInstance\"}") : acl.get(i), copy.get(i));
+    }
+    JsonNode r = JSON.readTree(report.toFile());
+    assertEquals("1.5", r.get("to").asText());
+    assertEquals("done", r.get("status").asText());
+    Run run = history().get(history().size() - 1);
+    assertEquals("1.5", run.get("to"));
+    assertEquals(Run.Status.DONE, run.status());
+
+    KylinLoad loadBefore = KylinClient.load(KylinClient.Version.V1_5_4_1, before);
+    KylinLoad load = KylinClient.load(KylinClient.Version.V1_5_4_1, after);
+    assertEquals(loadBefore.loadedDescCount() + 2, load.loadedDescCount(), load.summary());
+    assertTrue(load.descs().stream().allMatch(d -> d.loaded() && d.signatureOk()), load.summary());
+    assertEquals(loadBefore.cubesWithoutDesc(), load.cubesWithoutDesc(), "the cubes whose descs are absent");
+    assertTrue(load.cube(CUBE15 + "_old").orElseThrow().descFound(), load.summary());
+    assertEquals(1, load.cube(CUBE15 + "_old").orElseThrow().segments());
+    assertEquals(0, load.cube(CUBE15).orElseThrow().segments());
+    KylinHybrids.Hybrid hybrid = KylinClient.hybrids(after).hybrid(CUBE15 + "_hybrid").orElseThrow();
+    assertEquals(Map.of("CUBE:" + CUBE15, true, "CUBE:" + CUBE15 + "_old", true), hybrid.entries());
+    assertEquals(List.of(CUBE15 + "_old"), hybrid.realizations(), "the emptied cube is disabled, so not queried");
+
+    assertEquals(ExitCodes.OK, run(new RollbackJob(), "--snapshot", run.get("backup_snapshot")), errBytes.toString());
+    FolderAssertions.assertSameFolder(before, dump("rolled-back"), true);
+    assertEquals(List.of(), aclRow("00000000-0000-0000-0000-000000000000"));
+  }
+
+  /**
+   * Where no other cube shares the desc, the table after {@code hybrid} holds what Kylin 1.5.4.1's own tool writes
+   * from the same metadata, byte for byte but the run's uuids and times.
+   */
+  @Test
+  void to15WritesWhatKylin15sOwnToolWrites() throws IOException {
+    Path input = Hybrid15Fixture.copy(tmp.resolve("input"));
+    for (String sharer : Hybrid15Fixture.SHARERS) {
+      Hybrid15Fixture.delete(input, "/cube/" + sharer + ".json");
+    }
+    loadWithAcl(input, CUBE15_UUID);
+    Path before = dump("before");
+    assertEquals(ExitCodes.OK, run(hybridJob(), "--to", "1.5", "--project", "default", "--cube", CUBE15,
+        "--partition-date", "2013-12-12 00:00:00"), errBytes.toString());
+    Path after = dump("after");
+    Path kylinOut = tmp.resolve("kylin-out");
+    KylinExtend kylin = KylinClient.extendCubeToHybrid(before, kylinOut, "default", CUBE15, "2013-12-12 00:00:00");
+    assertTrue(kylin.aclStepFailed(), kylin.summary());
+    List<String> written = Hybrid15Fixture.assertSameOutput(TestData.readFolder(before), TestData.readFolder(kylinOut),
+        TestData.readFolder(after), "Kylin's tool vs the table");
+    assertEquals(6, written.size(), written.toString());
   }
 }

@@ -62,6 +62,33 @@ public final class KylinClient {
     return KylinUpgrade.parse(run.stdout, run.stderr, run.elapsed);
   }
 
+  /**
+   * Runs Kylin 1.5.4.1's {@code ExtendCubeToHybridCLI.createFromCube(project, cube, partitionDate)} on a copy of
+   * {@code folder} with Kylin's folder store; the copy, as the tool left it, becomes {@code out} (which must not
+   * exist). The tool's last step copies ACL entries in HBase, which the child does not have: that step throws, after
+   * every metadata write ({@link KylinExtend#aclStepFailed()}).
+   *
+   * @param partitionDate null for none
+   */
+  public static KylinExtend extendCubeToHybrid(Path folder, Path out, String project, String cube,
+      String partitionDate) {
+    requireFolder(folder);
+    List<String> args = new ArrayList<>(List.of("hybrid", folder.toAbsolutePath().toString(),
+        out.toAbsolutePath().toString(), project, cube));
+    if (partitionDate != null) {
+      args.add(partitionDate);
+    }
+    Run run = runWith(Version.V1_5_4_1, STORAGE_LIBRARIES, args.toArray(new String[0]));
+    return KylinExtend.parse(run.stdout, run.stderr);
+  }
+
+  /** Kylin 1.5.4.1's {@code HybridManager} and realization registry on {@code folder}: one row per hybrid file. */
+  public static KylinHybrids hybrids(Path folder) {
+    requireFolder(folder);
+    Run run = runWith(Version.V1_5_4_1, STORAGE_LIBRARIES, "hybrids", folder.toAbsolutePath().toString());
+    return KylinHybrids.parse(run.stdout, run.stderr);
+  }
+
   /** The folder holding the {@code kylin-<version>} client modules. */
   public static Path clientsDir() {
     String dir = System.getProperty("kylin.clients.dir");
@@ -71,17 +98,30 @@ public final class KylinClient {
 
   /** The child JVM's class path for a version: the compiled program and the version's libraries. */
   public static String classPath(Version version) {
+    return classPath(version, null);
+  }
+
+  /**
+   * The class path with, when {@code extra} is given, a further folder of the client module's {@code target}: Kylin's
+   * storage jars ({@code lib-storage}) for the hybrid commands.
+   */
+  static String classPath(Version version, String extra) {
     Path target = clientsDir().resolve("kylin-" + version.text).resolve("target");
     Path classes = target.resolve("classes");
     Path lib = target.resolve("lib");
-    if (!Files.isRegularFile(classes.resolve(MAIN.replace('.', '/') + ".class")) || !Files.isDirectory(lib)) {
+    if (!Files.isRegularFile(classes.resolve(MAIN.replace('.', '/') + ".class")) || !Files.isDirectory(lib)
+        || (extra != null && !Files.isDirectory(target.resolve(extra)))) {
       throw new IllegalStateException("The Kylin " + version + " client is not built: " + target + " has no "
-          + "classes/ or lib/. Build it once with `mvn install -DskipTests` at the repository root (module "
-          + "kylin-clients/kylin-" + version + ", which comes before job in the reactor), or point the system "
-          + "property kylin.clients.dir at the kylin-clients folder.");
+          + "classes/ or lib/" + (extra == null ? "" : " or " + extra + "/") + ". Build it once with "
+          + "`mvn install -DskipTests` at the repository root (module kylin-clients/kylin-" + version + ", which comes "
+          + "before job in the reactor), or point the system property kylin.clients.dir at the kylin-clients folder.");
     }
-    return classes + java.io.File.pathSeparator + lib.resolve("*");
+    return classes + java.io.File.pathSeparator + lib.resolve("*")
+        + (extra == null ? "" : java.io.File.pathSeparator + target.resolve(extra).resolve("*"));
   }
+
+  /** Kylin's {@code kylin-storage-hbase} and {@code kylin-core-storage} jars, without HBase (1.5.4.1 only). */
+  private static final String STORAGE_LIBRARIES = "lib-storage";
 
   private static Duration timeout() {
     return Duration.ofSeconds(Long.getLong("kylin.client.timeout.seconds", 120));
@@ -91,7 +131,11 @@ public final class KylinClient {
   }
 
   private static Run run(Version version, String... args) {
-    String classPath = classPath(version);
+    return runWith(version, null, args);
+  }
+
+  private static Run runWith(Version version, String extraLibraries, String... args) {
+    String classPath = classPath(version, extraLibraries);
     Path scratch;
     try {
       scratch = Files.createTempDirectory("kylin-client-");

@@ -49,7 +49,12 @@ import org.apache.log4j.spi.LoggingEvent;
  * <pre>
  * load &lt;folder&gt;                 Kylin's managers load the folder; one TSV row per resource on stdout
  * upgrade151 &lt;folder&gt; &lt;out&gt;     CubeMetadataUpgradeEntry_v_1_5_1 on a copy of folder; its workspace becomes out
+ * hybrid &lt;folder&gt; &lt;out&gt; &lt;project&gt; &lt;cube&gt; [&lt;partition date&gt;]
+ *                               ExtendCubeToHybridCLI.createFromCube on a copy of folder, which becomes out
+ * hybrids &lt;folder&gt;              HybridManager loads the folder's hybrids; one row per hybrid
  * </pre>
+ * The last two need Kylin's storage jars ({@code kylin-storage-hbase}, {@code kylin-core-storage}) on the class path
+ * and are reached by reflection, so that the program compiles against any Kylin version.
  *
  * Output rows (tab separated, tabs and line breaks in values escaped as \t, \n, backslash as \\):
  * <pre>
@@ -61,7 +66,11 @@ import org.apache.log4j.spi.LoggingEvent;
  * cube      path  name  descName  loaded|failed  descFound  status  segments  message
  * project   path  name  loaded|failed  realizations  message
  * upgrade   ok|errors|threw  millis  errorCount
- * error     message                     (upgrade only: every ERROR Kylin logged)
+ * error     message                     (upgrade and hybrid: every ERROR Kylin logged)
+ * extend    ok|errors|threw  millis  errorCount  thrown
+ * hybrid    path  name  loaded|failed  entries  realizations  message
+ *           (entries: TYPE:name=found|missing, comma separated; realizations: what HybridInstance.getRealizations()
+ *           keeps, comma separated)
  * </pre>
  * Kylin's log goes to stderr. The exit status is 0 when the program ran to the end, whatever Kylin reported.
  */
@@ -85,8 +94,16 @@ public final class KylinChild {
       } else if (args.length == 3 && args[0].equals("upgrade151")) {
         upgrade151(Paths.get(args[1]).toAbsolutePath().normalize(), Paths.get(args[2]).toAbsolutePath().normalize());
         status = 0;
+      } else if ((args.length == 5 || args.length == 6) && args[0].equals("hybrid")) {
+        hybrid(Paths.get(args[1]).toAbsolutePath().normalize(), Paths.get(args[2]).toAbsolutePath().normalize(),
+            args[3], args[4], args.length == 6 ? args[5] : null);
+        status = 0;
+      } else if (args.length == 2 && args[0].equals("hybrids")) {
+        hybrids(Paths.get(args[1]).toAbsolutePath().normalize());
+        status = 0;
       } else {
-        System.err.println("usage: load <folder> | upgrade151 <folder> <out>");
+        System.err.println("usage: load <folder> | upgrade151 <folder> <out> | hybrid <folder> <out> <project> <cube> "
+            + "[<partition date>] | hybrids <folder>");
         status = 2;
       }
     } catch (Throwable e) {
@@ -407,6 +424,110 @@ public final class KylinChild {
         for (String error : LOGGED_ERRORS) {
           row("error", error);
         }
+      }
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // hybrid
+
+  /**
+   * Kylin's {@code ExtendCubeToHybridCLI.createFromCube} (not its {@code main}, which swallows every exception) on a
+   * copy of the folder, with the folder store; the copy, as the tool left it, becomes {@code out}. The tool ends by
+   * copying ACL entries in HBase: without HBase on the class path that step throws, after every metadata write.
+   */
+  private static void hybrid(Path folder, Path out, String project, String cube, String partitionDate)
+      throws Exception {
+    requireFolder(folder);
+    if (Files.exists(out)) {
+      throw new IllegalArgumentException("output exists: " + out);
+    }
+    Files.createDirectories(out.getParent());
+    Path work = Files.createTempDirectory(out.getParent(), ".kylin-child-");
+    try {
+      Path meta = work.resolve("meta");
+      copyTree(folder, meta);
+      writeEnvConfig(work.resolve("conf"), meta);
+      row("kylin", kylinVersion());
+      LOGGED_ERRORS.clear();
+      long start = System.nanoTime();
+      String outcome;
+      String thrown = "";
+      try {
+        Class<?> tool = Class.forName("org.apache.kylin.storage.hbase.util.ExtendCubeToHybridCLI");
+        Object instance = tool.getConstructor().newInstance();
+        tool.getMethod("createFromCube", String.class, String.class, String.class).invoke(instance, project, cube,
+            partitionDate);
+        outcome = LOGGED_ERRORS.isEmpty() ? "ok" : "errors";
+      } catch (InvocationTargetException e) {
+        e.getCause().printStackTrace();
+        thrown = describe(e.getCause());
+        outcome = "threw";
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      Files.move(meta, out);
+      row("extend", outcome, Long.toString(millis), Integer.toString(LOGGED_ERRORS.size()), thrown);
+      synchronized (LOGGED_ERRORS) {
+        for (String error : LOGGED_ERRORS) {
+          row("error", error);
+        }
+      }
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  /**
+   * Kylin's {@code HybridManager} on a copy of the folder: each hybrid file, whether the manager has it, whether the
+   * realization registry finds each of its entries, and the realizations {@code HybridInstance} keeps (found and
+   * ready).
+   */
+  private static void hybrids(Path folder) throws Exception {
+    requireFolder(folder);
+    Path work = Files.createTempDirectory("kylin-child-");
+    try {
+      Path meta = work.resolve("meta");
+      copyTree(folder, meta);
+      writeEnvConfig(work.resolve("conf"), meta);
+      KylinConfig config = KylinConfig.getInstanceFromEnv();
+      row("kylin", kylinVersion());
+      ResourceStore store = ResourceStore.getStore(config);
+      Class<?> managerClass = Class.forName("org.apache.kylin.storage.hybrid.HybridManager");
+      Object manager = manager("HybridManager", () -> managerClass.getMethod("getInstance", KylinConfig.class)
+          .invoke(null, config));
+      Object registry = Class.forName("org.apache.kylin.metadata.realization.RealizationRegistry")
+          .getMethod("getInstance", KylinConfig.class).invoke(null, config);
+      Class<?> typeClass = Class.forName("org.apache.kylin.metadata.realization.RealizationType");
+      Method getRealization = registry.getClass().getMethod("getRealization", typeClass, String.class);
+      for (String path : paths(store, "/hybrid")) {
+        String name = nameOf(path);
+        Object hybrid = manager == null ? null
+            : managerClass.getMethod("getHybridInstance", String.class).invoke(manager, name);
+        if (hybrid == null) {
+          row("hybrid", path, name, "failed", "", "", "not in HybridManager (see the log)");
+          continue;
+        }
+        StringJoiner entries = new StringJoiner(",");
+        for (Object entry : (List<?>) hybrid.getClass().getMethod("getRealizationEntries").invoke(hybrid)) {
+          Object type = entry.getClass().getMethod("getType").invoke(entry);
+          String realization = (String) entry.getClass().getMethod("getRealization").invoke(entry);
+          Object found = getRealization.invoke(registry, type, realization);
+          entries.add(type + ":" + realization + "=" + (found == null ? "missing" : "found"));
+        }
+        StringJoiner kept = new StringJoiner(",");
+        String message = "";
+        try {
+          Object[] realizations = (Object[]) hybrid.getClass().getMethod("getRealizations").invoke(hybrid);
+          for (Object realization : realizations) {
+            kept.add((String) realization.getClass().getMethod("getName").invoke(realization));
+          }
+        } catch (InvocationTargetException e) {
+          message = "getRealizations: " + describe(e.getCause());
+        }
+        row("hybrid", path, (String) hybrid.getClass().getMethod("getName").invoke(hybrid), "loaded",
+            entries.toString(), kept.toString(), message);
       }
     } finally {
       deleteTree(work);
