@@ -50,7 +50,7 @@ public final class Hybrid15Fixture {
   }
 
   public static Path source() {
-    return TestData.v15Expected(FOLDER);
+    return TestData.expected15(FOLDER);
   }
 
   /** A copy of the 1.5 folder with the files' times, to edit. */

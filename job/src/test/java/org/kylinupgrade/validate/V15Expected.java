@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.metadata.Resource;
-import org.kylinupgrade.rules.AggregationGroupPlanner;
 import org.kylinupgrade.rules.AggregationGroupSpec;
 import org.kylinupgrade.rules.GroupPlan;
 import org.kylinupgrade.rules.GroupResult;
@@ -19,13 +18,12 @@ import org.kylinupgrade.rules.TableCatalog;
 import org.kylinupgrade.rules.UpgradeOptions;
 import org.kylinupgrade.rules.UpgradeRules;
 import org.kylinupgrade.rules.UpgradeTarget;
-import org.kylinupgrade.rules.V1AggregationRules;
 
 /**
  * Kylin 1.5.4.1's (corrected) output of the examples, under testdata/v15-expected, made whole: the descs Kylin could
  * not convert (their old aggregation groups share a column) are left out of the folder and listed in
- * {@code <example>.property-checked.txt}; here they are converted by the project's rules with a planner that keeps
- * each old group as a 1.5 group of its own, overlapping ones included, which Kylin 1.5 loads.
+ * {@code <example>.property-checked.txt}; here they are converted by the project's rules, whose aggregation groups keep
+ * the v1 cuboid set (groups that overlap, which Kylin 1.5 loads).
  */
 public final class V15Expected {
   public static final String SAMPLE = "kylin-1.3.0-sample-cube";
@@ -63,7 +61,7 @@ public final class V15Expected {
     }
   }
 
-  /** The v1 desc at {@code path} converted to 1.5 with its model group, each old group kept as a group. */
+  /** The v1 desc at {@code path} converted to 1.5 with its model group. */
   private static Resource converted(String example, String path) {
     Map<String, Resource> input = TestData.readFolder(TestData.example(example));
     Resource desc = input.get(path);
@@ -96,30 +94,8 @@ public final class V15Expected {
         .filter(c -> descKeys.contains(UpgradeRules.groupKey(UpgradeRules.descNameOfCube(c)))).toList();
     TableCatalog tables = UpgradeRules.tables(tableResources, UpgradeTarget.V1_5);
     GroupResult result = UpgradeRules.convertGroup(modelKey, model, descs, cubes, tables,
-        UpgradeOptions.of(RUN_TIMESTAMP, UpgradeTarget.V1_5).withGroupPlanner(new EachOldGroup()));
+        UpgradeOptions.of(RUN_TIMESTAMP, UpgradeTarget.V1_5));
     return result.rewritten().stream().filter(r -> r.path().equals(path)).findFirst()
         .orElseThrow(() -> new IllegalStateException(path + " not converted: " + result));
-  }
-
-  /**
-   * Each old group (or all row key columns when there is none) becomes a group of its own that includes its columns
-   * and the mandatory ones, with the hierarchies wholly inside it; groups may overlap.
-   */
-  static final class EachOldGroup implements AggregationGroupPlanner {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public GroupPlan plan(V1AggregationRules v1) {
-      List<List<String>> oldGroups = v1.oldGroups().isEmpty() ? List.of(v1.rowKeyColumns()) : v1.oldGroups();
-      List<AggregationGroupSpec> groups = new ArrayList<>();
-      for (List<String> old : oldGroups) {
-        List<String> includes = v1.rowKeyColumns().stream()
-            .filter(c -> old.contains(c) || v1.mandatoryColumns().contains(c)).toList();
-        List<List<String>> hierarchies = v1.hierarchies().stream()
-            .filter(h -> h.size() > 1 && old.containsAll(h)).toList();
-        groups.add(new AggregationGroupSpec(includes, v1.mandatoryColumns(), hierarchies, List.of()));
-      }
-      return GroupPlan.of(groups);
-    }
   }
 }
