@@ -28,9 +28,32 @@ import org.kylinupgrade.rules.v2.Parameter;
  * signature and the overridden properties are not;</li>
  * <li>the aggregation groups are whatever the {@link AggregationGroupPlanner} makes of the old ones.</li>
  * </ul>
+ *
+ * <p>A hierarchy dimension with its own derived columns is the one case where Kylin's rule loses columns: it becomes
+ * a single {@code {FK}} dimension, so its hierarchy columns are no dimension columns any more and Kylin 1.5 refuses a
+ * desc whose row key holds them. For such a desc the conversion can be asked for one of two other
+ * {@link DerivedHierarchy} forms, which keep every hierarchy column as a dimension of its own.
  */
 final class CubeDescUpgrade15 {
   private CubeDescUpgrade15() {
+  }
+
+  /** What a hierarchy dimension that has its own derived columns becomes. */
+  enum DerivedHierarchy {
+    /** Kylin's rule: one dimension on {@code {FK}} with the derived columns; the hierarchy columns go. */
+    KYLIN,
+    /**
+     * One dimension per hierarchy column, then one on {@code {FK}} with the derived columns: the lookup's key hosts
+     * them, which determines every column of the lookup table. Kylin 1.5 loads it only where the foreign keys are
+     * row key columns.
+     */
+    FOREIGN_KEY_HOST,
+    /**
+     * One dimension per hierarchy column, the last (finest) level carrying the derived columns: in a hierarchy the
+     * finest level determines the coarser ones, so it identifies the lookup rows that all the levels together, the
+     * old host, identified.
+     */
+    FINEST_LEVEL_HOST
   }
 
   /** A converted desc and the plan its aggregation groups come from. */
@@ -38,10 +61,13 @@ final class CubeDescUpgrade15 {
     /** Null when the plan is not expressible. */
     final CubeDesc desc;
     final GroupPlan plan;
+    /** The hierarchy dimensions with derived columns converted otherwise than by Kylin's rule, by name. */
+    final List<String> rewrittenHierarchies;
 
-    Result(CubeDesc desc, GroupPlan plan) {
+    Result(CubeDesc desc, GroupPlan plan, List<String> rewrittenHierarchies) {
       this.desc = desc;
       this.plan = plan;
+      this.rewrittenHierarchies = rewrittenHierarchies;
     }
   }
 
@@ -57,9 +83,21 @@ final class CubeDescUpgrade15 {
   static Result convert(org.kylinupgrade.rules.v2.CubeDesc old, List<HashMap<String, String>> configurations,
       List<List<String>> hierarchies, AggregationGroupPlanner planner, V1Cuboids cuboids)
       throws NotLoadableException {
+    return convert(old, configurations, hierarchies, planner, cuboids, DerivedHierarchy.KYLIN);
+  }
+
+  /**
+   * As {@link #convert(org.kylinupgrade.rules.v2.CubeDesc, List, List, AggregationGroupPlanner, V1Cuboids)}, with
+   * the hierarchy dimensions that have derived columns converted in the given form. The aggregation groups do not
+   * depend on the form: Kylin's rule declares no hierarchy for such a dimension, and neither form adds one.
+   */
+  static Result convert(org.kylinupgrade.rules.v2.CubeDesc old, List<HashMap<String, String>> configurations,
+      List<List<String>> hierarchies, AggregationGroupPlanner planner, V1Cuboids cuboids, DerivedHierarchy form)
+      throws NotLoadableException {
     CubeDesc converted = new CubeDesc();
     copyUnchanged(old, converted, configurations);
-    List<List<String>> declaredHierarchies = convertDimensions(old, converted);
+    List<String> rewritten = new ArrayList<String>();
+    List<List<String>> declaredHierarchies = convertDimensions(old, converted, form, rewritten);
     List<String> rowKeyColumns = new ArrayList<String>();
     List<String> mandatory = new ArrayList<String>();
     convertRowKey(old, converted, rowKeyColumns, mandatory);
@@ -69,13 +107,13 @@ final class CubeDescUpgrade15 {
         hierarchies, oldGroups(old), cuboids);
     GroupPlan plan = planner.plan(v1);
     if (!plan.isExpressible()) {
-      return new Result(null, plan);
+      return new Result(null, plan, rewritten);
     }
     converted.aggregationGroups = new ArrayList<AggregationGroup>();
     for (AggregationGroupSpec group : plan.groups()) {
       converted.aggregationGroups.add(toAggregationGroup(group));
     }
-    return new Result(converted, plan);
+    return new Result(converted, plan, rewritten);
   }
 
   private static void copyUnchanged(org.kylinupgrade.rules.v2.CubeDesc old, CubeDesc converted,
@@ -127,9 +165,26 @@ final class CubeDescUpgrade15 {
     return converted;
   }
 
-  /** {@code upgradeDimension}; returns the old hierarchies, each as its dimension's column array. */
-  private static List<List<String>> convertDimensions(org.kylinupgrade.rules.v2.CubeDesc old, CubeDesc converted)
-      throws NotLoadableException {
+  /** Whether the desc has a hierarchy dimension with derived columns, which Kylin's rule turns into {@code {FK}}. */
+  static boolean hasHierarchyWithDerived(org.kylinupgrade.rules.v2.CubeDesc old) {
+    if (old.dimensions == null) {
+      return false;
+    }
+    for (CubeDimension dimension : old.dimensions) {
+      if (dimension != null && dimension.hierarchy && dimension.derived != null && dimension.column != null
+          && dimension.column.length > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code upgradeDimension}, a hierarchy with derived columns in the given form; returns the old hierarchies that
+   * Kylin's rule declares, each as its dimension's column array.
+   */
+  private static List<List<String>> convertDimensions(org.kylinupgrade.rules.v2.CubeDesc old, CubeDesc converted,
+      DerivedHierarchy form, List<String> rewritten) throws NotLoadableException {
     if (old.dimensions == null) {
       throw new NotLoadableException("dimensions is null");
     }
@@ -138,6 +193,19 @@ final class CubeDescUpgrade15 {
     for (CubeDimension dimension : old.dimensions) {
       if (dimension == null) {
         throw new NotLoadableException("NullPointerException: a dimension is null");
+      }
+      boolean hierarchyWithColumns = dimension.hierarchy && dimension.column != null && dimension.column.length > 0;
+      if (dimension.derived != null && hierarchyWithColumns && form != DerivedHierarchy.KYLIN) {
+        rewritten.add(dimension.name);
+        int last = dimension.column.length - 1;
+        for (int i = 0; i <= last; i++) {
+          String[] derived = form == DerivedHierarchy.FINEST_LEVEL_HOST && i == last ? dimension.derived : null;
+          dimensions.add(new Dimension(dimension.name, dimension.table, dimension.column[i], derived));
+        }
+        if (form == DerivedHierarchy.FOREIGN_KEY_HOST) {
+          dimensions.add(new Dimension(dimension.name, dimension.table, Dimension.FOREIGN_KEYS, dimension.derived));
+        }
+        continue;
       }
       if (dimension.derived != null) {
         dimensions.add(new Dimension(dimension.name, dimension.table, Dimension.FOREIGN_KEYS, dimension.derived));

@@ -346,12 +346,20 @@ final class GroupConversion15 {
           + KYLIN + " format: " + plan.notExpressibleReason());
       return null;
     }
+    List<String> rewrittenHierarchies = new ArrayList<String>();
     try {
       CubeDescInit15.run(converted, model.tables, tables);
     } catch (NotLoadableException e) {
-      reportUntouched(step.resource, name, KYLIN + " cannot load cube desc " + step.resource.path()
-          + " once converted: " + e.getMessage());
-      return null;
+      CubeDescUpgrade15.Result other = e.getMessage().startsWith("Cannot find rowkey column")
+          && CubeDescUpgrade15.hasHierarchyWithDerived(step.desc) ? convertKeepingHierarchyColumns(step, v1) : null;
+      if (other == null) {
+        reportUntouched(step.resource, name, KYLIN + " cannot load cube desc " + step.resource.path()
+            + " once converted: " + e.getMessage() + (CubeDescUpgrade15.hasHierarchyWithDerived(step.desc)
+                ? "; nor with the hierarchy columns kept as dimensions" : ""));
+        return null;
+      }
+      converted = other.desc;
+      rewrittenHierarchies = other.rewrittenHierarchies;
     }
     if (v1 == null) {
       refusedForCuboids++;
@@ -367,7 +375,49 @@ final class GroupConversion15 {
         "signature"));
     result.plan = plan;
     result.changes.add("converted to the " + KYLIN + " format");
+    if (!rewrittenHierarchies.isEmpty()) {
+      warnings.add(new Problem(step.resource.path(), "cube desc " + name + " written with the hierarchy dimension(s) "
+          + rewrittenHierarchies + " as one dimension per hierarchy column, their derived columns hosted "
+          + hostOf(converted, rewrittenHierarchies) + ": Kylin's dimension conversion makes each a single {FK} "
+          + "dimension, which loses row key columns, and " + KYLIN + " would refuse the desc"));
+    }
     return result;
+  }
+
+  /**
+   * A desc Kylin's dimension conversion leaves without some of its row key columns, converted with its hierarchy
+   * dimensions that have derived columns kept column by column: the derived columns on the foreign keys, else on
+   * the finest level. Null when neither form loads in Kylin 1.5.
+   */
+  private CubeDescUpgrade15.Result convertKeepingHierarchyColumns(StepOne step, V1Cuboids v1) {
+    for (CubeDescUpgrade15.DerivedHierarchy form : new CubeDescUpgrade15.DerivedHierarchy[] {
+        CubeDescUpgrade15.DerivedHierarchy.FOREIGN_KEY_HOST, CubeDescUpgrade15.DerivedHierarchy.FINEST_LEVEL_HOST}) {
+      try {
+        CubeDescUpgrade15.Result result = CubeDescUpgrade15.convert(step.desc, step.configurations,
+            step.hierarchies, options.groupPlanner(), v1, form);
+        if (result.desc == null) {
+          return null;
+        }
+        CubeDescInit15.run(result.desc, model.tables, tables);
+        return result;
+      } catch (NotLoadableException | RuntimeException e) {
+        // the next form, if any
+      }
+    }
+    return null;
+  }
+
+  /** Where the derived columns of the rewritten hierarchies went: on {FK} or on their finest level. */
+  private static String hostOf(CubeDesc converted, List<String> rewritten) {
+    for (org.kylinupgrade.rules.v15.Dimension dimension : converted.dimensions) {
+      for (String name : rewritten) {
+        if (name.equalsIgnoreCase(dimension.name)
+            && org.kylinupgrade.rules.v15.Dimension.FOREIGN_KEYS.equalsIgnoreCase(dimension.column)) {
+          return "on the lookup's foreign keys ({FK})";
+        }
+      }
+    }
+    return "on the finest hierarchy level";
   }
 
   /**
