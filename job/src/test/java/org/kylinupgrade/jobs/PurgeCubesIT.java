@@ -139,7 +139,7 @@ class PurgeCubesIT {
     String working = SharedHBase.newWorkingDir();
     String[] cluster = {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase", "--working-dir", working};
     assertEquals(ExitCodes.OK, run(new LoadJob(), concat(cluster, "--from-folder", input.toString())), errBytes.toString());
-    assertEquals(ExitCodes.PROBLEMS, run(new UpgradeJob(), concat(cluster, "--keep-unloadable", "--purge-cubes", PURGED)),
+    assertEquals(ExitCodes.PROBLEMS, run(new UpgradeJob(), concat(cluster, "--keep-unloadable", "--purge-cubes", PURGED, "--to", "1.4-alpha")),
         errBytes.toString());
     Path dumped = tmp.resolve("dumped");
     assertEquals(ExitCodes.OK, run(new DumpJob(), concat(cluster, "--to-folder", dumped.toString())), errBytes.toString());
@@ -151,7 +151,7 @@ class PurgeCubesIT {
           .replaceAll("LM");
       assertEquals(offline, live, file);
     }
-    assertEquals(ExitCodes.OK, run(new UpgradeJob(), concat(cluster, "--keep-unloadable", "--purge-cubes", PURGED)) % 4,
+    assertEquals(ExitCodes.OK, run(new UpgradeJob(), concat(cluster, "--keep-unloadable", "--purge-cubes", PURGED, "--to", "1.4-alpha")) % 4,
         "purging again changes nothing");
   }
 
