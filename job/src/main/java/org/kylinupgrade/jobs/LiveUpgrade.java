@@ -332,15 +332,28 @@ final class LiveUpgrade {
   private SnapshotRead readSnapshot(RunNames names, String snapshot) throws IOException {
     RowSelection ranges = rangesRead();
     Optional<String> unreadable = HBaseRdds.whySnapshotFilesUnreadable(cluster, snapshot, names.runId());
+    long expected = -1;
+    if (!unreadable.isPresent()) {
+      // the count opens the snapshot's regions in this JVM, as the executors will: where HBase's region code cannot
+      // run beside the job's class loader (a split package between the job jar and the cluster's Hadoop), the
+      // clone is read instead
+      try {
+        expected = HBaseRdds.countSnapshotRows(cluster, snapshot, ranges, names.runId());
+      } catch (IOException | LinkageError e) {
+        Throwable linkage = linkageErrorIn(e);
+        if (linkage == null) {
+          throw e;
+        }
+        unreadable = Optional.of("HBase cannot open the snapshot's regions in this JVM: " + linkage);
+      }
+    }
     JavaRDD<Resource> rows;
-    long expected;
     String source;
     if (!unreadable.isPresent()) {
       source = "snapshot " + snapshot + " read from its files under " + HBaseRdds.rootDir(cluster);
       System.out.println("reading " + source);
       rows = HBaseRdds.readSnapshot(sc, cluster, snapshot, url, ranges, names.runId())
           .persist(StorageLevel.MEMORY_AND_DISK());
-      expected = HBaseRdds.countSnapshotRows(cluster, snapshot, ranges, names.runId());
     } else {
       String clone = names.stagingTable();
       source = "snapshot " + snapshot + " read through a temporary clone " + clone;
@@ -351,6 +364,15 @@ final class LiveUpgrade {
       expected = HBaseRdds.countTableRows(cluster, clone, ranges);
     }
     return new SnapshotRead(rows, expected, source, ranges);
+  }
+
+  private static Throwable linkageErrorIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof LinkageError) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /** A snapshot's rows as Spark read them, and how many rows the snapshot holds there by an independent count. */
