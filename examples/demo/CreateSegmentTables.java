@@ -29,7 +29,7 @@ public class CreateSegmentTables {
       for (String folder : Realization.FOLDERS) {
         store.forEachUnder(folder, r -> Realization.of(r).ifPresent(realizations::add));
       }
-      for (String table : new CubeTables(realizations, KylinCoprocessors.Target.V2).all()) {
+      for (String table : new CubeTables(realizations, KylinCoprocessors.Target.KYLIN_1_5).all()) {
         TableName name = TableName.valueOf(table);
         if (admin.tableExists(name)) {
           System.out.println("  exists:  " + table);
