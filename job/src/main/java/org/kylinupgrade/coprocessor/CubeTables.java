@@ -2,6 +2,7 @@ package org.kylinupgrade.coprocessor;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,8 @@ import org.kylinupgrade.coprocessor.Realization.Kind;
 import org.kylinupgrade.coprocessor.Realization.Member;
 import org.kylinupgrade.coprocessor.Realization.Segment;
 import org.kylinupgrade.metadata.BadInputException;
+import org.kylinupgrade.util.Immutables;
+import org.kylinupgrade.util.Strings;
 
 /**
  * The HTables the target release's DeployCoprocessorCLI would touch, and the operator's selection among them.
@@ -36,12 +39,18 @@ public final class CubeTables {
   }
 
   private Map<String, Realization> byKind(Kind kind) {
-    return switch (kind) {
-      case CUBE -> cubes;
-      case INVERTED_INDEX -> indexes;
-      case HYBRID -> hybrids;
-      case PROJECT -> projects;
-    };
+    switch (kind) {
+      case CUBE:
+        return cubes;
+      case INVERTED_INDEX:
+        return indexes;
+      case HYBRID:
+        return hybrids;
+      case PROJECT:
+        return projects;
+      default:
+        throw new IllegalArgumentException("unknown realization kind " + kind);
+    }
   }
 
   /** Every candidate table, in metadata order (cubes then indexes, by name), without duplicates. */
@@ -49,7 +58,7 @@ public final class CubeTables {
     Set<String> tables = new LinkedHashSet<>();
     cubes.values().forEach(c -> tables.addAll(candidatesOf(c)));
     indexes.values().forEach(i -> tables.addAll(candidatesOf(i)));
-    return List.copyOf(tables);
+    return Immutables.copyOfList(tables);
   }
 
   private List<String> candidatesOf(Realization r) {
@@ -61,7 +70,7 @@ public final class CubeTables {
     boolean readyIndex = "READY".equals(r.status());
     for (Segment s : r.segments()) {
       boolean candidate = byIndexStatus ? readyIndex : s.isReady();
-      if (candidate && s.table() != null && !s.table().isBlank()) {
+      if (candidate && s.table() != null && !Strings.isBlank(s.table())) {
         tables.add(s.table().trim());
       }
     }
@@ -96,7 +105,7 @@ public final class CubeTables {
               + "tables only; an inverted index's table takes --target 1.4-alpha or 1.3): ")
           + String.join(", ", unknown));
     }
-    return List.copyOf(selected);
+    return Immutables.copyOfList(selected);
   }
 
   /** The candidate tables of the named cubes (or inverted indexes). */
@@ -116,7 +125,7 @@ public final class CubeTables {
       }
     }
     requireKnown("cube", unknown);
-    return List.copyOf(selected);
+    return Immutables.copyOfList(selected);
   }
 
   /** The candidate tables of the cubes, inverted indexes and hybrids' cubes of the named projects. */
@@ -134,7 +143,7 @@ public final class CubeTables {
       }
     }
     requireKnown("project", unknown);
-    return List.copyOf(selected);
+    return Immutables.copyOfList(selected);
   }
 
   private List<String> tablesOfMember(Member m, Set<String> visitedHybrids) {
@@ -150,7 +159,7 @@ public final class CubeTables {
       hybrids.get(m.name()).members().forEach(member -> tables.addAll(tablesOfMember(member, visitedHybrids)));
       return tables;
     }
-    return List.of();
+    return Collections.emptyList();
   }
 
   private static String trimmed(String raw) {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.kylinupgrade.util.Immutables;
 
 /**
  * Kylin's coprocessor classes, as its DeployCoprocessorCLI names them: the "v1" names of Kylin 1.3 and the "v2"
@@ -23,7 +24,7 @@ public final class KylinCoprocessors {
    * remove these five); coprocessors of other names stay on the table.
    */
   public static final Set<String> ALL =
-      Set.of(V1_OBSERVER, V1_II_ENDPOINT, V2_CUBE_OBSERVER, V2_CUBE_ENDPOINT, V2_II_ENDPOINT);
+      Immutables.setOf(V1_OBSERVER, V1_II_ENDPOINT, V2_CUBE_OBSERVER, V2_CUBE_ENDPOINT, V2_II_ENDPOINT);
 
   private KylinCoprocessors() {
   }
@@ -120,6 +121,48 @@ public final class KylinCoprocessors {
   }
 
   /** One class of a target set and its priority. */
-  public record Wanted(String className, int priority) {
+  public static final class Wanted {
+    private final String className;
+    private final int priority;
+
+    public Wanted(String className, int priority) {
+      this.className = className;
+      this.priority = priority;
+    }
+
+    public String className() {
+      return className;
+    }
+
+    public int priority() {
+      return priority;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof Wanted)) {
+        return false;
+      }
+      Wanted other = (Wanted) o;
+      return java.util.Objects.equals(className, other.className)
+          && priority == other.priority;
+    }
+
+    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = 31 * h + java.util.Objects.hashCode(className);
+      h = 31 * h + Integer.hashCode(priority);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "Wanted[className=" + className + ", priority=" + priority + "]";
+    }
   }
 }

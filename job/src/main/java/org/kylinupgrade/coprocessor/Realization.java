@@ -10,32 +10,153 @@ import java.util.Optional;
 import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
+import org.kylinupgrade.util.Immutables;
 
 /**
  * What the coprocessor job needs from one cube, inverted index, hybrid or project resource: its name, status,
  * segments (status and HTable) and members. Small, so that only these travel to the driver.
  */
-public record Realization(Kind kind, String name, String status, List<Segment> segments, List<Member> members)
-    implements Serializable {
+public final class Realization implements Serializable {
+  private static final long serialVersionUID = 1L;
   private static final ObjectMapper JSON = new ObjectMapper();
-
   /** The metadata folders the job reads. */
   public static final List<String> FOLDERS =
-      List.of(ResourcePaths.CUBE, ResourcePaths.II, ResourcePaths.HYBRID, ResourcePaths.PROJECT);
+      Immutables.listOf(ResourcePaths.CUBE, ResourcePaths.II, ResourcePaths.HYBRID, ResourcePaths.PROJECT);
+
+  private final Kind kind;
+  private final String name;
+  private final String status;
+  private final List<Segment> segments;
+  private final List<Member> members;
+
+  public Realization(Kind kind, String name, String status, List<Segment> segments, List<Member> members) {
+    this.kind = kind;
+    this.name = name;
+    this.status = status;
+    this.segments = segments;
+    this.members = members;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String status() {
+    return status;
+  }
+
+  public List<Segment> segments() {
+    return segments;
+  }
+
+  public List<Member> members() {
+    return members;
+  }
 
   public enum Kind {
     CUBE, INVERTED_INDEX, HYBRID, PROJECT
   }
 
   /** A segment: its status and its HTable ({@code storage_location_identifier}, may be blank). */
-  public record Segment(String status, String table) implements Serializable {
+  public static final class Segment implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String status;
+    private final String table;
+
+    public Segment(String status, String table) {
+      this.status = status;
+      this.table = table;
+    }
+
+    public String status() {
+      return status;
+    }
+
+    public String table() {
+      return table;
+    }
+
     public boolean isReady() {
       return "READY".equals(status);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof Segment)) {
+        return false;
+      }
+      Segment other = (Segment) o;
+      return java.util.Objects.equals(status, other.status)
+          && java.util.Objects.equals(table, other.table);
+    }
+
+    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = 31 * h + java.util.Objects.hashCode(status);
+      h = 31 * h + java.util.Objects.hashCode(table);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "Segment[status=" + status + ", table=" + table + "]";
     }
   }
 
   /** A hybrid's or a project's member: {@code CUBE}, {@code INVERTED_INDEX} or {@code HYBRID}, and its name. */
-  public record Member(String type, String name) implements Serializable {
+  public static final class Member implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String type;
+    private final String name;
+
+    public Member(String type, String name) {
+      this.type = type;
+      this.name = name;
+    }
+
+    public String type() {
+      return type;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof Member)) {
+        return false;
+      }
+      Member other = (Member) o;
+      return java.util.Objects.equals(type, other.type)
+          && java.util.Objects.equals(name, other.name);
+    }
+
+    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = 31 * h + java.util.Objects.hashCode(type);
+      h = 31 * h + java.util.Objects.hashCode(name);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "Member[type=" + type + ", name=" + name + "]";
+    }
   }
 
   public static boolean isRealizationPath(String path) {
@@ -78,7 +199,41 @@ public record Realization(Kind kind, String name, String status, List<Segment> s
     for (JsonNode m : root.path("realizations")) {
       members.add(new Member(m.path("type").asText(""), m.path("realization").asText("")));
     }
-    return Optional.of(new Realization(kind, name, root.path("status").asText(null), List.copyOf(segments),
-        List.copyOf(members)));
+    return Optional.of(new Realization(kind, name, root.path("status").asText(null), Immutables.copyOfList(segments),
+        Immutables.copyOfList(members)));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Realization)) {
+      return false;
+    }
+    Realization other = (Realization) o;
+    return java.util.Objects.equals(kind, other.kind)
+        && java.util.Objects.equals(name, other.name)
+        && java.util.Objects.equals(status, other.status)
+        && java.util.Objects.equals(segments, other.segments)
+        && java.util.Objects.equals(members, other.members);
+  }
+
+  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  @Override
+  public int hashCode() {
+    int h = 0;
+    h = 31 * h + java.util.Objects.hashCode(kind);
+    h = 31 * h + java.util.Objects.hashCode(name);
+    h = 31 * h + java.util.Objects.hashCode(status);
+    h = 31 * h + java.util.Objects.hashCode(segments);
+    h = 31 * h + java.util.Objects.hashCode(members);
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return "Realization[kind=" + kind + ", name=" + name + ", status=" + status + ", segments=" + segments
+        + ", members=" + members + "]";
   }
 }

@@ -1,12 +1,64 @@
 package org.kylinupgrade.coprocessor;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.List;
 
 /** What happened to one table: its coprocessors before and after, whether it was enabled, and any error. */
-public record TableOutcome(String table, Status status, boolean enabledBefore, boolean enabledAfter,
-    List<CoprocessorEntry> before, List<CoprocessorEntry> after, List<String> changes, String error)
-    implements Serializable {
+public final class TableOutcome implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private final String table;
+  private final Status status;
+  private final boolean enabledBefore;
+  private final boolean enabledAfter;
+  private final List<CoprocessorEntry> before;
+  private final List<CoprocessorEntry> after;
+  private final List<String> changes;
+  private final String error;
+
+  public TableOutcome(String table, Status status, boolean enabledBefore, boolean enabledAfter,
+      List<CoprocessorEntry> before, List<CoprocessorEntry> after, List<String> changes, String error) {
+    this.table = table;
+    this.status = status;
+    this.enabledBefore = enabledBefore;
+    this.enabledAfter = enabledAfter;
+    this.before = before;
+    this.after = after;
+    this.changes = changes;
+    this.error = error;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public boolean enabledBefore() {
+    return enabledBefore;
+  }
+
+  public boolean enabledAfter() {
+    return enabledAfter;
+  }
+
+  public List<CoprocessorEntry> before() {
+    return before;
+  }
+
+  public List<CoprocessorEntry> after() {
+    return after;
+  }
+
+  public List<String> changes() {
+    return changes;
+  }
+
+  public String error() {
+    return error;
+  }
 
   public enum Status {
     /** Already carried exactly the wanted set and was enabled. */
@@ -22,21 +74,62 @@ public record TableOutcome(String table, Status status, boolean enabledBefore, b
   }
 
   public static TableOutcome missing(String table) {
-    return new TableOutcome(table, Status.MISSING, false, false, List.of(), List.of(), List.of(),
-        "table " + table + " is named by a READY segment in the metadata but does not exist in HBase");
+    return new TableOutcome(table, Status.MISSING, false, false, Collections.emptyList(), Collections.emptyList(),
+        Collections.emptyList(), "table " + table + " is named by a READY segment in the metadata but does not exist in HBase");
   }
 
   /** Not touched at all: enabled or not, the table is as it was. */
   public static TableOutcome notAttempted(String table, String reason) {
-    return new TableOutcome(table, Status.FAILED, false, false, List.of(), List.of(), List.of(),
-        "table " + table + ": not attempted: " + reason);
+    return new TableOutcome(table, Status.FAILED, false, false, Collections.emptyList(), Collections.emptyList(),
+        Collections.emptyList(), "table " + table + ": not attempted: " + reason);
   }
 
   public static TableOutcome skipped(String table, List<CoprocessorEntry> current) {
-    return new TableOutcome(table, Status.SKIPPED, true, true, current, current, List.of(), null);
+    return new TableOutcome(table, Status.SKIPPED, true, true, current, current, Collections.emptyList(), null);
   }
 
   public boolean failed() {
     return status == Status.FAILED;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof TableOutcome)) {
+      return false;
+    }
+    TableOutcome other = (TableOutcome) o;
+    return java.util.Objects.equals(table, other.table)
+        && java.util.Objects.equals(status, other.status)
+        && enabledBefore == other.enabledBefore
+        && enabledAfter == other.enabledAfter
+        && java.util.Objects.equals(before, other.before)
+        && java.util.Objects.equals(after, other.after)
+        && java.util.Objects.equals(changes, other.changes)
+        && java.util.Objects.equals(error, other.error);
+  }
+
+  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  @Override
+  public int hashCode() {
+    int h = 0;
+    h = 31 * h + java.util.Objects.hashCode(table);
+    h = 31 * h + java.util.Objects.hashCode(status);
+    h = 31 * h + Boolean.hashCode(enabledBefore);
+    h = 31 * h + Boolean.hashCode(enabledAfter);
+    h = 31 * h + java.util.Objects.hashCode(before);
+    h = 31 * h + java.util.Objects.hashCode(after);
+    h = 31 * h + java.util.Objects.hashCode(changes);
+    h = 31 * h + java.util.Objects.hashCode(error);
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return "TableOutcome[table=" + table + ", status=" + status + ", enabledBefore=" + enabledBefore
+        + ", enabledAfter=" + enabledAfter + ", before=" + before + ", after=" + after + ", changes=" + changes
+        + ", error=" + error + "]";
   }
 }

@@ -3,8 +3,11 @@ package org.kylinupgrade.coprocessor;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.kylinupgrade.util.Immutables;
 
 /**
  * What one table needs: Kylin's procedure removes every Kylin coprocessor (v1 and v2 names) and attaches the
@@ -30,9 +33,12 @@ public final class TablePlan {
   }
 
   public static TablePlan of(List<CoprocessorEntry> before, boolean enabled, List<CoprocessorEntry> wanted) {
-    List<CoprocessorEntry> kylin = before.stream().filter(CoprocessorEntry::isKylin).toList();
+    List<CoprocessorEntry> kylin = Collections.unmodifiableList(
+        before.stream().filter(CoprocessorEntry::isKylin).collect(Collectors.toList()));
     boolean right = comparable(kylin).equals(comparable(wanted));
-    return new TablePlan(List.copyOf(before), right ? List.of() : kylin, right ? List.of() : List.copyOf(wanted), enabled);
+    List<CoprocessorEntry> none = Collections.emptyList();
+    return new TablePlan(Immutables.copyOfList(before), right ? none : kylin,
+        right ? none : Immutables.copyOfList(wanted), enabled);
   }
 
   private static List<CoprocessorEntry> comparable(List<CoprocessorEntry> entries) {
@@ -90,7 +96,7 @@ public final class TablePlan {
     if (!changesCoprocessors()) {
       return before;
     }
-    List<CoprocessorEntry> after = new ArrayList<>(before.stream().filter(e -> !e.isKylin()).toList());
+    List<CoprocessorEntry> after = before.stream().filter(e -> !e.isKylin()).collect(Collectors.toList());
     after.addAll(toAdd);
     return after;
   }
