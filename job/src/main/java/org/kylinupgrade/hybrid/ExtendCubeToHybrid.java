@@ -21,6 +21,7 @@ import org.kylinupgrade.rules.v2.CubeSegment;
 import org.kylinupgrade.rules.v2.DataModel;
 import org.kylinupgrade.rules.v2.HybridInstance;
 import org.kylinupgrade.rules.v2.RealizationEntry;
+import org.kylinupgrade.util.Immutables;
 
 /**
  * Kylin 1.4-alpha's {@code ExtendCubeToHybridCLI} as a pure function: the cube's segments move into a new
@@ -104,7 +105,7 @@ public final class ExtendCubeToHybrid {
       throw new BadInputException("hybrid " + hybrid + " exists already; Kylin would fail half-way on it");
     }
     Map<String, Boolean> others = otherCubesUsing(desc.name, cubeResource);
-    List<String> sharers = others.keySet().stream().filter(others::get).toList();
+    List<String> sharers = others.keySet().stream().filter(others::get).collect(Collectors.toList());
     String ownDesc = sharers.isEmpty() ? null
         : freeName(desc.name + OWN_DESC_SUFFIX, OWN_DESC_SUFFIX, withName(names(input.cubeDescs()), oldDesc));
 
@@ -143,10 +144,10 @@ public final class ExtendCubeToHybrid {
         "segments moved to " + oldCube + ", status DISABLED"));
     writes.add(created("/hybrid/" + hybrid + ".json", hybrid(hybrid, cube.name, oldCube, now), now,
         "hybrid of " + cube.name + " and " + oldCube));
-    List<RealizationEntry> entries = List.of(RealizationEntry.of(RealizationEntry.Type.CUBE, oldCube),
+    List<RealizationEntry> entries = Immutables.listOf(RealizationEntry.of(RealizationEntry.Type.CUBE, oldCube),
         RealizationEntry.of(RealizationEntry.Type.HYBRID, hybrid));
     for (Resource changed : projects.move(project, entries, now)) {
-      Resource before = input.projects().stream().filter(p -> p.path().equals(changed.path())).findFirst().orElseThrow();
+      Resource before = input.projects().stream().filter(p -> p.path().equals(changed.path())).findFirst().get();
       writes.add(new HybridPlan.Write(changed, before, changed.path().equals(project.path())
           ? "lists " + oldCube + " and " + hybrid : "no longer lists " + oldCube + " or " + hybrid));
     }
@@ -278,7 +279,7 @@ public final class ExtendCubeToHybrid {
     HybridInstance hybrid = new HybridInstance();
     hybrid.uuid = ids.newUuid();
     hybrid.name = name;
-    hybrid.realizations = List.of(RealizationEntry.of(RealizationEntry.Type.CUBE, cube),
+    hybrid.realizations = Immutables.listOf(RealizationEntry.of(RealizationEntry.Type.CUBE, cube),
         RealizationEntry.of(RealizationEntry.Type.CUBE, oldCube));
     hybrid.lastModified = now;
     return hybrid;

@@ -1,25 +1,65 @@
 package org.kylinupgrade.hybrid;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.util.Immutables;
 
 /**
  * The metadata extending a cube needs: every cube, cube desc, model, table, project and hybrid resource (the names of
  * all of them are checked before any new one is taken).
  */
-public record HybridInput(List<Resource> cubes, List<Resource> cubeDescs, List<Resource> models, List<Resource> tables,
-    List<Resource> projects, List<Resource> hybrids) {
+public final class HybridInput {
   /** The resource roots read. */
-  public static final List<String> RANGES = List.of("/cube/", "/cube_desc/", "/model_desc/", "/table/", "/project/",
-      "/hybrid/");
+  public static final List<String> RANGES = Immutables.listOf("/cube/", "/cube_desc/", "/model_desc/", "/table/",
+      "/project/", "/hybrid/");
 
-  public HybridInput {
-    cubes = List.copyOf(cubes);
-    cubeDescs = List.copyOf(cubeDescs);
-    models = List.copyOf(models);
-    tables = List.copyOf(tables);
-    projects = List.copyOf(projects);
-    hybrids = List.copyOf(hybrids);
+  private final List<Resource> cubes;
+  private final List<Resource> cubeDescs;
+  private final List<Resource> models;
+  private final List<Resource> tables;
+  private final List<Resource> projects;
+  private final List<Resource> hybrids;
+
+  public HybridInput(List<Resource> cubes, List<Resource> cubeDescs, List<Resource> models, List<Resource> tables,
+      List<Resource> projects, List<Resource> hybrids) {
+    cubes = Immutables.copyOfList(cubes);
+    cubeDescs = Immutables.copyOfList(cubeDescs);
+    models = Immutables.copyOfList(models);
+    tables = Immutables.copyOfList(tables);
+    projects = Immutables.copyOfList(projects);
+    hybrids = Immutables.copyOfList(hybrids);
+
+    this.cubes = cubes;
+    this.cubeDescs = cubeDescs;
+    this.models = models;
+    this.tables = tables;
+    this.projects = projects;
+    this.hybrids = hybrids;
+  }
+
+  public List<Resource> cubes() {
+    return cubes;
+  }
+
+  public List<Resource> cubeDescs() {
+    return cubeDescs;
+  }
+
+  public List<Resource> models() {
+    return models;
+  }
+
+  public List<Resource> tables() {
+    return tables;
+  }
+
+  public List<Resource> projects() {
+    return projects;
+  }
+
+  public List<Resource> hybrids() {
+    return hybrids;
   }
 
   /** Sorts resources read from a store into the input, by their root. */
@@ -30,6 +70,42 @@ public record HybridInput(List<Resource> cubes, List<Resource> cubeDescs, List<R
 
   private static List<Resource> ofType(List<Resource> resources, String type) {
     return resources.stream().filter(r -> r.type().equals(type) && r.path().endsWith(".json"))
-        .sorted(java.util.Comparator.comparing(Resource::path)).toList();
+        .sorted(java.util.Comparator.comparing(Resource::path)).collect(Collectors.toList());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof HybridInput)) {
+      return false;
+    }
+    HybridInput other = (HybridInput) o;
+    return java.util.Objects.equals(cubes, other.cubes)
+        && java.util.Objects.equals(cubeDescs, other.cubeDescs)
+        && java.util.Objects.equals(models, other.models)
+        && java.util.Objects.equals(tables, other.tables)
+        && java.util.Objects.equals(projects, other.projects)
+        && java.util.Objects.equals(hybrids, other.hybrids);
+  }
+
+  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  @Override
+  public int hashCode() {
+    int h = 0;
+    h = 31 * h + java.util.Objects.hashCode(cubes);
+    h = 31 * h + java.util.Objects.hashCode(cubeDescs);
+    h = 31 * h + java.util.Objects.hashCode(models);
+    h = 31 * h + java.util.Objects.hashCode(tables);
+    h = 31 * h + java.util.Objects.hashCode(projects);
+    h = 31 * h + java.util.Objects.hashCode(hybrids);
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return "HybridInput[cubes=" + cubes + ", cubeDescs=" + cubeDescs + ", models=" + models + ", tables=" + tables
+        + ", projects=" + projects + ", hybrids=" + hybrids + "]";
   }
 }

@@ -2,24 +2,208 @@ package org.kylinupgrade.hybrid;
 
 import java.util.List;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.util.Immutables;
 
 /**
  * Everything extending a cube into a hybrid writes, in Kylin's order, with what each resource held before (null for
  * a new one) so that the writes can be undone.
  */
-public record HybridPlan(String cube, String oldCube, String oldDesc, String ownDesc, String hybrid, String project,
-    long partitionDate, String cubeUuid, String oldCubeUuid, String projectUuid, List<Write> writes,
-    List<String> droppedSegments, List<String> notes) {
-  public HybridPlan {
-    writes = List.copyOf(writes);
-    droppedSegments = List.copyOf(droppedSegments);
-    notes = List.copyOf(notes);
+public final class HybridPlan {
+  private final String cube;
+  private final String oldCube;
+  private final String oldDesc;
+  private final String ownDesc;
+  private final String hybrid;
+  private final String project;
+  private final long partitionDate;
+  private final String cubeUuid;
+  private final String oldCubeUuid;
+  private final String projectUuid;
+  private final List<Write> writes;
+  private final List<String> droppedSegments;
+  private final List<String> notes;
+
+  public HybridPlan(String cube, String oldCube, String oldDesc, String ownDesc, String hybrid, String project,
+      long partitionDate, String cubeUuid, String oldCubeUuid, String projectUuid, List<Write> writes,
+      List<String> droppedSegments, List<String> notes) {
+    writes = Immutables.copyOfList(writes);
+    droppedSegments = Immutables.copyOfList(droppedSegments);
+    notes = Immutables.copyOfList(notes);
+
+    this.cube = cube;
+    this.oldCube = oldCube;
+    this.oldDesc = oldDesc;
+    this.ownDesc = ownDesc;
+    this.hybrid = hybrid;
+    this.project = project;
+    this.partitionDate = partitionDate;
+    this.cubeUuid = cubeUuid;
+    this.oldCubeUuid = oldCubeUuid;
+    this.projectUuid = projectUuid;
+    this.writes = writes;
+    this.droppedSegments = droppedSegments;
+    this.notes = notes;
+  }
+
+  public String cube() {
+    return cube;
+  }
+
+  public String oldCube() {
+    return oldCube;
+  }
+
+  public String oldDesc() {
+    return oldDesc;
+  }
+
+  public String ownDesc() {
+    return ownDesc;
+  }
+
+  public String hybrid() {
+    return hybrid;
+  }
+
+  public String project() {
+    return project;
+  }
+
+  public long partitionDate() {
+    return partitionDate;
+  }
+
+  public String cubeUuid() {
+    return cubeUuid;
+  }
+
+  public String oldCubeUuid() {
+    return oldCubeUuid;
+  }
+
+  public String projectUuid() {
+    return projectUuid;
+  }
+
+  public List<Write> writes() {
+    return writes;
+  }
+
+  public List<String> droppedSegments() {
+    return droppedSegments;
+  }
+
+  public List<String> notes() {
+    return notes;
   }
 
   /** One resource written: {@code before} is null when it is new. */
-  public record Write(Resource after, Resource before, String why) {
+  public static final class Write {
+    private final Resource after;
+    private final Resource before;
+    private final String why;
+
+    public Write(Resource after, Resource before, String why) {
+      this.after = after;
+      this.before = before;
+      this.why = why;
+    }
+
+    public Resource after() {
+      return after;
+    }
+
+    public Resource before() {
+      return before;
+    }
+
+    public String why() {
+      return why;
+    }
+
     public boolean creates() {
       return before == null;
     }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof Write)) {
+        return false;
+      }
+      Write other = (Write) o;
+      return java.util.Objects.equals(after, other.after)
+          && java.util.Objects.equals(before, other.before)
+          && java.util.Objects.equals(why, other.why);
+    }
+
+    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = 31 * h + java.util.Objects.hashCode(after);
+      h = 31 * h + java.util.Objects.hashCode(before);
+      h = 31 * h + java.util.Objects.hashCode(why);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "Write[after=" + after + ", before=" + before + ", why=" + why + "]";
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof HybridPlan)) {
+      return false;
+    }
+    HybridPlan other = (HybridPlan) o;
+    return java.util.Objects.equals(cube, other.cube)
+        && java.util.Objects.equals(oldCube, other.oldCube)
+        && java.util.Objects.equals(oldDesc, other.oldDesc)
+        && java.util.Objects.equals(ownDesc, other.ownDesc)
+        && java.util.Objects.equals(hybrid, other.hybrid)
+        && java.util.Objects.equals(project, other.project)
+        && partitionDate == other.partitionDate
+        && java.util.Objects.equals(cubeUuid, other.cubeUuid)
+        && java.util.Objects.equals(oldCubeUuid, other.oldCubeUuid)
+        && java.util.Objects.equals(projectUuid, other.projectUuid)
+        && java.util.Objects.equals(writes, other.writes)
+        && java.util.Objects.equals(droppedSegments, other.droppedSegments)
+        && java.util.Objects.equals(notes, other.notes);
+  }
+
+  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  @Override
+  public int hashCode() {
+    int h = 0;
+    h = 31 * h + java.util.Objects.hashCode(cube);
+    h = 31 * h + java.util.Objects.hashCode(oldCube);
+    h = 31 * h + java.util.Objects.hashCode(oldDesc);
+    h = 31 * h + java.util.Objects.hashCode(ownDesc);
+    h = 31 * h + java.util.Objects.hashCode(hybrid);
+    h = 31 * h + java.util.Objects.hashCode(project);
+    h = 31 * h + Long.hashCode(partitionDate);
+    h = 31 * h + java.util.Objects.hashCode(cubeUuid);
+    h = 31 * h + java.util.Objects.hashCode(oldCubeUuid);
+    h = 31 * h + java.util.Objects.hashCode(projectUuid);
+    h = 31 * h + java.util.Objects.hashCode(writes);
+    h = 31 * h + java.util.Objects.hashCode(droppedSegments);
+    h = 31 * h + java.util.Objects.hashCode(notes);
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return "HybridPlan[cube=" + cube + ", oldCube=" + oldCube + ", oldDesc=" + oldDesc + ", ownDesc=" + ownDesc
+        + ", hybrid=" + hybrid + ", project=" + project + ", partitionDate=" + partitionDate + ", cubeUuid="
+        + cubeUuid + ", oldCubeUuid=" + oldCubeUuid + ", projectUuid=" + projectUuid + ", writes=" + writes
+        + ", droppedSegments=" + droppedSegments + ", notes=" + notes + "]";
   }
 }

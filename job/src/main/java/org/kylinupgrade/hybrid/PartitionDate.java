@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
 import org.kylinupgrade.metadata.BadInputException;
+import org.kylinupgrade.util.Immutables;
 
 /**
  * {@code --partition-date}: a date in the model's partition date format or one of the patterns Kylin's
@@ -14,7 +15,7 @@ import org.kylinupgrade.metadata.BadInputException;
  */
 final class PartitionDate {
   private static final List<String> KYLIN_PATTERNS =
-      List.of("yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.SSS");
+      Immutables.listOf("yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.SSS");
 
   private PartitionDate() {
   }

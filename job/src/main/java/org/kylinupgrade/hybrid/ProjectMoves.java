@@ -3,6 +3,7 @@ package org.kylinupgrade.hybrid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.V2Entities;
@@ -29,7 +30,7 @@ final class ProjectMoves {
       }
     }
     throw new BadInputException("unknown project '" + name + "'; the projects are "
-        + projects.stream().map(ProjectMoves::nameOf).toList());
+        + projects.stream().map(ProjectMoves::nameOf).collect(Collectors.toList()));
   }
 
   /** The projects that change, each re-saved as Kylin writes it, target last. */

@@ -3,6 +3,7 @@ package org.kylinupgrade.hybrid;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.rules.v2.CubeSegment;
 
@@ -62,7 +63,8 @@ final class SegmentSplit {
 
   /** Kylin's {@code CubeManager.validateReadySegments}: its {@code createCube} refuses the old cube otherwise. */
   private static void requireValidReadySegments(String cube, List<CubeSegment> segments) {
-    List<CubeSegment> ready = segments.stream().filter(s -> s.status == CubeSegment.Status.READY).toList();
+    List<CubeSegment> ready = segments.stream().filter(s -> s.status == CubeSegment.Status.READY)
+        .collect(Collectors.toList());
     for (CubeSegment segment : ready) {
       if (segment.dateRangeEnd <= segment.dateRangeStart) {
         throw new BadInputException("cube " + cube + ": READY segment " + segment.name + " has an invalid date range ["
