@@ -1,5 +1,6 @@
 package org.kylinupgrade.runtime;
 
+import java.util.Collections;
 import java.util.List;
 
 /** The flags Spark 3.5 and HBase 2 need on JDK 17 (the same list as conf/spark-defaults.conf and the pom). */
@@ -24,6 +25,6 @@ public final class JvmFlags {
     flags.add("--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED");
     flags.add("-Dorg.apache.hbase.thirdparty.io.netty.tryReflectionSetAccessible=true");
     flags.add("-Djava.net.preferIPv4Stack=true");
-    return List.copyOf(flags);
+    return Collections.unmodifiableList(flags);
   }
 }

@@ -43,10 +43,13 @@ final class DuplicateNames {
     if (!name.declared()) {
       return false;
     }
-    return switch (name.type()) {
-      case EntityName.CUBE -> true;
-      case EntityName.CUBE_DESC -> name.path().equals(ResourcePaths.cubeDescPath(name.name()));
-      default -> false;
-    };
+    switch (name.type()) {
+      case EntityName.CUBE:
+        return true;
+      case EntityName.CUBE_DESC:
+        return name.path().equals(ResourcePaths.cubeDescPath(name.name()));
+      default:
+        return false;
+    }
   }
 }

@@ -10,7 +10,8 @@ import org.kylinupgrade.metadata.ResourcePaths;
  * or its file name when it has none or is not JSON, so that one broken file is reported once, not again by
  * everything that refers to it.
  */
-public record EntityName(String type, String name, String path, boolean declared) implements Serializable {
+public final class EntityName implements Serializable {
+  private static final long serialVersionUID = 1L;
   static final String CUBE = "cube";
   static final String CUBE_DESC = "cube_desc";
   static final String MODEL = "model_desc";
@@ -18,6 +19,34 @@ public record EntityName(String type, String name, String path, boolean declared
   static final String HYBRID = "hybrid";
   static final String INVERTED_INDEX = "invertedindex";
   static final String TABLE = "table";
+
+  private final String type;
+  private final String name;
+  private final String path;
+  private final boolean declared;
+
+  public EntityName(String type, String name, String path, boolean declared) {
+    this.type = type;
+    this.name = name;
+    this.path = path;
+    this.declared = declared;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public boolean declared() {
+    return declared;
+  }
 
   public static EntityName of(Resource resource) {
     String fileName = ResourcePaths.entityName(resource.path());
@@ -32,5 +61,36 @@ public record EntityName(String type, String name, String path, boolean declared
     }
     return JsonTrees.isBlank(name) ? new EntityName(resource.type(), fileName, resource.path(), false)
         : new EntityName(resource.type(), name, resource.path(), true);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof EntityName)) {
+      return false;
+    }
+    EntityName other = (EntityName) o;
+    return java.util.Objects.equals(type, other.type)
+        && java.util.Objects.equals(name, other.name)
+        && java.util.Objects.equals(path, other.path)
+        && declared == other.declared;
+  }
+
+  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  @Override
+  public int hashCode() {
+    int h = 0;
+    h = 31 * h + java.util.Objects.hashCode(type);
+    h = 31 * h + java.util.Objects.hashCode(name);
+    h = 31 * h + java.util.Objects.hashCode(path);
+    h = 31 * h + Boolean.hashCode(declared);
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return "EntityName[type=" + type + ", name=" + name + ", path=" + path + ", declared=" + declared + "]";
   }
 }

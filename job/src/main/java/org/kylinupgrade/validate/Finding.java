@@ -5,9 +5,36 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /** One problem {@code validate} found in one resource. */
-public record Finding(Kind kind, String path, String message) implements Serializable, Comparable<Finding> {
+public final class Finding implements Serializable, Comparable<Finding> {
+  private static final long serialVersionUID = 1L;
   private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
       .thenComparing(Finding::kind).thenComparing(Finding::message);
+
+  private final Kind kind;
+  private final String path;
+  private final String message;
+
+  public Finding(Kind kind, String path, String message) {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(message, "message");
+
+    this.kind = kind;
+    this.path = path;
+    this.message = message;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public String message() {
+    return message;
+  }
 
   /** What is wrong. */
   public enum Kind {
@@ -39,12 +66,6 @@ public record Finding(Kind kind, String path, String message) implements Seriali
     VERSION_LABEL
   }
 
-  public Finding {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(message, "message");
-  }
-
   @Override
   public int compareTo(Finding other) {
     return ORDER.compare(this, other);
@@ -53,5 +74,29 @@ public record Finding(Kind kind, String path, String message) implements Seriali
   @Override
   public String toString() {
     return kind + " " + path + ": " + message;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof Finding)) {
+      return false;
+    }
+    Finding other = (Finding) o;
+    return java.util.Objects.equals(kind, other.kind)
+        && java.util.Objects.equals(path, other.path)
+        && java.util.Objects.equals(message, other.message);
+  }
+
+  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  @Override
+  public int hashCode() {
+    int h = 0;
+    h = 31 * h + java.util.Objects.hashCode(kind);
+    h = 31 * h + java.util.Objects.hashCode(path);
+    h = 31 * h + java.util.Objects.hashCode(message);
+    return h;
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.util.Strings;
 
 /** Reads resources as JSON trees for the reference checks; binding to Kylin's classes is the rules' business. */
 final class JsonTrees {
@@ -68,6 +69,6 @@ final class JsonTrees {
   }
 
   static boolean isBlank(String s) {
-    return s == null || s.isBlank();
+    return s == null || Strings.isBlank(s);
   }
 }

@@ -1,6 +1,7 @@
 package org.kylinupgrade.validate;
 
 import java.io.Serializable;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -22,6 +23,7 @@ public final class NameIndex implements Serializable {
   }
 
   boolean has(String type, String name) {
-    return name != null && keysByType.getOrDefault(type, Set.of()).contains(UpgradeRules.groupKey(name));
+    return name != null
+        && keysByType.getOrDefault(type, Collections.<String>emptySet()).contains(UpgradeRules.groupKey(name));
   }
 }

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.UpgradeTarget;
+import org.kylinupgrade.util.Immutables;
 
 /** What cubes, projects and hybrids refer to by name must exist. */
 final class ReferenceChecks {
   /** Kylin's {@code RealizationType} and the resource type each names. */
-  private static final Map<String, String> REALIZATION_TYPES = Map.of(
+  private static final Map<String, String> REALIZATION_TYPES = Immutables.mapOf(
       "CUBE", EntityName.CUBE, "HYBRID", EntityName.HYBRID, "INVERTED_INDEX", EntityName.INVERTED_INDEX);
 
   private ReferenceChecks() {
