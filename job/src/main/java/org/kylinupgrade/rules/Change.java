@@ -3,6 +3,7 @@ package org.kylinupgrade.rules;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import org.kylinupgrade.util.Immutables;
 
 /** Why one resource was rewritten, and which of its JSON properties the v2 re-serialisation dropped. */
 public final class Change implements Serializable {
@@ -20,8 +21,8 @@ public final class Change implements Serializable {
   public Change(String path, Kind kind, List<String> reasons, List<String> droppedProperties) {
     this.path = Objects.requireNonNull(path, "path");
     this.kind = Objects.requireNonNull(kind, "kind");
-    this.reasons = List.copyOf(reasons);
-    this.droppedProperties = List.copyOf(droppedProperties);
+    this.reasons = Immutables.copyOfList(reasons);
+    this.droppedProperties = Immutables.copyOfList(droppedProperties);
   }
 
   public String path() {

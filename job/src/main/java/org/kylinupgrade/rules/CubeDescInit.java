@@ -20,6 +20,7 @@ import org.kylinupgrade.rules.v2.HBaseColumnFamily;
 import org.kylinupgrade.rules.v2.Measure;
 import org.kylinupgrade.rules.v2.Parameter;
 import org.kylinupgrade.rules.v2.RowKeyColumn;
+import org.kylinupgrade.util.Immutables;
 
 /**
  * Kylin 1.4-alpha's {@code CubeDesc.init} (with {@code DimensionDesc.init}, {@code FunctionDesc.init},
@@ -212,7 +213,7 @@ final class CubeDescInit {
         hostColumns.add(resolveDimensionColumn(dimension, context, column));
       }
       if (context.hasHierarchyLevels) {
-        context.hierarchyRefs = List.copyOf(hostColumns);
+        context.hierarchyRefs = Immutables.copyOfList(hostColumns);
       }
     }
 
@@ -234,7 +235,7 @@ final class CubeDescInit {
         int host = hostColumns.indexOf(join.foreignKey().get(i));
         if (host >= 0) {
           ColumnRef primaryKey = register(join.primaryKey().get(i));
-          linkDerived(List.of(hostColumns.get(host)), List.of(primaryKey));
+          linkDerived(Immutables.listOf(hostColumns.get(host)), Immutables.listOf(primaryKey));
         }
       }
     }

@@ -1,6 +1,7 @@
 package org.kylinupgrade.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.v2.CubeInstance;
@@ -30,7 +31,7 @@ final class CubePurge {
     PurgedCube record = new PurgedCube(cube.path(), instance.name,
         instance.status == null ? null : instance.status.name(), segments, UpgradeRules.segmentTables(cube));
     if (segments == 0 && instance.segments != null && instance.status == CubeInstance.Status.DISABLED) {
-      return new CubePurge(cube, record, List.of(), false);
+      return new CubePurge(cube, record, Collections.<String>emptyList(), false);
     }
     instance.segments = new ArrayList<>();
     instance.status = CubeInstance.Status.DISABLED;

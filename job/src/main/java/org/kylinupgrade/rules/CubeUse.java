@@ -29,17 +29,21 @@ final class CubeUse {
     Segments[] state = {Segments.NONE};
     KylinJson.visitTopLevel(resource, (field, value, parser) -> {
       switch (field) {
-        case "name" -> names[0] = KylinJson.scalarText(value, parser);
-        case "descriptor" -> names[1] = KylinJson.scalarText(value, parser);
-        case "segments" -> {
+        case "name":
+          names[0] = KylinJson.scalarText(value, parser);
+          break;
+        case "descriptor":
+          names[1] = KylinJson.scalarText(value, parser);
+          break;
+        case "segments":
           if (value == JsonToken.START_ARRAY) {
             state[0] = skipArray(parser) ? Segments.SOME : Segments.NONE;
             return true;
           }
           state[0] = value == JsonToken.VALUE_NULL ? Segments.NONE : Segments.UNREADABLE;
-        }
-        default -> {
-        }
+          break;
+        default:
+          break;
       }
       return false;
     });

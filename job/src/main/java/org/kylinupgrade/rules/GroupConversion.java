@@ -16,6 +16,7 @@ import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.rules.v2.CubeDesc;
 import org.kylinupgrade.rules.v2.DataModel;
+import org.kylinupgrade.util.Immutables;
 
 /**
  * One model group through Kylin 1.4-alpha's {@code CubeMetadataUpgradeV2} (spec §3): steps A1, A2, A3 and phase B
@@ -244,12 +245,13 @@ final class GroupConversion {
       model.desc.lastModified = timestamp;
       addIfChanged(modelResource, KylinJson.indented(model.desc), timestamp, rewritten, changes,
           new Change(modelResource.path(), Change.Kind.MODEL,
-              List.of("dimensions/metrics derived from cube desc " + modelDerivedFrom),
+              Immutables.listOf("dimensions/metrics derived from cube desc " + modelDerivedFrom),
               DroppedProperties.find(modelTree, DataModel.class)));
     }
     for (CubePurge purge : purges.stream().filter(p -> p.changed).collect(Collectors.toList())) {
       rewritten.add(purge.purged);
-      changes.add(new Change(purge.purged.path(), Change.Kind.CUBE, List.of(purge.reason()), purge.droppedProperties));
+      changes.add(new Change(purge.purged.path(), Change.Kind.CUBE, Immutables.listOf(purge.reason()),
+          purge.droppedProperties));
     }
     return new GroupResult(rewritten, changes, unloadable, warnings,
         purges.stream().map(p -> p.record).collect(Collectors.toList()));
@@ -272,7 +274,7 @@ final class GroupConversion {
   }
 
   private static List<Resource> sortedByPath(List<Resource> resources) {
-    List<Resource> sorted = new ArrayList<>(resources == null ? List.of() : resources);
+    List<Resource> sorted = resources == null ? new ArrayList<Resource>() : new ArrayList<>(resources);
     sorted.sort(Comparator.comparing(Resource::path));
     return sorted;
   }

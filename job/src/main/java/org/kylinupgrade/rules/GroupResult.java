@@ -19,7 +19,7 @@ public final class GroupResult implements Serializable {
   private final CuboidCheckCounts cuboidChecks;
 
   public GroupResult(List<Resource> rewritten, List<Change> changes, List<Problem> unloadable, List<Problem> warnings) {
-    this(rewritten, changes, unloadable, warnings, List.of());
+    this(rewritten, changes, unloadable, warnings, Collections.<PurgedCube>emptyList());
   }
 
   public GroupResult(List<Resource> rewritten, List<Change> changes, List<Problem> unloadable, List<Problem> warnings,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Set;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.rules.v2.JobOutput;
+import org.kylinupgrade.util.Immutables;
 
 /**
  * The job half of Kylin's purge ({@code CubeService.discardAllRunningJobs}, {@code ExecutableManager.discardJob}): a
@@ -22,12 +24,13 @@ public final class JobDiscard implements Serializable {
 
   /** {@code CubingJob} before and after v2's class rename ({@code ClassUtil}); the job JSON keeps the v1 name. */
   private static final Set<String> CUBING_JOB_TYPES =
-      Set.of("org.apache.kylin.job.cube.CubingJob", "org.apache.kylin.engine.mr.CubingJob");
+      Immutables.setOf("org.apache.kylin.job.cube.CubingJob", "org.apache.kylin.engine.mr.CubingJob");
   private static final String CUBE_NAME_PARAM = "cubeName";
   private static final String DISCARDED = "DISCARDED";
-  private static final Set<String> STATES = Set.of("READY", "RUNNING", "ERROR", "STOPPED", DISCARDED, "SUCCEED");
-  private static final Set<String> JOB_LEFT_ALONE = Set.of("SUCCEED", "STOPPED", DISCARDED);
-  private static final Set<String> STEP_LEFT_ALONE = Set.of("SUCCEED", DISCARDED);
+  private static final Set<String> STATES = Immutables.setOf("READY", "RUNNING", "ERROR", "STOPPED", DISCARDED,
+      "SUCCEED");
+  private static final Set<String> JOB_LEFT_ALONE = Immutables.setOf("SUCCEED", "STOPPED", DISCARDED);
+  private static final Set<String> STEP_LEFT_ALONE = Immutables.setOf("SUCCEED", DISCARDED);
 
   private final DiscardedJob record;
   private final List<Resource> rewritten;
@@ -35,8 +38,8 @@ public final class JobDiscard implements Serializable {
 
   private JobDiscard(DiscardedJob record, List<Resource> rewritten, List<Change> changes) {
     this.record = record;
-    this.rewritten = List.copyOf(rewritten);
-    this.changes = List.copyOf(changes);
+    this.rewritten = Immutables.copyOfList(rewritten);
+    this.changes = Immutables.copyOfList(changes);
   }
 
   /** The job a {@code /execute/<id>} record describes, or null when it is no cube build job Kylin can read. */
@@ -120,7 +123,7 @@ public final class JobDiscard implements Serializable {
     if (output == null) {
       record = new JobOutput();
       record.uuid = id;
-      dropped = List.of();
+      dropped = Collections.emptyList();
     } else {
       record = V2Entities.read(output, JobOutput.class);
       dropped = DroppedProperties.find(KylinJson.readObject(output), JobOutput.class);
@@ -128,7 +131,8 @@ public final class JobDiscard implements Serializable {
     record.status = DISCARDED;
     record.lastModified = timestamp;
     rewritten.add(new Resource(outputPath(id), KylinJson.indented(record), timestamp));
-    changes.add(new Change(outputPath(id), Change.Kind.JOB_OUTPUT, List.of((output == null ? "(no output record) " : "")
+    changes.add(new Change(outputPath(id), Change.Kind.JOB_OUTPUT, Immutables.listOf(
+        (output == null ? "(no output record) " : "")
         + "status " + status + " -> DISCARDED (purge of cube " + job.cubeName() + ", job " + job.id() + ")"), dropped));
   }
 

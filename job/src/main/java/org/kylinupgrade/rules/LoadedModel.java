@@ -2,6 +2,7 @@ package org.kylinupgrade.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.v2.DataModel;
@@ -9,6 +10,7 @@ import org.kylinupgrade.rules.v2.Join;
 import org.kylinupgrade.rules.v2.Lookup;
 import org.kylinupgrade.rules.v2.ModelDimension;
 import org.kylinupgrade.rules.v2.Partition;
+import org.kylinupgrade.util.Immutables;
 
 /**
  * A model as Kylin v2 holds it after {@code DataModelDesc.init}: the (mutated) JSON object plus the resolved
@@ -29,9 +31,69 @@ final class LoadedModel {
   }
 
   /** A lookup table and, when it has a join, the join's resolved key columns (same length, same order). */
-  record ResolvedLookup(String table, Join join, List<ColumnRef> primaryKey, List<ColumnRef> foreignKey) {
+  static final class ResolvedLookup {
+    private final String table;
+    private final Join join;
+    private final List<ColumnRef> primaryKey;
+    private final List<ColumnRef> foreignKey;
+
+    ResolvedLookup(String table, Join join, List<ColumnRef> primaryKey, List<ColumnRef> foreignKey) {
+      this.table = table;
+      this.join = join;
+      this.primaryKey = primaryKey;
+      this.foreignKey = foreignKey;
+    }
+
+    public String table() {
+      return table;
+    }
+
+    public Join join() {
+      return join;
+    }
+
+    public List<ColumnRef> primaryKey() {
+      return primaryKey;
+    }
+
+    public List<ColumnRef> foreignKey() {
+      return foreignKey;
+    }
+
     boolean hasJoin() {
       return join != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof ResolvedLookup)) {
+        return false;
+      }
+      ResolvedLookup other = (ResolvedLookup) o;
+      return java.util.Objects.equals(table, other.table)
+          && java.util.Objects.equals(join, other.join)
+          && java.util.Objects.equals(primaryKey, other.primaryKey)
+          && java.util.Objects.equals(foreignKey, other.foreignKey);
+    }
+
+    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = 31 * h + java.util.Objects.hashCode(table);
+      h = 31 * h + java.util.Objects.hashCode(join);
+      h = 31 * h + java.util.Objects.hashCode(primaryKey);
+      h = 31 * h + java.util.Objects.hashCode(foreignKey);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "ResolvedLookup[table=" + table + ", join=" + join + ", primaryKey=" + primaryKey + ", foreignKey="
+          + foreignKey + "]";
     }
   }
 
@@ -94,7 +156,8 @@ final class LoadedModel {
       }
       Join join = lookup.join;
       if (join == null) {
-        resolved.add(new ResolvedLookup(lookup.table, null, List.of(), List.of()));
+        resolved.add(new ResolvedLookup(lookup.table, null, Collections.<ColumnRef>emptyList(),
+            Collections.<ColumnRef>emptyList()));
         continue;
       }
       Names.upperInPlace(join.foreignKey);
@@ -117,9 +180,9 @@ final class LoadedModel {
               + " are not consistent with Foreign key " + factTableName + "." + fk.get(i).name() + "." + fkType);
         }
       }
-      resolved.add(new ResolvedLookup(lookup.table, join, List.copyOf(pk), List.copyOf(fk)));
+      resolved.add(new ResolvedLookup(lookup.table, join, Immutables.copyOfList(pk), Immutables.copyOfList(fk)));
     }
-    return List.copyOf(resolved);
+    return Immutables.copyOfList(resolved);
   }
 
   /** Resolves key names in place: each becomes the table's own column name (any {@code DB.TABLE.} prefix gone). */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.v2.SourceColumn;
 import org.kylinupgrade.rules.v2.SourceTable;
+import org.kylinupgrade.util.Immutables;
 
 /**
  * The source tables ({@code /table/*.json}) as Kylin v2 loads them ({@code TableDesc.init}): keyed by identity
@@ -27,7 +28,7 @@ public final class TableCatalog implements Serializable {
 
   private TableCatalog(Map<String, Table> tablesByKey, List<Problem> problems, KylinDataTypes dataTypes) {
     this.tablesByKey = tablesByKey;
-    this.problems = List.copyOf(problems);
+    this.problems = Immutables.copyOfList(problems);
     this.dataTypes = dataTypes;
   }
 
@@ -99,7 +100,7 @@ public final class TableCatalog implements Serializable {
       if (source.columns == null) {
         return new Table(identity, null);
       }
-      List<SourceColumn> sorted = new ArrayList<>(List.of(source.columns));
+      List<SourceColumn> sorted = new ArrayList<>(Immutables.listOf(source.columns));
       if (sorted.size() > 1) {
         for (SourceColumn column : sorted) {
           requireNumericId(column);
@@ -161,6 +162,49 @@ public final class TableCatalog implements Serializable {
   }
 
   /** A loaded column: its reference and its normalised data type (null when the table gives none). */
-  record Column(ColumnRef ref, String datatype) implements Serializable {
+  static final class Column implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final ColumnRef ref;
+    private final String datatype;
+
+    Column(ColumnRef ref, String datatype) {
+      this.ref = ref;
+      this.datatype = datatype;
+    }
+
+    public ColumnRef ref() {
+      return ref;
+    }
+
+    public String datatype() {
+      return datatype;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof Column)) {
+        return false;
+      }
+      Column other = (Column) o;
+      return java.util.Objects.equals(ref, other.ref)
+          && java.util.Objects.equals(datatype, other.datatype);
+    }
+
+    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = 31 * h + java.util.Objects.hashCode(ref);
+      h = 31 * h + java.util.Objects.hashCode(datatype);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "Column[ref=" + ref + ", datatype=" + datatype + "]";
+    }
   }
 }

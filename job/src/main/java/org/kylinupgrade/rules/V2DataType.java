@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kylinupgrade.util.Immutables;
 
 /**
  * The data type strings Kylin 1.4-alpha accepts ({@code DataType}, spec §9) and their normalised form, which is
@@ -15,11 +16,11 @@ final class V2DataType {
       + "|date|time|datetime|timestamp|byte|int|short|long|string|hllc|topn|_literal_type|_derived_type";
   private static final Pattern TYPE_PATTERN =
       Pattern.compile("(" + VALID_TYPES + ")\\s*(?:[(]([\\d\\s,]+)[)])?", Pattern.CASE_INSENSITIVE);
-  private static final Map<String, String> LEGACY_NAMES = Map.ofEntries(
-      Map.entry("byte", "tinyint"), Map.entry("int", "integer"), Map.entry("short", "smallint"),
-      Map.entry("long", "bigint"), Map.entry("string", "varchar"), Map.entry("hllc10", "hllc(10)"),
-      Map.entry("hllc12", "hllc(12)"), Map.entry("hllc14", "hllc(14)"), Map.entry("hllc15", "hllc(15)"),
-      Map.entry("hllc16", "hllc(16)"));
+  private static final Map<String, String> LEGACY_NAMES = Immutables.mapOf(
+      "byte", "tinyint", "int", "integer", "short", "smallint",
+      "long", "bigint", "string", "varchar", "hllc10", "hllc(10)",
+      "hllc12", "hllc(12)", "hllc14", "hllc(14)", "hllc15", "hllc(15)",
+      "hllc16", "hllc(16)");
 
   private final String name;
   private final int precision;

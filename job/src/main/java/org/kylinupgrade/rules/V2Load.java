@@ -13,9 +13,52 @@ public final class V2Load {
   }
 
   /** A cube desc loaded with its model: the signature of its loaded content, or why v2 leaves it out. */
-  public record DescOutcome(Signature signature, String notLoadableReason) {
+  public static final class DescOutcome {
+    private final Signature signature;
+    private final String notLoadableReason;
+
+    public DescOutcome(Signature signature, String notLoadableReason) {
+      this.signature = signature;
+      this.notLoadableReason = notLoadableReason;
+    }
+
+    public Signature signature() {
+      return signature;
+    }
+
+    public String notLoadableReason() {
+      return notLoadableReason;
+    }
+
     public boolean loaded() {
       return notLoadableReason == null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof DescOutcome)) {
+        return false;
+      }
+      DescOutcome other = (DescOutcome) o;
+      return java.util.Objects.equals(signature, other.signature)
+          && java.util.Objects.equals(notLoadableReason, other.notLoadableReason);
+    }
+
+    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = 31 * h + java.util.Objects.hashCode(signature);
+      h = 31 * h + java.util.Objects.hashCode(notLoadableReason);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "DescOutcome[signature=" + signature + ", notLoadableReason=" + notLoadableReason + "]";
     }
   }
 
@@ -41,9 +84,60 @@ public final class V2Load {
   }
 
   /** A cube desc and its model as v2 holds them after loading (initialised, mutable), or why v2 leaves it out. */
-  public record LoadedDesc(CubeDesc desc, DataModel model, String notLoadableReason) {
+  public static final class LoadedDesc {
+    private final CubeDesc desc;
+    private final DataModel model;
+    private final String notLoadableReason;
+
+    public LoadedDesc(CubeDesc desc, DataModel model, String notLoadableReason) {
+      this.desc = desc;
+      this.model = model;
+      this.notLoadableReason = notLoadableReason;
+    }
+
+    public CubeDesc desc() {
+      return desc;
+    }
+
+    public DataModel model() {
+      return model;
+    }
+
+    public String notLoadableReason() {
+      return notLoadableReason;
+    }
+
     public boolean loaded() {
       return notLoadableReason == null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (this == o) {
+        return true;
+      }
+      if (!(o instanceof LoadedDesc)) {
+        return false;
+      }
+      LoadedDesc other = (LoadedDesc) o;
+      return java.util.Objects.equals(desc, other.desc)
+          && java.util.Objects.equals(model, other.model)
+          && java.util.Objects.equals(notLoadableReason, other.notLoadableReason);
+    }
+
+    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = 31 * h + java.util.Objects.hashCode(desc);
+      h = 31 * h + java.util.Objects.hashCode(model);
+      h = 31 * h + java.util.Objects.hashCode(notLoadableReason);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "LoadedDesc[desc=" + desc + ", model=" + model + ", notLoadableReason=" + notLoadableReason + "]";
     }
   }
 
