@@ -13,7 +13,7 @@ import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.util.Bytes;
 import org.kylinupgrade.metadata.AclCell;
 
-/** Kylin's ACL table ({@code <prefix>_acl}, spec §1.5): one row per secured object, keyed by its uuid. */
+/** Kylin's ACL table ({@code <prefix>_acl}): one row per secured object, keyed by its uuid. */
 public final class AclTable extends NamedTable {
   AclTable(HBaseCluster cluster, String name) {
     super(cluster, name);

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** One cell of a row of Kylin's ACL table ({@code <prefix>_acl}, spec §1.5): family, qualifier, value. */
+/** One cell of a row of Kylin's ACL table ({@code <prefix>_acl}): family, qualifier, value. */
 public record AclCell(String family, String qualifier, byte[] value) {
   public AclCell {
     Objects.requireNonNull(family, "family");

@@ -24,8 +24,9 @@ import org.kylinupgrade.util.Immutables;
 
 /**
  * Kylin 1.4-alpha's {@code CubeDesc.init} (with {@code DimensionDesc.init}, {@code FunctionDesc.init},
- * {@code RowKeyDesc.init}, {@code HBaseMappingDesc.init}): normalises the desc in place (spec §2.1) and fails
- * exactly where v2 fails to load it (spec §9), including the places where v2 dies of a NullPointerException.
+ * {@code RowKeyDesc.init}, {@code HBaseMappingDesc.init}): normalises the desc in place (names upper-cased, column
+ * references resolved, defaults filled in, as v2 holds it once loaded) and fails exactly where v2 fails to load it,
+ * including the places where v2 dies of a NullPointerException.
  * With {@link DescInitRules#KYLIN_1_5_OLD_FORMAT} it is Kylin 1.5.4.1's copy of that code for the old format, which
  * its upgrade runs first.
  */

@@ -19,8 +19,10 @@ import org.kylinupgrade.rules.v2.DataModel;
 import org.kylinupgrade.util.Immutables;
 
 /**
- * One model group through Kylin 1.4-alpha's {@code CubeMetadataUpgradeV2} (spec §3): steps A1, A2, A3 and phase B
- * applied to the objects v2 would load, each resource written at most once.
+ * One model group through Kylin 1.4-alpha's {@code CubeMetadataUpgradeV2}, applied to the objects v2 would load,
+ * each resource written at most once: every in-scope cube desc takes the model's partition start, an empty model is
+ * filled from the first desc with dimensions, the descs of empty cubes move to the v2 engine and storage, and every
+ * desc's signature is recomputed.
  */
 final class GroupConversion {
   private final String modelKey;
@@ -64,16 +66,22 @@ final class GroupConversion {
     }
     reportCubesOfUnloadableDescs(cubes);
 
+    // Kylin's upgradeModelMetadata() takes the descs in listAllDesc() order (by name, ignoring case) and runs, desc
+    // by desc, upgradeCubeDesc (partition start), upgradeDataModelDesc (model fill) and upgradeCubeDescSignature;
+    // only then does upgradeEmptyCubes() switch engine and storage. Recomputing every signature last gives Kylin's
+    // values: a signature covers the desc's name, dimensions, measures, rowkey and hbase_mapping and the model's fact
+    // table and partition_desc, none of which the other steps change. Kylin re-saves a desc after each step that
+    // changes it; writing each resource once, with its final content, gives what Kylin's last save of it holds.
     List<LoadedCubeDesc> inScope = descs.stream().filter(d -> options.inScope(d.name())).collect(Collectors.toList());
     for (LoadedCubeDesc desc : inScope) {
-      copyPartitionStart(desc);
-      deriveModelDimensions(desc);
+      copyPartitionStartFromModel(desc);
+      fillModelFromFirstDesc(desc);
     }
     for (LoadedCubeDesc desc : inScope) {
-      switchEmptyCubesToV2(desc, cubes);
+      switchDescOfEmptyCubesToV2(desc, cubes);
     }
     for (LoadedCubeDesc desc : inScope) {
-      updateSignature(desc);
+      recomputeSignature(desc);
     }
     return output(descTrees);
   }
@@ -167,8 +175,11 @@ final class GroupConversion {
     }
   }
 
-  /** A1 (spec §3.3). */
-  private void copyPartitionStart(LoadedCubeDesc desc) {
+  /**
+   * Kylin's {@code upgradeCubeDesc}: a desc whose {@code partition_date_start} is 0 takes the model's partition start
+   * when that is not 0. A model without a partition desc has none to give.
+   */
+  private void copyPartitionStartFromModel(LoadedCubeDesc desc) {
     DataModel modelDesc = desc.model.desc;
     if (modelDesc.partitionDesc == null) {
       return;
@@ -180,8 +191,12 @@ final class GroupConversion {
     }
   }
 
-  /** A2 (spec §3.4): the first in-scope desc (by name) with dimensions fills a model that has neither. */
-  private void deriveModelDimensions(LoadedCubeDesc desc) {
+  /**
+   * Kylin's {@code upgradeDataModelDesc}: a model with neither dimensions nor metrics gets them from the desc, when
+   * the desc has dimensions. A filled model has them, so the first in-scope desc (by name) with dimensions fills it
+   * and the later ones leave it as it is. Not when Kylin would write the model to another path than it was read from.
+   */
+  private void fillModelFromFirstDesc(LoadedCubeDesc desc) {
     DataModel modelDesc = desc.model.desc;
     if (!ModelDerivation.needed(modelDesc) || !ModelDerivation.canDeriveFrom(desc)) {
       return;
@@ -196,8 +211,13 @@ final class GroupConversion {
     modelDerivedFrom = desc.name();
   }
 
-  /** Phase B (spec §3.7), without Kylin's switch of a desc that a cube with segments still uses (spec §8.1). */
-  private void switchEmptyCubesToV2(LoadedCubeDesc desc, List<CubeUse> cubes) {
+  /**
+   * Kylin's {@code upgradeEmptyCubes}: the desc of a cube without segments, still on engine 0 (MapReduce v1) and
+   * storage 0 (HBase), moves to engine 2 (MapReduce v2) and storage 2 (sharded HBase). Kylin switches it even when
+   * another cube using the same desc has segments, whose unsharded v1 HTables sharded storage then cannot read; such
+   * a desc is left as it is here, with a warning.
+   */
+  private void switchDescOfEmptyCubesToV2(LoadedCubeDesc desc, List<CubeUse> cubes) {
     CubeDesc cubeDesc = desc.desc;
     if (cubeDesc.engineType != CubeDesc.ENGINE_MR_V1 || cubeDesc.storageType != CubeDesc.STORAGE_HBASE) {
       return;
@@ -219,8 +239,12 @@ final class GroupConversion {
     }
   }
 
-  /** A3 (spec §3.5), always over the final content. */
-  private void updateSignature(LoadedCubeDesc desc) {
+  /**
+   * Kylin's {@code upgradeCubeDescSignature} ({@code CubeDescSignatureUpdate}): the stored signature is replaced when
+   * it differs from the one computed over the desc, here over its final content (see {@link #run()} for why that
+   * gives Kylin's value).
+   */
+  private void recomputeSignature(LoadedCubeDesc desc) {
     String stored = desc.desc.signature;
     String computed = Signature.compute(desc.desc, desc.model.desc).value();
     if (!computed.equals(stored)) {

@@ -10,7 +10,10 @@ final class LoadedCubeDesc {
   final Resource resource;
   final CubeDesc desc;
   final LoadedModel model;
-  /** What upgrade step A2 records as model metrics (spec §3.4). */
+  /**
+   * The columns of the desc's measures' parameters, in measure order: what filling an empty model from this desc
+   * records as the model's metrics ({@link ModelDerivation}).
+   */
   final List<String> metricColumns;
 
   private LoadedCubeDesc(Resource resource, CubeDesc desc, LoadedModel model, List<String> metricColumns) {

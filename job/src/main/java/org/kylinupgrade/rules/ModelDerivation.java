@@ -10,7 +10,11 @@ import org.kylinupgrade.rules.v2.CubeDimension;
 import org.kylinupgrade.rules.v2.DataModel;
 import org.kylinupgrade.rules.v2.ModelDimension;
 
-/** Upgrade step A2 (spec §3.4): a model without dimensions and metrics gets them from one cube desc. */
+/**
+ * Filling a model from a cube desc, as Kylin 1.4-alpha's {@code CubeMetadataUpgradeV2.upgradeDataModelDesc} does: a
+ * model without dimensions and metrics gets the desc's dimension columns grouped by table, and the columns of its
+ * measures as metrics.
+ */
 final class ModelDerivation {
   private ModelDerivation() {
   }
@@ -43,7 +47,8 @@ final class ModelDerivation {
   /** The model dimensions of an initialised desc's dimensions. */
   static List<ModelDimension> dimensionsOf(List<CubeDimension> cubeDimensions) {
     // Kylin groups columns in a java.util.HashMap<String, HashSet<String>>; rebuilding it with the same insertion
-    // sequence reproduces its iteration order (spec §3.4). Columns are grouped before they are upper-cased.
+    // sequence reproduces its iteration order. Columns are grouped before they are upper-cased, as Kylin's
+    // DimensionDesc.capicalizeStrings runs on the grouped result: "a" and "A" stay two members of a table's set.
     Map<String, HashSet<String>> columnsByTable = new HashMap<>();
     for (CubeDimension dimension : cubeDimensions) {
       String[] columns = dimension.derived != null ? dimension.derived : dimension.column;

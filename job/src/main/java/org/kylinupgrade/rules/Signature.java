@@ -11,7 +11,7 @@ import org.kylinupgrade.rules.v2.CubeDesc;
 import org.kylinupgrade.rules.v2.DataModel;
 
 /**
- * A cube desc signature ({@code CubeDesc.calculateSignature}, spec §4.1): Base64 of the MD5 of
+ * A cube desc signature ({@code CubeDesc.calculateSignature}): Base64 of the MD5 of
  * {@code name|factTable|json(model partition_desc)|json(dimensions)|json(measures)|json(rowkey)|json(hbase_mapping)},
  * each JSON compact, over the initialised objects.
  */

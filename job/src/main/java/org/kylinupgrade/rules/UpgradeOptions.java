@@ -94,7 +94,7 @@ public final class UpgradeOptions implements Serializable {
     return descsInScope;
   }
 
-  /** Cubes to purge before the conversion as Kylin's {@code CubeService.purgeCube} does (spec §8, "Highlights 1"). */
+  /** Cubes to purge before the conversion as Kylin's {@code CubeService.purgeCube} does. */
   public Set<String> purgeCubes() {
     return purgeCubes;
   }

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.kylinupgrade.util.Immutables;
 
 /**
- * The data type strings Kylin 1.4-alpha accepts ({@code DataType}, spec §9) and their normalised form, which is
- * what a column's {@code datatype} becomes on load.
+ * The data type strings Kylin 1.4-alpha accepts ({@code DataType}; v2 cannot load a table with a column of any other
+ * type) and their normalised form, which is what a column's {@code datatype} becomes on load.
  */
 final class V2DataType {
   private static final String VALID_TYPES = "any|char|varchar|boolean|binary"

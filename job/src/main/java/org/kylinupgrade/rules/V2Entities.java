@@ -21,7 +21,7 @@ public final class V2Entities {
     }
   }
 
-  /** Kylin's serialisation of an entity: every property, its order, Jackson 2.2.3's pretty printer (spec §1.6). */
+  /** Kylin's serialisation of an entity: every property, in Kylin's order, with Jackson 2.2.3's pretty printer. */
   public static byte[] write(Object entity) {
     return KylinJson.indented(entity);
   }

@@ -5,8 +5,8 @@ import org.kylinupgrade.rules.v2.CubeDesc;
 import org.kylinupgrade.rules.v2.DataModel;
 
 /**
- * Whether Kylin v2 loads a model or a cube desc (spec §9), and why not: the loaders of the conversion, for checks
- * that only need the verdict.
+ * Whether Kylin v2 loads a model or a cube desc, and why not (v2 skips what it cannot bind or initialise, and
+ * what depends on it): the loaders of the conversion, for checks that only need the verdict.
  */
 public final class V2Load {
   private V2Load() {

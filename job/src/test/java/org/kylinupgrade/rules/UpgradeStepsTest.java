@@ -94,7 +94,8 @@ class UpgradeStepsTest {
 
   @Test
   void mixedCaseColumnsOfOneTableBecomeDuplicatesInTheModel() {
-    // spec §3.4: grouping happens before upper-casing, so "lstg_format_name" and "LSTG_FORMAT_NAME" are two members
+    // Kylin groups a table's columns in a set before it upper-cases them, so "lstg_format_name" and
+    // "LSTG_FORMAT_NAME" are two members of the set and both end up as LSTG_FORMAT_NAME in the model
     GroupResult result = new SampleGroup().editDesc(d -> {
       ObjectNode dimension = d.withArray("dimensions").addObject();
       dimension.put("id", 4).put("name", "format_again").put("table", "default.kylin_sales");

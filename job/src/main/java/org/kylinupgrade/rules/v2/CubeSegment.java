@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * v2 {@code CubeSegment}. Its dictionary and snapshot maps are {@code ConcurrentHashMap}s in Kylin, so a re-saved
- * segment lists them in that map's iteration order (spec §2.3); binding into the same type reproduces it.
+ * segment lists them in that map's iteration order; binding into the same type reproduces it.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
     isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * v2 {@code ProjectInstance} ({@code /project/<name>.json}). {@code tables} binds into a {@code HashSet}, as Kylin's
- * does, so a re-saved project lists them in that set's order (spec §2.4).
+ * does, so a re-saved project lists them in that set's order.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
     isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
