@@ -3,6 +3,7 @@ package org.kylinupgrade.coprocessor;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.kylinupgrade.util.Immutables;
 
@@ -65,20 +66,20 @@ public final class CoprocessorEntry implements Serializable {
       return false;
     }
     CoprocessorEntry other = (CoprocessorEntry) o;
-    return java.util.Objects.equals(className, other.className)
-        && java.util.Objects.equals(jarPath, other.jarPath)
+    return Objects.equals(className, other.className)
+        && Objects.equals(jarPath, other.jarPath)
         && priority == other.priority
-        && java.util.Objects.equals(parameters, other.parameters);
+        && Objects.equals(parameters, other.parameters);
   }
 
-  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  /** The hash of a record of these components, so that hash-ordered collections keep their order. */
   @Override
   public int hashCode() {
     int h = 0;
-    h = 31 * h + java.util.Objects.hashCode(className);
-    h = 31 * h + java.util.Objects.hashCode(jarPath);
+    h = 31 * h + Objects.hashCode(className);
+    h = 31 * h + Objects.hashCode(jarPath);
     h = 31 * h + Integer.hashCode(priority);
-    h = 31 * h + java.util.Objects.hashCode(parameters);
+    h = 31 * h + Objects.hashCode(parameters);
     return h;
   }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.kylinupgrade.util.Immutables;
 
@@ -147,15 +148,15 @@ public final class KylinCoprocessors {
         return false;
       }
       Wanted other = (Wanted) o;
-      return java.util.Objects.equals(className, other.className)
+      return Objects.equals(className, other.className)
           && priority == other.priority;
     }
 
-    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    /** The hash of a record of these components, so that hash-ordered collections keep their order. */
     @Override
     public int hashCode() {
       int h = 0;
-      h = 31 * h + java.util.Objects.hashCode(className);
+      h = 31 * h + Objects.hashCode(className);
       h = 31 * h + Integer.hashCode(priority);
       return h;
     }

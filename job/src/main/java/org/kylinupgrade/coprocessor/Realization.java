@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.Resource;
@@ -93,16 +94,16 @@ public final class Realization implements Serializable {
         return false;
       }
       Segment other = (Segment) o;
-      return java.util.Objects.equals(status, other.status)
-          && java.util.Objects.equals(table, other.table);
+      return Objects.equals(status, other.status)
+          && Objects.equals(table, other.table);
     }
 
-    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    /** The hash of a record of these components, so that hash-ordered collections keep their order. */
     @Override
     public int hashCode() {
       int h = 0;
-      h = 31 * h + java.util.Objects.hashCode(status);
-      h = 31 * h + java.util.Objects.hashCode(table);
+      h = 31 * h + Objects.hashCode(status);
+      h = 31 * h + Objects.hashCode(table);
       return h;
     }
 
@@ -140,16 +141,16 @@ public final class Realization implements Serializable {
         return false;
       }
       Member other = (Member) o;
-      return java.util.Objects.equals(type, other.type)
-          && java.util.Objects.equals(name, other.name);
+      return Objects.equals(type, other.type)
+          && Objects.equals(name, other.name);
     }
 
-    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    /** The hash of a record of these components, so that hash-ordered collections keep their order. */
     @Override
     public int hashCode() {
       int h = 0;
-      h = 31 * h + java.util.Objects.hashCode(type);
-      h = 31 * h + java.util.Objects.hashCode(name);
+      h = 31 * h + Objects.hashCode(type);
+      h = 31 * h + Objects.hashCode(name);
       return h;
     }
 
@@ -212,22 +213,22 @@ public final class Realization implements Serializable {
       return false;
     }
     Realization other = (Realization) o;
-    return java.util.Objects.equals(kind, other.kind)
-        && java.util.Objects.equals(name, other.name)
-        && java.util.Objects.equals(status, other.status)
-        && java.util.Objects.equals(segments, other.segments)
-        && java.util.Objects.equals(members, other.members);
+    return Objects.equals(kind, other.kind)
+        && Objects.equals(name, other.name)
+        && Objects.equals(status, other.status)
+        && Objects.equals(segments, other.segments)
+        && Objects.equals(members, other.members);
   }
 
-  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  /** The hash of a record of these components, so that hash-ordered collections keep their order. */
   @Override
   public int hashCode() {
     int h = 0;
-    h = 31 * h + java.util.Objects.hashCode(kind);
-    h = 31 * h + java.util.Objects.hashCode(name);
-    h = 31 * h + java.util.Objects.hashCode(status);
-    h = 31 * h + java.util.Objects.hashCode(segments);
-    h = 31 * h + java.util.Objects.hashCode(members);
+    h = 31 * h + Objects.hashCode(kind);
+    h = 31 * h + Objects.hashCode(name);
+    h = 31 * h + Objects.hashCode(status);
+    h = 31 * h + Objects.hashCode(segments);
+    h = 31 * h + Objects.hashCode(members);
     return h;
   }
 

@@ -3,6 +3,7 @@ package org.kylinupgrade.coprocessor;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /** What happened to one table: its coprocessors before and after, whether it was enabled, and any error. */
 public final class TableOutcome implements Serializable {
@@ -75,7 +76,8 @@ public final class TableOutcome implements Serializable {
 
   public static TableOutcome missing(String table) {
     return new TableOutcome(table, Status.MISSING, false, false, Collections.emptyList(), Collections.emptyList(),
-        Collections.emptyList(), "table " + table + " is named by a READY segment in the metadata but does not exist in HBase");
+        Collections.emptyList(),
+        "table " + table + " is named by a READY segment in the metadata but does not exist in HBase");
   }
 
   /** Not touched at all: enabled or not, the table is as it was. */
@@ -101,28 +103,28 @@ public final class TableOutcome implements Serializable {
       return false;
     }
     TableOutcome other = (TableOutcome) o;
-    return java.util.Objects.equals(table, other.table)
-        && java.util.Objects.equals(status, other.status)
+    return Objects.equals(table, other.table)
+        && Objects.equals(status, other.status)
         && enabledBefore == other.enabledBefore
         && enabledAfter == other.enabledAfter
-        && java.util.Objects.equals(before, other.before)
-        && java.util.Objects.equals(after, other.after)
-        && java.util.Objects.equals(changes, other.changes)
-        && java.util.Objects.equals(error, other.error);
+        && Objects.equals(before, other.before)
+        && Objects.equals(after, other.after)
+        && Objects.equals(changes, other.changes)
+        && Objects.equals(error, other.error);
   }
 
-  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  /** The hash of a record of these components, so that hash-ordered collections keep their order. */
   @Override
   public int hashCode() {
     int h = 0;
-    h = 31 * h + java.util.Objects.hashCode(table);
-    h = 31 * h + java.util.Objects.hashCode(status);
+    h = 31 * h + Objects.hashCode(table);
+    h = 31 * h + Objects.hashCode(status);
     h = 31 * h + Boolean.hashCode(enabledBefore);
     h = 31 * h + Boolean.hashCode(enabledAfter);
-    h = 31 * h + java.util.Objects.hashCode(before);
-    h = 31 * h + java.util.Objects.hashCode(after);
-    h = 31 * h + java.util.Objects.hashCode(changes);
-    h = 31 * h + java.util.Objects.hashCode(error);
+    h = 31 * h + Objects.hashCode(before);
+    h = 31 * h + Objects.hashCode(after);
+    h = 31 * h + Objects.hashCode(changes);
+    h = 31 * h + Objects.hashCode(error);
     return h;
   }
 

@@ -1,6 +1,7 @@
 package org.kylinupgrade.hybrid;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.util.Immutables;
@@ -82,24 +83,24 @@ public final class HybridInput {
       return false;
     }
     HybridInput other = (HybridInput) o;
-    return java.util.Objects.equals(cubes, other.cubes)
-        && java.util.Objects.equals(cubeDescs, other.cubeDescs)
-        && java.util.Objects.equals(models, other.models)
-        && java.util.Objects.equals(tables, other.tables)
-        && java.util.Objects.equals(projects, other.projects)
-        && java.util.Objects.equals(hybrids, other.hybrids);
+    return Objects.equals(cubes, other.cubes)
+        && Objects.equals(cubeDescs, other.cubeDescs)
+        && Objects.equals(models, other.models)
+        && Objects.equals(tables, other.tables)
+        && Objects.equals(projects, other.projects)
+        && Objects.equals(hybrids, other.hybrids);
   }
 
-  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  /** The hash of a record of these components, so that hash-ordered collections keep their order. */
   @Override
   public int hashCode() {
     int h = 0;
-    h = 31 * h + java.util.Objects.hashCode(cubes);
-    h = 31 * h + java.util.Objects.hashCode(cubeDescs);
-    h = 31 * h + java.util.Objects.hashCode(models);
-    h = 31 * h + java.util.Objects.hashCode(tables);
-    h = 31 * h + java.util.Objects.hashCode(projects);
-    h = 31 * h + java.util.Objects.hashCode(hybrids);
+    h = 31 * h + Objects.hashCode(cubes);
+    h = 31 * h + Objects.hashCode(cubeDescs);
+    h = 31 * h + Objects.hashCode(models);
+    h = 31 * h + Objects.hashCode(tables);
+    h = 31 * h + Objects.hashCode(projects);
+    h = 31 * h + Objects.hashCode(hybrids);
     return h;
   }
 

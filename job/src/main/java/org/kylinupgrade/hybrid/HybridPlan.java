@@ -1,6 +1,7 @@
 package org.kylinupgrade.hybrid;
 
 import java.util.List;
+import java.util.Objects;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.util.Immutables;
 
@@ -134,18 +135,18 @@ public final class HybridPlan {
         return false;
       }
       Write other = (Write) o;
-      return java.util.Objects.equals(after, other.after)
-          && java.util.Objects.equals(before, other.before)
-          && java.util.Objects.equals(why, other.why);
+      return Objects.equals(after, other.after)
+          && Objects.equals(before, other.before)
+          && Objects.equals(why, other.why);
     }
 
-    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    /** The hash of a record of these components, so that hash-ordered collections keep their order. */
     @Override
     public int hashCode() {
       int h = 0;
-      h = 31 * h + java.util.Objects.hashCode(after);
-      h = 31 * h + java.util.Objects.hashCode(before);
-      h = 31 * h + java.util.Objects.hashCode(why);
+      h = 31 * h + Objects.hashCode(after);
+      h = 31 * h + Objects.hashCode(before);
+      h = 31 * h + Objects.hashCode(why);
       return h;
     }
 
@@ -164,38 +165,38 @@ public final class HybridPlan {
       return false;
     }
     HybridPlan other = (HybridPlan) o;
-    return java.util.Objects.equals(cube, other.cube)
-        && java.util.Objects.equals(oldCube, other.oldCube)
-        && java.util.Objects.equals(oldDesc, other.oldDesc)
-        && java.util.Objects.equals(ownDesc, other.ownDesc)
-        && java.util.Objects.equals(hybrid, other.hybrid)
-        && java.util.Objects.equals(project, other.project)
+    return Objects.equals(cube, other.cube)
+        && Objects.equals(oldCube, other.oldCube)
+        && Objects.equals(oldDesc, other.oldDesc)
+        && Objects.equals(ownDesc, other.ownDesc)
+        && Objects.equals(hybrid, other.hybrid)
+        && Objects.equals(project, other.project)
         && partitionDate == other.partitionDate
-        && java.util.Objects.equals(cubeUuid, other.cubeUuid)
-        && java.util.Objects.equals(oldCubeUuid, other.oldCubeUuid)
-        && java.util.Objects.equals(projectUuid, other.projectUuid)
-        && java.util.Objects.equals(writes, other.writes)
-        && java.util.Objects.equals(droppedSegments, other.droppedSegments)
-        && java.util.Objects.equals(notes, other.notes);
+        && Objects.equals(cubeUuid, other.cubeUuid)
+        && Objects.equals(oldCubeUuid, other.oldCubeUuid)
+        && Objects.equals(projectUuid, other.projectUuid)
+        && Objects.equals(writes, other.writes)
+        && Objects.equals(droppedSegments, other.droppedSegments)
+        && Objects.equals(notes, other.notes);
   }
 
-  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  /** The hash of a record of these components, so that hash-ordered collections keep their order. */
   @Override
   public int hashCode() {
     int h = 0;
-    h = 31 * h + java.util.Objects.hashCode(cube);
-    h = 31 * h + java.util.Objects.hashCode(oldCube);
-    h = 31 * h + java.util.Objects.hashCode(oldDesc);
-    h = 31 * h + java.util.Objects.hashCode(ownDesc);
-    h = 31 * h + java.util.Objects.hashCode(hybrid);
-    h = 31 * h + java.util.Objects.hashCode(project);
+    h = 31 * h + Objects.hashCode(cube);
+    h = 31 * h + Objects.hashCode(oldCube);
+    h = 31 * h + Objects.hashCode(oldDesc);
+    h = 31 * h + Objects.hashCode(ownDesc);
+    h = 31 * h + Objects.hashCode(hybrid);
+    h = 31 * h + Objects.hashCode(project);
     h = 31 * h + Long.hashCode(partitionDate);
-    h = 31 * h + java.util.Objects.hashCode(cubeUuid);
-    h = 31 * h + java.util.Objects.hashCode(oldCubeUuid);
-    h = 31 * h + java.util.Objects.hashCode(projectUuid);
-    h = 31 * h + java.util.Objects.hashCode(writes);
-    h = 31 * h + java.util.Objects.hashCode(droppedSegments);
-    h = 31 * h + java.util.Objects.hashCode(notes);
+    h = 31 * h + Objects.hashCode(cubeUuid);
+    h = 31 * h + Objects.hashCode(oldCubeUuid);
+    h = 31 * h + Objects.hashCode(projectUuid);
+    h = 31 * h + Objects.hashCode(writes);
+    h = 31 * h + Objects.hashCode(droppedSegments);
+    h = 31 * h + Objects.hashCode(notes);
     return h;
   }
 

@@ -1,5 +1,7 @@
 package org.kylinupgrade.rules;
 
+import java.util.Objects;
+
 /** A resolved column ({@code TblColRef}): equal when table identity and column name are equal. */
 final class ColumnRef implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
@@ -33,16 +35,16 @@ final class ColumnRef implements java.io.Serializable {
       return false;
     }
     ColumnRef other = (ColumnRef) o;
-    return java.util.Objects.equals(table, other.table)
-        && java.util.Objects.equals(name, other.name);
+    return Objects.equals(table, other.table)
+        && Objects.equals(name, other.name);
   }
 
-  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  /** The hash of a record of these components, so that hash-ordered collections keep their order. */
   @Override
   public int hashCode() {
     int h = 0;
-    h = 31 * h + java.util.Objects.hashCode(table);
-    h = 31 * h + java.util.Objects.hashCode(name);
+    h = 31 * h + Objects.hashCode(table);
+    h = 31 * h + Objects.hashCode(name);
     return h;
   }
 }

@@ -2,6 +2,7 @@ package org.kylinupgrade.rules;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Objects;
 import org.kylinupgrade.util.Immutables;
 
 /** A cube build job ({@code /execute/<id>}, a {@code CubingJob}): its id, its cube and the ids of its steps. */
@@ -40,18 +41,18 @@ public final class CubingJobRef implements Serializable {
       return false;
     }
     CubingJobRef other = (CubingJobRef) o;
-    return java.util.Objects.equals(id, other.id)
-        && java.util.Objects.equals(cubeName, other.cubeName)
-        && java.util.Objects.equals(stepIds, other.stepIds);
+    return Objects.equals(id, other.id)
+        && Objects.equals(cubeName, other.cubeName)
+        && Objects.equals(stepIds, other.stepIds);
   }
 
-  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  /** The hash of a record of these components, so that hash-ordered collections keep their order. */
   @Override
   public int hashCode() {
     int h = 0;
-    h = 31 * h + java.util.Objects.hashCode(id);
-    h = 31 * h + java.util.Objects.hashCode(cubeName);
-    h = 31 * h + java.util.Objects.hashCode(stepIds);
+    h = 31 * h + Objects.hashCode(id);
+    h = 31 * h + Objects.hashCode(cubeName);
+    h = 31 * h + Objects.hashCode(stepIds);
     return h;
   }
 

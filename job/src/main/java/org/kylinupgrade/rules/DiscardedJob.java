@@ -2,6 +2,7 @@ package org.kylinupgrade.rules;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Objects;
 import org.kylinupgrade.util.Immutables;
 
 /** A cube build job that a purge discarded: its state before, and the steps discarded with it. */
@@ -46,20 +47,20 @@ public final class DiscardedJob implements Serializable {
       return false;
     }
     DiscardedJob other = (DiscardedJob) o;
-    return java.util.Objects.equals(id, other.id)
-        && java.util.Objects.equals(cubeName, other.cubeName)
-        && java.util.Objects.equals(previousStatus, other.previousStatus)
-        && java.util.Objects.equals(discardedSteps, other.discardedSteps);
+    return Objects.equals(id, other.id)
+        && Objects.equals(cubeName, other.cubeName)
+        && Objects.equals(previousStatus, other.previousStatus)
+        && Objects.equals(discardedSteps, other.discardedSteps);
   }
 
-  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  /** The hash of a record of these components, so that hash-ordered collections keep their order. */
   @Override
   public int hashCode() {
     int h = 0;
-    h = 31 * h + java.util.Objects.hashCode(id);
-    h = 31 * h + java.util.Objects.hashCode(cubeName);
-    h = 31 * h + java.util.Objects.hashCode(previousStatus);
-    h = 31 * h + java.util.Objects.hashCode(discardedSteps);
+    h = 31 * h + Objects.hashCode(id);
+    h = 31 * h + Objects.hashCode(cubeName);
+    h = 31 * h + Objects.hashCode(previousStatus);
+    h = 31 * h + Objects.hashCode(discardedSteps);
     return h;
   }
 

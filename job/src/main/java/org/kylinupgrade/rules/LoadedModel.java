@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.v2.DataModel;
 import org.kylinupgrade.rules.v2.Join;
@@ -73,20 +74,20 @@ final class LoadedModel {
         return false;
       }
       ResolvedLookup other = (ResolvedLookup) o;
-      return java.util.Objects.equals(table, other.table)
-          && java.util.Objects.equals(join, other.join)
-          && java.util.Objects.equals(primaryKey, other.primaryKey)
-          && java.util.Objects.equals(foreignKey, other.foreignKey);
+      return Objects.equals(table, other.table)
+          && Objects.equals(join, other.join)
+          && Objects.equals(primaryKey, other.primaryKey)
+          && Objects.equals(foreignKey, other.foreignKey);
     }
 
-    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    /** The hash of a record of these components, so that hash-ordered collections keep their order. */
     @Override
     public int hashCode() {
       int h = 0;
-      h = 31 * h + java.util.Objects.hashCode(table);
-      h = 31 * h + java.util.Objects.hashCode(join);
-      h = 31 * h + java.util.Objects.hashCode(primaryKey);
-      h = 31 * h + java.util.Objects.hashCode(foreignKey);
+      h = 31 * h + Objects.hashCode(table);
+      h = 31 * h + Objects.hashCode(join);
+      h = 31 * h + Objects.hashCode(primaryKey);
+      h = 31 * h + Objects.hashCode(foreignKey);
       return h;
     }
 

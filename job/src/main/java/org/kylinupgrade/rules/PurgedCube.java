@@ -2,6 +2,7 @@ package org.kylinupgrade.rules;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Objects;
 import org.kylinupgrade.util.Immutables;
 
 /**
@@ -55,22 +56,22 @@ public final class PurgedCube implements Serializable {
       return false;
     }
     PurgedCube other = (PurgedCube) o;
-    return java.util.Objects.equals(path, other.path)
-        && java.util.Objects.equals(name, other.name)
-        && java.util.Objects.equals(previousStatus, other.previousStatus)
+    return Objects.equals(path, other.path)
+        && Objects.equals(name, other.name)
+        && Objects.equals(previousStatus, other.previousStatus)
         && segmentsRemoved == other.segmentsRemoved
-        && java.util.Objects.equals(segmentTables, other.segmentTables);
+        && Objects.equals(segmentTables, other.segmentTables);
   }
 
-  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  /** The hash of a record of these components, so that hash-ordered collections keep their order. */
   @Override
   public int hashCode() {
     int h = 0;
-    h = 31 * h + java.util.Objects.hashCode(path);
-    h = 31 * h + java.util.Objects.hashCode(name);
-    h = 31 * h + java.util.Objects.hashCode(previousStatus);
+    h = 31 * h + Objects.hashCode(path);
+    h = 31 * h + Objects.hashCode(name);
+    h = 31 * h + Objects.hashCode(previousStatus);
     h = 31 * h + Integer.hashCode(segmentsRemoved);
-    h = 31 * h + java.util.Objects.hashCode(segmentTables);
+    h = 31 * h + Objects.hashCode(segmentTables);
     return h;
   }
 

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.v2.SourceColumn;
 import org.kylinupgrade.rules.v2.SourceTable;
@@ -189,16 +190,16 @@ public final class TableCatalog implements Serializable {
         return false;
       }
       Column other = (Column) o;
-      return java.util.Objects.equals(ref, other.ref)
-          && java.util.Objects.equals(datatype, other.datatype);
+      return Objects.equals(ref, other.ref)
+          && Objects.equals(datatype, other.datatype);
     }
 
-    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    /** The hash of a record of these components, so that hash-ordered collections keep their order. */
     @Override
     public int hashCode() {
       int h = 0;
-      h = 31 * h + java.util.Objects.hashCode(ref);
-      h = 31 * h + java.util.Objects.hashCode(datatype);
+      h = 31 * h + Objects.hashCode(ref);
+      h = 31 * h + Objects.hashCode(datatype);
       return h;
     }
 

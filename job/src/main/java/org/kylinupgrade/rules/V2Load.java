@@ -1,5 +1,6 @@
 package org.kylinupgrade.rules;
 
+import java.util.Objects;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.v2.CubeDesc;
 import org.kylinupgrade.rules.v2.DataModel;
@@ -43,16 +44,16 @@ public final class V2Load {
         return false;
       }
       DescOutcome other = (DescOutcome) o;
-      return java.util.Objects.equals(signature, other.signature)
-          && java.util.Objects.equals(notLoadableReason, other.notLoadableReason);
+      return Objects.equals(signature, other.signature)
+          && Objects.equals(notLoadableReason, other.notLoadableReason);
     }
 
-    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    /** The hash of a record of these components, so that hash-ordered collections keep their order. */
     @Override
     public int hashCode() {
       int h = 0;
-      h = 31 * h + java.util.Objects.hashCode(signature);
-      h = 31 * h + java.util.Objects.hashCode(notLoadableReason);
+      h = 31 * h + Objects.hashCode(signature);
+      h = 31 * h + Objects.hashCode(notLoadableReason);
       return h;
     }
 
@@ -120,18 +121,18 @@ public final class V2Load {
         return false;
       }
       LoadedDesc other = (LoadedDesc) o;
-      return java.util.Objects.equals(desc, other.desc)
-          && java.util.Objects.equals(model, other.model)
-          && java.util.Objects.equals(notLoadableReason, other.notLoadableReason);
+      return Objects.equals(desc, other.desc)
+          && Objects.equals(model, other.model)
+          && Objects.equals(notLoadableReason, other.notLoadableReason);
     }
 
-    /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+    /** The hash of a record of these components, so that hash-ordered collections keep their order. */
     @Override
     public int hashCode() {
       int h = 0;
-      h = 31 * h + java.util.Objects.hashCode(desc);
-      h = 31 * h + java.util.Objects.hashCode(model);
-      h = 31 * h + java.util.Objects.hashCode(notLoadableReason);
+      h = 31 * h + Objects.hashCode(desc);
+      h = 31 * h + Objects.hashCode(model);
+      h = 31 * h + Objects.hashCode(notLoadableReason);
       return h;
     }
 

@@ -2,6 +2,7 @@ package org.kylinupgrade.validate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
+import java.util.Objects;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
 
@@ -72,19 +73,19 @@ public final class EntityName implements Serializable {
       return false;
     }
     EntityName other = (EntityName) o;
-    return java.util.Objects.equals(type, other.type)
-        && java.util.Objects.equals(name, other.name)
-        && java.util.Objects.equals(path, other.path)
+    return Objects.equals(type, other.type)
+        && Objects.equals(name, other.name)
+        && Objects.equals(path, other.path)
         && declared == other.declared;
   }
 
-  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  /** The hash of a record of these components, so that hash-ordered collections keep their order. */
   @Override
   public int hashCode() {
     int h = 0;
-    h = 31 * h + java.util.Objects.hashCode(type);
-    h = 31 * h + java.util.Objects.hashCode(name);
-    h = 31 * h + java.util.Objects.hashCode(path);
+    h = 31 * h + Objects.hashCode(type);
+    h = 31 * h + Objects.hashCode(name);
+    h = 31 * h + Objects.hashCode(path);
     h = 31 * h + Boolean.hashCode(declared);
     return h;
   }

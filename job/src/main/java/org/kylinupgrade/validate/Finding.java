@@ -85,18 +85,18 @@ public final class Finding implements Serializable, Comparable<Finding> {
       return false;
     }
     Finding other = (Finding) o;
-    return java.util.Objects.equals(kind, other.kind)
-        && java.util.Objects.equals(path, other.path)
-        && java.util.Objects.equals(message, other.message);
+    return Objects.equals(kind, other.kind)
+        && Objects.equals(path, other.path)
+        && Objects.equals(message, other.message);
   }
 
-  /** Combines the components as a record does: {@code 31 * h + hash(component)} from 0. */
+  /** The hash of a record of these components, so that hash-ordered collections keep their order. */
   @Override
   public int hashCode() {
     int h = 0;
-    h = 31 * h + java.util.Objects.hashCode(kind);
-    h = 31 * h + java.util.Objects.hashCode(path);
-    h = 31 * h + java.util.Objects.hashCode(message);
+    h = 31 * h + Objects.hashCode(kind);
+    h = 31 * h + Objects.hashCode(path);
+    h = 31 * h + Objects.hashCode(message);
     return h;
   }
 }
