@@ -8,9 +8,9 @@ import org.kylinupgrade.rules.v2.CubeInstance;
 
 /**
  * Kylin's {@code CubeService.purgeCube} on the cube itself, for a cube the operator asked to purge before the
- * conversion (an empty cube no longer keeps its desc on v1 engine and storage): no segments, status DISABLED
- * (forced: the operator asked for the purge), everything else kept, re-saved as Kylin writes a cube. HTables,
- * dictionaries and snapshots stay where they are.
+ * conversion (a cube with segments keeps its desc on the v1 engine and storage; emptied, it no longer does): no
+ * segments, status DISABLED (forced: the operator asked for the purge), everything else kept, re-saved as Kylin
+ * writes a cube. HTables, dictionaries and snapshots stay where they are.
  */
 final class CubePurge {
   final Resource purged;
