@@ -71,7 +71,9 @@ public final class Secrets {
   private static String replaceSecondGroup(Matcher m, String suffix) {
     StringBuffer out = new StringBuffer();
     while (m.find()) {
-      String replacement = MASK.equals(m.group(2)) ? m.group(0) : m.group(1) + MASK + suffix;
+      // already masked (a stored text may be cut inside a mask): left as it is
+      boolean masked = m.group(2).matches("\\*+");
+      String replacement = masked ? m.group(0) : m.group(1) + MASK + suffix;
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(out);

@@ -59,5 +59,6 @@ class SecretsTest {
     assertFalse(Secrets.holdsSecret(plain));
     assertTrue(Secrets.holdsSecret("password=x"));
     assertEquals("password=" + Secrets.MASK, Secrets.redact(Secrets.redact("password=x")), "masking twice changes nothing");
+    assertEquals("password=***", Secrets.redact("password=***"), "a text cut inside a mask is left as it is");
   }
 }
