@@ -193,4 +193,21 @@ class SecretsIT {
       }
     }
   }
+
+  @Test
+  void aHistoryRowNeverStoresASecretWhateverFieldCarriesIt() throws IOException {
+    working = SharedHBase.newWorkingDir();
+    try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE)) {
+      org.kylinupgrade.hbase.HistoryTable history = hbase.historyTable("secrets_it_rows_upgrade_history").ensureExists();
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("command", "upgrade");
+      fields.put("api_token", API_TOKEN);
+      fields.put("note", "source m@jdbc,url=jdbc:mysql://db/m,password=" + URL_PW);
+      history.put("run:1", fields);
+      Map<String, String> stored = history.get("run:1");
+      assertEquals("upgrade", stored.get("command"));
+      assertEquals(Secrets.MASK, stored.get("api_token"));
+      assertEquals("source m@jdbc,url=jdbc:mysql://db/m,password=" + Secrets.MASK, stored.get("note"));
+    }
+  }
 }
