@@ -89,7 +89,7 @@ public final class MergeConfJob implements Callable<Integer> {
     }
     Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
-      Files.writeString(temp, text, StandardCharsets.ISO_8859_1);
+      Files.write(temp, text.getBytes(StandardCharsets.ISO_8859_1));
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);
