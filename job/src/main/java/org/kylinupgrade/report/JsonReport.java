@@ -62,8 +62,8 @@ public abstract class JsonReport<R extends JsonReport<R>> {
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         JsonNode value = field.getValue();
-        boolean masked = Secrets.isSecretKey(field.getKey()) && value.isValueNode() && !value.isNull()
-            && !value.asText().isEmpty();
+        // only a text is masked whole: a count under a field named after a resource stays a count
+        boolean masked = Secrets.isSecretKey(field.getKey()) && value.isTextual() && !value.asText().isEmpty();
         copy.set(field.getKey(), masked ? TextNode.valueOf(Secrets.MASK) : redacted(value));
       }
       return copy;

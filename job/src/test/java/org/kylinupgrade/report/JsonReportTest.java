@@ -22,6 +22,7 @@ class JsonReportTest {
           .put("ldap.password", "");
       root.putArray("errors").add("cannot reach hdfs://kylin:Pw-3@nn/kylin");
       root.put("changes", 3);
+      root.putObject("counts").put("/cube/api_token_cube.json", 7);
     }
   }
 
@@ -46,6 +47,7 @@ class JsonReportTest {
     assertEquals("", json.get("options").get("ldap.password").asText());
     assertEquals("cannot reach hdfs://kylin:" + Secrets.MASK + "@nn/kylin", json.get("errors").get(0).asText());
     assertEquals(3, json.get("changes").asInt());
+    assertEquals(7, json.get("counts").get("/cube/api_token_cube.json").asInt(), "a number is no secret");
     assertEquals("done", json.get("status").asText());
   }
 }
