@@ -90,7 +90,7 @@ public final class MergeReport {
     return List.copyOf(unknownToV2);
   }
 
-  /** The report as the operator reads it. */
+  /** The report as the operator reads it; the values of secret-looking keys masked (the merged file has them). */
   public List<String> lines() {
     List<String> out = new ArrayList<>();
     long differing = carried.stream().filter(Carried::differsFromV2Default).count();
@@ -98,40 +98,56 @@ public final class MergeReport {
         + newInV2.size() + " new v2 keys with their defaults, " + unknownToV2.size()
         + " operator keys unknown to v2 (kept at the end)");
     for (Carried c : carried) {
-      out.add("  carried    " + c.key() + "=" + c.value() + (c.v1Default() != null ? "  (v1 default: " + c.v1Default()
-          + ")" : "") + (c.differsFromV2Default() ? "  [differs from the v2 default: " + c.v2Default() + "]" : ""));
+      out.add("  carried    " + c.key() + "=" + shown(c.key(), c.value()) + (c.v1Default() != null ? "  (v1 default: "
+          + shown(c.key(), c.v1Default()) + ")" : "") + (c.differsFromV2Default() ? "  [differs from the v2 default: "
+          + shown(c.key(), c.v2Default()) + "]" : ""));
     }
-    newInV2.forEach(s -> out.add("  new in v2  " + s.key() + "=" + s.value()));
-    notSetByOperator.forEach(s -> out.add("  not set    " + s.key() + "=" + s.value() + "  (v2 default; the v1 file "
-        + "does not set it)"));
-    defaultChanges.forEach(d -> out.add("  default    " + d.key() + "=" + d.v2Default() + "  (was the v1 default "
-        + d.v1Default() + ")"));
-    unknownToV2.forEach(u -> out.add("  unknown    " + u.key() + "=" + u.value()
-        + (u.inV1Template() ? "  (dropped from the v2 template)" : "")));
+    for (Setting s : newInV2) {
+      out.add("  new in v2  " + s.key() + "=" + shown(s.key(), s.value()));
+    }
+    for (Setting s : notSetByOperator) {
+      out.add("  not set    " + s.key() + "=" + shown(s.key(), s.value()) + "  (v2 default; the v1 file does not set it)");
+    }
+    for (DefaultChange d : defaultChanges) {
+      out.add("  default    " + d.key() + "=" + shown(d.key(), d.v2Default()) + "  (was the v1 default "
+          + shown(d.key(), d.v1Default()) + ")");
+    }
+    for (Unknown u : unknownToV2) {
+      out.add("  unknown    " + u.key() + "=" + shown(u.key(), u.value())
+          + (u.inV1Template() ? "  (dropped from the v2 template)" : ""));
+    }
     return out;
   }
 
+  /** The report as JSON; the values of secret-looking keys masked as in {@link #lines()}. */
   public ObjectNode json() {
     ObjectNode root = JSON.createObjectNode();
     root.put("command", "merge-conf");
     root.put("withV1Template", withV1Template);
     ArrayNode carriedJson = root.putArray("carried");
     for (Carried c : carried) {
-      ObjectNode n = carriedJson.addObject().put("key", c.key()).put("value", c.value());
+      ObjectNode n = carriedJson.addObject().put("key", c.key()).put("value", shown(c.key(), c.value()));
       if (withV1Template) {
-        n.put("v1Default", c.v1Default());
+        n.put("v1Default", shown(c.key(), c.v1Default()));
       }
-      n.put("v2Default", c.v2Default()).put("differsFromV2Default", c.differsFromV2Default());
+      n.put("v2Default", shown(c.key(), c.v2Default())).put("differsFromV2Default", c.differsFromV2Default());
     }
     settings(root.putArray("newInV2"), newInV2);
     settings(root.putArray("notSetByOperator"), notSetByOperator);
     ArrayNode changes = root.putArray("defaultChanges");
-    defaultChanges.forEach(d -> changes.addObject().put("key", d.key()).put("v1Default", d.v1Default())
-        .put("v2Default", d.v2Default()));
+    for (DefaultChange d : defaultChanges) {
+      changes.addObject().put("key", d.key()).put("v1Default", shown(d.key(), d.v1Default()))
+          .put("v2Default", shown(d.key(), d.v2Default()));
+    }
     ArrayNode unknown = root.putArray("unknownToV2");
-    unknownToV2.forEach(u -> unknown.addObject().put("key", u.key()).put("value", u.value())
-        .put("inV1Template", u.inV1Template()));
+    for (Unknown u : unknownToV2) {
+      unknown.addObject().put("key", u.key()).put("value", shown(u.key(), u.value())).put("inV1Template", u.inV1Template());
+    }
     return root;
+  }
+
+  private static String shown(String key, String value) {
+    return Secrets.mask(key, value);
   }
 
   public void writeTo(String file) throws IOException {
@@ -141,6 +157,8 @@ public final class MergeReport {
   }
 
   private static void settings(ArrayNode array, List<Setting> settings) {
-    settings.forEach(s -> array.addObject().put("key", s.key()).put("v2Default", s.value()));
+    for (Setting s : settings) {
+      array.addObject().put("key", s.key()).put("v2Default", shown(s.key(), s.value()));
+    }
   }
 }

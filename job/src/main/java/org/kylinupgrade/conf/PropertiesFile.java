@@ -23,26 +23,49 @@ public final class PropertiesFile {
     }
   }
 
+  /** The text is not a {@code .properties} file {@code Properties} could read; names the physical line. */
+  public static final class MalformedException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final int line;
+
+    MalformedException(int line, String message) {
+      super("line " + line + ": " + message);
+      this.line = line;
+    }
+
+    /** The physical line (1-based) the bad entry starts on. */
+    public int line() {
+      return line;
+    }
+  }
+
   private final List<Line> lines;
 
   private PropertiesFile(List<Line> lines) {
     this.lines = Collections.unmodifiableList(lines);
   }
 
+  /**
+   * @throws MalformedException for a control character no text file holds (a binary file) or an entry
+   *     {@code Properties} rejects (a backslash-u escape without four hex digits), naming the line
+   */
   public static PropertiesFile parse(String text) {
     List<String> physical = physicalLines(text);
     List<Line> lines = new ArrayList<>();
     for (int i = 0; i < physical.size(); i++) {
       String line = physical.get(i);
+      checkText(line, i + 1);
       if (isCommentOrBlank(line)) {
         lines.add(new Line(line, null, null));
         continue;
       }
+      int first = i + 1;
       StringBuilder raw = new StringBuilder(line);
       while (endsWithContinuation(physical.get(i)) && i + 1 < physical.size()) {
         raw.append('\n').append(physical.get(++i));
+        checkText(physical.get(i), i + 1);
       }
-      lines.add(entry(raw.toString()));
+      lines.add(entry(raw.toString(), first));
     }
     return new PropertiesFile(lines);
   }
@@ -83,12 +106,15 @@ public final class PropertiesFile {
   }
 
   /** One logical entry read by {@code Properties} itself, so keys and values follow its rules exactly. */
-  private static Line entry(String raw) {
+  private static Line entry(String raw, int lineNumber) {
     Properties properties = new Properties();
     try {
       properties.load(new StringReader(raw));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (IllegalArgumentException e) {
+      // Properties' own words ("Malformed \\uxxxx encoding."), with where
+      throw new MalformedException(lineNumber, e.getMessage() + " (a backslash-u must be followed by four hex digits)");
     }
     if (properties.isEmpty()) {
       return new Line(raw, null, null);
@@ -115,6 +141,17 @@ public final class PropertiesFile {
       lines.add(text.substring(start));
     }
     return lines;
+  }
+
+  /** Tab and form feed are Properties' white space; any other control character means a binary file. */
+  private static void checkText(String line, int lineNumber) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if ((c < 0x20 && c != '\t' && c != '\f') || c == 0x7f) {
+        throw new MalformedException(lineNumber, String.format("byte 0x%02x at column %d: not a text .properties file",
+            (int) c, i + 1));
+      }
+    }
   }
 
   /** Properties' whitespace is space, tab and form feed; a comment starts with # or ! after it. */

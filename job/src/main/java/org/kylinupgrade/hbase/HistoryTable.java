@@ -18,6 +18,7 @@ import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.hadoop.hbase.util.Bytes;
+import org.kylinupgrade.conf.Secrets;
 
 /**
  * A small table of string records (row → field → value) for the run lock, the step journal and the run
@@ -94,7 +95,8 @@ public final class HistoryTable extends NamedTable {
 
   private static Put toPut(String row, Map<String, String> fields) {
     Put put = new Put(Bytes.toBytes(row));
-    fields.forEach((k, v) -> put.addColumn(FAMILY, Bytes.toBytes(k), Bytes.toBytes(v == null ? "" : v)));
+    // a history row outlives the run: no secret goes into it, whatever field or text carries one
+    fields.forEach((k, v) -> put.addColumn(FAMILY, Bytes.toBytes(k), Bytes.toBytes(v == null ? "" : Secrets.mask(k, v))));
     return put;
   }
 

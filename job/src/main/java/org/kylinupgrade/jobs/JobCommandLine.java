@@ -1,6 +1,7 @@
 package org.kylinupgrade.jobs;
 
 import java.io.PrintWriter;
+import org.kylinupgrade.conf.Secrets;
 import org.kylinupgrade.hbase.ClusterUnreachableException;
 import org.kylinupgrade.metadata.BadInputException;
 import picocli.CommandLine;
@@ -58,13 +59,13 @@ public final class JobCommandLine {
     String command = cli.getCommandName();
     Throwable badInput = badInputIn(e);
     if (badInput != null) {
-      err.println(command + ": bad input: " + badInput.getMessage());
+      err.println(command + ": bad input: " + Secrets.redact(badInput.getMessage()));
       err.println(command + ": nothing was changed");
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
     if (e instanceof NeedsOperatorException) {
-      err.println(command + ": " + e.getMessage());
+      err.println(command + ": " + Secrets.redact(e.getMessage()));
       err.flush();
       return ExitCodes.NEEDS_OPERATOR;
     }
@@ -72,11 +73,11 @@ public final class JobCommandLine {
         || e instanceof LiveUpgrade.WritersException || e instanceof LiveUpgrade.ShortReadException
         || e instanceof LiveUpgrade.SwapFailedException
         || e instanceof LiveHybrid.HybridFailedException) {
-      err.println(command + ": " + e.getMessage());
+      err.println(command + ": " + Secrets.redact(e.getMessage()));
       err.flush();
       return ExitCodes.FAILED;
     }
-    err.println(command + ": failed: " + e);
+    err.println(command + ": failed: " + Secrets.redact(String.valueOf(e)));
     if (System.getenv("KYLIN_UPGRADE_DEBUG") != null) {
       e.printStackTrace(err);
     } else {

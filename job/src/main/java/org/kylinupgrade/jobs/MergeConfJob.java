@@ -70,19 +70,26 @@ public final class MergeConfJob implements Callable<Integer> {
     if (!Files.isRegularFile(file)) {
       throw new BadInputException(option + " " + file + " does not exist or is not a file");
     }
-    return PropertiesFile.parse(Files.readString(file, StandardCharsets.ISO_8859_1));
+    try {
+      return PropertiesFile.parse(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+    } catch (PropertiesFile.MalformedException e) {
+      throw new BadInputException(option + " " + file + ", " + e.getMessage());
+    }
   }
 
   /** Written whole or not at all. */
   private void write(String text) throws IOException {
     Path target = out.toAbsolutePath();
+    if (Files.isDirectory(target)) {
+      throw new BadInputException("--out " + out + " is a folder: name the file to write the merged kylin.properties to");
+    }
     Path dir = target.getParent() == null ? Paths.get(".") : target.getParent();
     if (!Files.isDirectory(dir)) {
       throw new BadInputException("--out " + out + ": folder " + dir + " does not exist");
     }
     Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
     try {
-      Files.writeString(temp, text, StandardCharsets.ISO_8859_1);
+      Files.write(temp, text.getBytes(StandardCharsets.ISO_8859_1));
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);

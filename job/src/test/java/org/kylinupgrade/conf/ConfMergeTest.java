@@ -1,6 +1,7 @@
 package org.kylinupgrade.conf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -96,5 +97,30 @@ class ConfMergeTest {
     MergeResult merged = ConfMerge.merge(PropertiesFile.parse("a=2\n"), PropertiesFile.parse("a=1\nb=1\n"), null);
     assertEquals("a=2\nb=1\n", merged.text());
     assertEquals(List.of(new MergeReport.Setting("b", "1")), merged.report().newInV2());
+  }
+
+  @Test
+  void secretValuesAreMaskedInTheReportButKeptInTheMergedFile() {
+    PropertiesFile operator = PropertiesFile.parse("kylin.job.remote.cli.password=Hunter2x\nldap.password=\n"
+        + "kylin.job.remote.cli.username=kylin\nmy.api.token=tok-991\n");
+    PropertiesFile v2 = PropertiesFile.parse("kylin.job.remote.cli.password=\nldap.password=\n"
+        + "kylin.job.remote.cli.username=\nmail.password=v2default-pw\n");
+    MergeResult merged = ConfMerge.merge(operator, v2, PropertiesFile.parse("kylin.job.remote.cli.password=\n"));
+    assertTrue(merged.text().contains("kylin.job.remote.cli.password=Hunter2x\n"), merged.text());
+    assertTrue(merged.text().contains("my.api.token=tok-991\n"), merged.text());
+    String lines = String.join("\n", merged.report().lines());
+    String json = merged.report().json().toString();
+    for (String shown : List.of(lines, json)) {
+      for (String secret : List.of("Hunter2x", "tok-991", "v2default-pw")) {
+        assertFalse(shown.contains(secret), secret + " in " + shown);
+      }
+      assertTrue(shown.contains("kylin.job.remote.cli.password"), shown);
+      assertTrue(shown.contains(Secrets.MASK), shown);
+      assertTrue(shown.contains("kylin"), "an ordinary value is shown: " + shown);
+    }
+    assertTrue(lines.contains("carried    kylin.job.remote.cli.password=" + Secrets.MASK + "  (v1 default: )"), lines);
+    assertTrue(lines.contains("carried    kylin.job.remote.cli.username=kylin"), lines);
+    assertTrue(lines.contains("unknown    my.api.token=" + Secrets.MASK), lines);
+    assertEquals("Hunter2x", merged.report().carried().get(0).value(), "the report's values themselves are real");
   }
 }

@@ -2,6 +2,8 @@ package org.kylinupgrade.conf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -85,5 +87,21 @@ class PropertiesFileTest {
     assertEquals(List.of("# near 1", "# near 2"),
         file.commentsAbove(file.definition("key")).stream().map(PropertiesFile.Line::raw).toList());
     assertEquals(List.of(), file.commentsAbove(file.definition("other")));
+  }
+
+  @Test
+  void aBadEscapeOrABinaryFileIsRefusedNamingTheLine() {
+    PropertiesFile.MalformedException bad = assertThrows(PropertiesFile.MalformedException.class,
+        () -> PropertiesFile.parse("# ok\na=1\nb=\\u12g4\n"));
+    assertEquals(3, bad.line());
+    assertTrue(bad.getMessage().startsWith("line 3: Malformed \\uxxxx encoding."), bad.getMessage());
+    PropertiesFile.MalformedException continued = assertThrows(PropertiesFile.MalformedException.class,
+        () -> PropertiesFile.parse("a=1\nmulti=x,\\\n  y\\u00\n"));
+    assertEquals(2, continued.line(), "a continued entry is named by its first line");
+    PropertiesFile.MalformedException binary = assertThrows(PropertiesFile.MalformedException.class,
+        () -> PropertiesFile.parse("a=1\n\u0000\u0001PK\u0003\u0004\n"));
+    assertEquals(2, binary.line());
+    assertTrue(binary.getMessage().contains("byte 0x00 at column 1: not a text .properties file"), binary.getMessage());
+    assertEquals("x", PropertiesFile.parse("a=\t\fx\n").values().get("a"), "tab and form feed are white space");
   }
 }

@@ -89,4 +89,82 @@ class MergeConfJobTest {
     assertFalse(Files.exists(out));
     assertEquals(ExitCodes.BAD_INPUT, run("--old", OPERATOR));
   }
+
+  /** Runs merge-conf with standard output and error captured; returns both, the exit code first. */
+  private String[] runCaptured(String... args) {
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    int code;
+    try {
+      System.setOut(new PrintStream(stdout, true, StandardCharsets.ISO_8859_1));
+      System.setErr(new PrintStream(stderr, true, StandardCharsets.ISO_8859_1));
+      code = run(args);
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+    return new String[] {Integer.toString(code), stdout.toString(StandardCharsets.ISO_8859_1),
+        stderr.toString(StandardCharsets.ISO_8859_1) + errBytes};
+  }
+
+  @Test
+  void aPasswordReachesTheMergedFileOnlyNeverTheTerminalOrTheReport() throws IOException {
+    String text = Files.readString(Path.of(OPERATOR), StandardCharsets.ISO_8859_1)
+        .replace("kylin.job.remote.cli.password=\n", "kylin.job.remote.cli.password=Rem0te-Pw\n")
+        .replace("mail.password=\n", "mail.password=Ma1l-Pw\n");
+    Path operator = tmp.resolve("operator.properties");
+    Files.writeString(operator, text + "kylin.upgrade.api.token=Tok-777\n", StandardCharsets.ISO_8859_1);
+    Path out = tmp.resolve("kylin.properties");
+    Path report = tmp.resolve("report.json");
+    String[] withOut = runCaptured("--old", operator.toString(), "--new", V2_TEMPLATE, "--old-template", V1_TEMPLATE,
+        "--out", out.toString(), "--report", report.toString());
+    assertEquals("0", withOut[0], withOut[2]);
+    String merged = Files.readString(out, StandardCharsets.ISO_8859_1);
+    String json = Files.readString(report, StandardCharsets.ISO_8859_1);
+    String[] toStdout = runCaptured("--old", operator.toString(), "--new", V2_TEMPLATE, "--old-template", V1_TEMPLATE);
+    assertEquals("0", toStdout[0], toStdout[2]);
+    for (String secret : new String[] {"Rem0te-Pw", "Ma1l-Pw", "Tok-777"}) {
+      assertTrue(merged.contains(secret), "the merged file is the operator's config: " + secret);
+      assertTrue(toStdout[1].contains(secret), "the merged file on standard output, as asked: " + secret);
+      for (String shown : new String[] {withOut[1], withOut[2], json, toStdout[2]}) {
+        assertFalse(shown.contains(secret), secret + " shown in: " + shown);
+      }
+    }
+    assertTrue(withOut[1].contains("carried    kylin.job.remote.cli.password=******"), withOut[1]);
+    assertTrue(toStdout[2].contains("unknown    kylin.upgrade.api.token=******"), toStdout[2]);
+    assertTrue(json.contains("\"value\" : \"******\""), json);
+  }
+
+  @Test
+  void aBadlyEscapedOrBinaryFileIsBadInputNamingTheFileAndTheLine() throws IOException {
+    Path escaped = tmp.resolve("escaped.properties");
+    Files.writeString(escaped, "# header\nkylin.owner=me\nkylin.path=C:\\users\\kylin\n", StandardCharsets.ISO_8859_1);
+    Path out = tmp.resolve("kylin.properties");
+    assertEquals(ExitCodes.BAD_INPUT, run("--old", escaped.toString(), "--new", V2_TEMPLATE, "--out", out.toString()));
+    String err = errBytes.toString();
+    assertTrue(err.contains("--old " + escaped + ", line 3: Malformed \\uxxxx encoding."), err);
+    assertFalse(err.contains("Exception"), err);
+
+    errBytes.reset();
+    Path binary = tmp.resolve("kylin.properties.gz");
+    Files.write(binary, new byte[] {0x1f, (byte) 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, '\\', 'u', 'z'});
+    assertEquals(ExitCodes.BAD_INPUT, run("--old", OPERATOR, "--new", binary.toString(), "--out", out.toString()));
+    assertTrue(errBytes.toString().contains("--new " + binary + ", line 1: byte 0x1f at column 1: not a text .properties file"),
+        errBytes.toString());
+    assertFalse(Files.exists(out), "nothing written");
+  }
+
+  @Test
+  void outNamingAFolderIsBadInputWithAPlainMessage() throws IOException {
+    Path folder = Files.createDirectory(tmp.resolve("conf"));
+    assertEquals(ExitCodes.BAD_INPUT, run("--old", OPERATOR, "--new", V2_TEMPLATE, "--out", folder.toString()));
+    String err = errBytes.toString();
+    assertTrue(err.contains("merge-conf: bad input: --out " + folder + " is a folder: name the file to write"), err);
+    assertFalse(err.contains("Exception"), err);
+    try (var files = Files.list(folder)) {
+      assertEquals(0, files.count(), "nothing written into the folder");
+    }
+  }
 }

@@ -106,7 +106,7 @@ public final class Launcher {
       }
     }
     if (submit.printCommand) {
-      SubmitCommand submitCommand = plan(command, job, master, submit);
+      SubmitCommand submitCommand = plan(command, job, master, submit).redacted();
       out.println(submit.format == SubmitOptions.Format.json ? submitCommand.toJsonText() : submitCommand.toText());
       out.flush();
       return 0;
@@ -118,7 +118,7 @@ public final class Launcher {
     String sparkHome = planner.sparkHome(submit).orElseThrow(() -> new BadInputException(
         "SPARK_HOME is not set: set it (or --spark-home) to the Spark installation to submit with, "
             + "or print the command with --print-command"));
-    out.println(job.command() + ": submitting " + submitCommand.toText());
+    out.println(job.command() + ": submitting " + submitCommand.redacted().toText());
     out.flush();
     return new SparkSubmission(sparkHome, childEnv(), out).run(submitCommand);
   }

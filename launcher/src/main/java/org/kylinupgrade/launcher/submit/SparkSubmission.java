@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.launcher.SparkAppHandle;
 import org.apache.spark.launcher.SparkLauncher;
+import org.kylinupgrade.conf.Secrets;
 import org.kylinupgrade.jobs.ExitCodes;
 import org.kylinupgrade.jobs.JobExit;
 
@@ -105,7 +106,7 @@ public final class SparkSubmission {
     out.flush();
   }
 
-  /** A line of the child's output: the exit code line is kept, everything else is shown. */
+  /** A line of the child's output: the exit code line is kept, everything else is shown, secrets masked. */
   private void childLine(String line) {
     OptionalInt code = JobExit.in(line);
     if (code.isPresent()) {
@@ -115,6 +116,6 @@ public final class SparkSubmission {
         return;
       }
     }
-    say(line);
+    say(Secrets.redact(line));
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kylinupgrade.conf.Secrets;
 
 /** One {@code spark-submit} invocation: what {@code --print-command} prints and what the launcher submits. */
 public record SubmitCommand(String command, String sparkSubmit, String master, String deployMode, String name,
@@ -21,6 +22,25 @@ public record SubmitCommand(String command, String sparkSubmit, String master, S
     files = List.copyOf(files);
     conf = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(conf));
     args = List.copyOf(args);
+  }
+
+  /**
+   * The same invocation as it may be shown (printed, logged, echoed before a submission): the values of
+   * secret-looking Spark properties and job options masked, and any secret inside a value (a {@code password=}
+   * in a URL option, a URL's user-info password). The keytab's path stays: it names the file, not its content.
+   */
+  public SubmitCommand redacted() {
+    Map<String, String> shownConf = new LinkedHashMap<>();
+    conf.forEach((key, value) -> shownConf.put(key, Secrets.mask(key, value)));
+    List<String> shownArgs = new ArrayList<>();
+    String option = null;
+    for (String arg : args) {
+      shownArgs.add(option != null ? Secrets.mask(option, arg) : Secrets.redact(arg));
+      option = arg.startsWith("--") && !arg.contains("=") ? arg.substring(2) : null;
+    }
+    return new SubmitCommand(command, sparkSubmit, master, deployMode, name, mainClass, queue, principal, keytab,
+        jars.stream().map(Secrets::redact).toList(), files.stream().map(Secrets::redact).toList(), shownConf,
+        Secrets.redact(jobJar), shownArgs);
   }
 
   /** The spark-submit options, without the executable, the jar and the job's arguments. */

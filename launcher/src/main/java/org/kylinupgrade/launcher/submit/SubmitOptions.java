@@ -13,7 +13,8 @@ public final class SubmitOptions {
   public enum DeployMode { client, cluster }
 
   @Option(names = "--print-command",
-      description = "print the exact spark-submit invocation instead of running it (no SPARK_HOME, HBase or hbase-site needed)")
+      description = "print the exact spark-submit invocation instead of running it (no SPARK_HOME, HBase or hbase-site needed; "
+          + "secret values shown as ******)")
   public boolean printCommand;
 
   @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kylinupgrade.conf.Secrets;
 import org.kylinupgrade.jobs.ClusterOptions;
 import org.kylinupgrade.jobs.ExitCodes;
 import org.kylinupgrade.launcher.LauncherRun;
@@ -68,9 +69,9 @@ class PrecedenceTest {
     assertTrue(run.out.matches("(?s).*--queue\\s+file-queue\\s+\\S*kylin-upgrade.properties \\(queue\\).*"), run.out);
     assertTrue(run.out.matches("(?s).*--deploy-mode\\s+client\\s+built-in default.*"), run.out);
     assertTrue(run.out.contains("spark.yarn.maxAppAttempts = 1"), run.out);
-    assertTrue(run.out.contains("password=********"), run.out);
-    assertTrue(run.out.contains("spark.ssl.keyStorePassword = ********"), run.out);
-    assertTrue(run.out.contains("spark.hadoop.fs.s3a.secret.key = ********"), run.out);
+    assertTrue(run.out.contains("password=" + Secrets.MASK), run.out);
+    assertTrue(run.out.contains("spark.ssl.keyStorePassword = " + Secrets.MASK), run.out);
+    assertTrue(run.out.contains("spark.hadoop.fs.s3a.secret.key = " + Secrets.MASK), run.out);
     assertFalse(run.out.contains("hunter2") || run.out.contains("s3cret") || run.out.contains("abc\n"), run.out);
   }
 
