@@ -82,12 +82,25 @@ public final class FolderStore implements MetadataStore {
       }
       if (child.isDirectory()) {
         collect(child.getPath(), resourcePath, out);
-      } else if (child.isFile()) {
+      } else if (child.isFile() && isRegularFile(child.getPath())) {
         out.add(ResourcePaths.requireSafe(resourcePath));
       } else {
-        throw new BadInputException(describe() + ": '" + resourcePath.substring(1) + "' is not a regular file");
+        throw new BadInputException(describe() + ": '" + resourcePath.substring(1) + "' is not a regular file (a named "
+            + "pipe, socket or device); a metadata folder holds regular files only: remove it");
       }
     }
+  }
+
+  /**
+   * Whether a path the file system lists as a file is a regular one. Hadoop's local file system lists a named pipe, a
+   * socket or a device as a file, and reading a named pipe blocks until something writes to it: such a path is told
+   * here from its attributes, without opening it.
+   */
+  private boolean isRegularFile(Path path) {
+    if (fs instanceof RawLocalFileSystem) {
+      return Files.isRegularFile(((RawLocalFileSystem) fs).pathToFile(path).toPath(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+    return true;
   }
 
   private boolean isSymlink(Path path) throws IOException {
