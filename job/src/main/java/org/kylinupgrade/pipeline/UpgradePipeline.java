@@ -119,6 +119,7 @@ public final class UpgradePipeline implements Serializable {
               : java.util.Collections.singletonList(problem)).iterator();
         }).collect());
     found.addAll(cubesWithoutDesc(sc, resources));
+    found.addAll(duplicateNames(resources));
     Conversion conversion = convertChecked(sc, resources, options);
     return found.isEmpty() ? conversion : leftUntouched(sc, conversion, resources, found);
   }
@@ -137,6 +138,50 @@ public final class UpgradePipeline implements Serializable {
           return new Problem(c.path(), "cube " + cubeName(c) + (desc == null ? " names no cube desc (no descriptor)"
               : " uses cube desc '" + desc + "', which does not exist") + ": Kylin does not load the cube");
         }).collect();
+  }
+
+  /**
+   * Cubes, and models, that share a name with another (names compare case-insensitively, as Kylin's maps do): Kylin
+   * keeps one of them and drops the others without a word.
+   */
+  private static List<Problem> duplicateNames(JavaRDD<Resource> resources) {
+    List<Tuple2<String, String>> named = resources.filter(r -> r.type().equals(CUBE) || r.type().equals(MODEL))
+        .mapToPair(r -> new Tuple2<String, String>(r.type() + "/" + UpgradeRules.groupKey(r.type().equals(CUBE)
+            ? UpgradeRules.nameOfCube(r) : UpgradeRules.modelNameOfModel(r)), r.path()))
+        .groupByKey()
+        .filter(t -> count(t._2()) > 1)
+        .flatMap(t -> {
+          List<String> paths = list(t._2());
+          java.util.Collections.sort(paths);
+          List<Tuple2<String, String>> out = new ArrayList<Tuple2<String, String>>();
+          for (String path : paths) {
+            out.add(new Tuple2<String, String>(t._1(), path));
+          }
+          return out.iterator();
+        }).collect();
+    Map<String, List<String>> pathsByName = new java.util.TreeMap<String, List<String>>();
+    for (Tuple2<String, String> t : named) {
+      pathsByName.computeIfAbsent(t._1(), k -> new ArrayList<String>()).add(t._2());
+    }
+    List<Problem> problems = new ArrayList<Problem>();
+    for (Map.Entry<String, List<String>> entry : pathsByName.entrySet()) {
+      String kind = entry.getKey().startsWith(CUBE + "/") ? "cube" : "model";
+      for (String path : entry.getValue()) {
+        List<String> others = new ArrayList<String>(entry.getValue());
+        others.remove(path);
+        problems.add(new Problem(path, "the " + kind + " name it declares is declared by " + String.join(", ", others)
+            + " too: Kylin keeps one of them and drops the other"));
+      }
+    }
+    return problems;
+  }
+
+  private static long count(Iterable<?> items) {
+    long n = 0;
+    for (Object ignored : items) {
+      n++;
+    }
+    return n;
   }
 
   /** The conversion with the resources of {@code problems} reported unloadable and written exactly as they were read. */
