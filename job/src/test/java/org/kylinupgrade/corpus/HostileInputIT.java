@@ -192,6 +192,22 @@ class HostileInputIT {
     }
   }
 
+  /** Kylin 1.4-alpha's rules do not rewrite projects, but a project Kylin cannot read is still refused by name. */
+  @ParameterizedTest(name = "upgrade --to 1.4-alpha {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"malformed-project", "trailing-brace-project",
+      "cube-desc-missing", "unknown-engine"})
+  void offlineUpgradeTo14Alpha(String name) {
+    Path in = INPUTS.get(name);
+    Case c = HostileFolders.all().stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
+    Path out = output(c);
+    Outcome o = run(new UpgradeJob(), "--from-folder", in.toString(), "--to-folder", out.toString(), "--to",
+        "1.4-alpha");
+    o.assertNoStackTrace();
+    assertEquals(ExitCodes.BAD_INPUT, o.exit(), o.printed());
+    o.assertNames(c.resource());
+    assertFalse(Files.exists(out), "nothing written: " + out);
+  }
+
   private static boolean sameBytes(Path a, Path b) {
     try {
       return Files.exists(b) && java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b));
