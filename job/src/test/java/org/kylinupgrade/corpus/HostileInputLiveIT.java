@@ -89,11 +89,16 @@ class HostileInputLiveIT {
     assertEquals(ExitCodes.OK, HostileInputIT.run(new DumpJob(), cluster(table, working, "--to-folder",
         after.toString())).exit());
     FolderAssertions.assertSameFolder(before, after, true);
+    assertNothingLeftBehind(table, working);
+  }
+
+  /** No staging table, no run RUNNING in the journal, no lock. */
+  static void assertNothingLeftBehind(String table, String working) throws IOException {
     MetadataUrl url = MetadataUrl.parse(table + "@hbase");
     try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
         Admin admin = hbase.connection().getAdmin()) {
       List<String> others = Arrays.stream(admin.listTableNames()).map(Object::toString)
-          .filter(n -> n.startsWith(table) && !n.equals(table) && !n.equals(RunNames.historyTable(url))).toList();
+          .filter(n -> n.startsWith(table + "_") && !n.equals(RunNames.historyTable(url))).toList();
       assertEquals(List.of(), others, "no staging table left");
       if (!admin.tableExists(org.apache.hadoop.hbase.TableName.valueOf(RunNames.historyTable(url)))) {
         return;
@@ -103,5 +108,30 @@ class HostileInputLiveIT {
       RunLock lock = new RunLock(hbase.historyTable(RunNames.historyTable(url)));
       assertTrue(lock.holder().isEmpty(), "no lock left: " + lock.holder());
     }
+  }
+
+  static Stream<Case> folderCases() {
+    return HostileFolders.all().stream().filter(Case::folderLevel);
+  }
+
+  /**
+   * {@code rollback --from-folder} with a folder it cannot store: refused (exit 2) naming the resource, the table as it
+   * was, and nothing of the run left behind.
+   */
+  @ParameterizedTest(name = "rollback --from-folder {0}")
+  @MethodSource("folderCases")
+  void rollbackFromFolderRefusesAndLeavesNothingBehind(Case c) throws IOException {
+    String table = "hostile_rb_" + TABLES.incrementAndGet();
+    String working = SharedHBase.newWorkingDir();
+    Outcome load = HostileInputIT.run(new LoadJob(), cluster(table, working, "--from-folder",
+        org.kylinupgrade.TestData.example("kylin-1.3.0-sample-cube").toString()));
+    assertEquals(ExitCodes.OK, load.exit(), load.printed());
+    Path in = c.generate(corpus.resolve("rb-" + c.name()));
+    Outcome rollback = HostileInputIT.run(new org.kylinupgrade.jobs.RollbackJob(), cluster(table, working,
+        "--from-folder", in.toString()));
+    rollback.assertNoStackTrace();
+    assertEquals(ExitCodes.BAD_INPUT, rollback.exit(), rollback.printed());
+    rollback.assertNames(c.resource());
+    assertNothingLeftBehind(table, working);
   }
 }
