@@ -201,6 +201,8 @@ public final class UpgradeJob implements Callable<Integer> {
   }
 
   private void checkTarget(Configuration conf) throws IOException {
+    MetadataFolders.requireOutsideOf(toFolder, "--to-folder", fromFolder, "--from-folder", conf);
+    MetadataFolders.requireCreatableFolder(toFolder, conf, "--to-folder");
     try (FolderStore out = new FolderStore(toFolder, conf)) {
       if (out.exists() && !out.isEmpty()) {
         throw new BadInputException("--to-folder " + toFolder + " is not empty; name a new or empty folder");

@@ -71,6 +71,10 @@ public final class FolderStore implements MetadataStore {
   }
 
   private void collect(Path dir, String prefix, List<String> out) throws IOException {
+    if (fs instanceof RawLocalFileSystem) {
+      collectLocal(((RawLocalFileSystem) fs).pathToFile(dir).toPath(), prefix, out);
+      return;
+    }
     FileStatus[] children = fs.listStatus(dir);
     Arrays.sort(children, Comparator.comparing(s -> s.getPath().getName()));
     for (FileStatus child : children) {
@@ -82,12 +86,54 @@ public final class FolderStore implements MetadataStore {
       }
       if (child.isDirectory()) {
         collect(child.getPath(), resourcePath, out);
-      } else if (child.isFile()) {
+      } else if (child.isFile() && isRegularFile(child.getPath())) {
         out.add(ResourcePaths.requireSafe(resourcePath));
       } else {
-        throw new BadInputException(describe() + ": '" + resourcePath.substring(1) + "' is not a regular file");
+        throw new BadInputException(describe() + ": '" + resourcePath.substring(1) + "' is not a regular file (a named "
+            + "pipe, socket or device); a metadata folder holds regular files only: remove it");
       }
     }
+  }
+
+  /**
+   * A local folder, listed with every name it holds: Hadoop's local listing leaves out a link whose target is
+   * missing, and lists a named pipe as a file (reading it would block).
+   */
+  private void collectLocal(java.nio.file.Path dir, String prefix, List<String> out) throws IOException {
+    List<java.nio.file.Path> children = new ArrayList<>();
+    try (java.nio.file.DirectoryStream<java.nio.file.Path> stream = Files.newDirectoryStream(dir)) {
+      for (java.nio.file.Path child : stream) {
+        children.add(child);
+      }
+    }
+    children.sort(Comparator.comparing(p -> p.getFileName().toString()));
+    for (java.nio.file.Path child : children) {
+      String resourcePath = prefix + "/" + child.getFileName().toString();
+      if (Files.isSymbolicLink(child)) {
+        throw new BadInputException(describe() + ": '" + resourcePath.substring(1)
+            + "' is a symbolic link; a metadata folder holds regular files only (copy the target in place of the link)");
+      }
+      if (Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        collectLocal(child, resourcePath, out);
+      } else if (Files.isRegularFile(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        out.add(ResourcePaths.requireSafe(resourcePath));
+      } else {
+        throw new BadInputException(describe() + ": '" + resourcePath.substring(1) + "' is not a regular file (a named "
+            + "pipe, socket or device); a metadata folder holds regular files only: remove it");
+      }
+    }
+  }
+
+  /**
+   * Whether a path the file system lists as a file is a regular one. Hadoop's local file system lists a named pipe, a
+   * socket or a device as a file, and reading a named pipe blocks until something writes to it: such a path is told
+   * here from its attributes, without opening it.
+   */
+  private boolean isRegularFile(Path path) {
+    if (fs instanceof RawLocalFileSystem) {
+      return Files.isRegularFile(((RawLocalFileSystem) fs).pathToFile(path).toPath(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+    return true;
   }
 
   private boolean isSymlink(Path path) throws IOException {

@@ -25,6 +25,7 @@ public final class SparkContexts implements AutoCloseable {
   }
 
   public static SparkContexts open(String appName, String master) {
+    SparkLogging.quietTaskFailures();
     if (org.apache.spark.SparkContext$.MODULE$.getActive().isDefined()) {
       SparkContext active = org.apache.spark.SparkContext$.MODULE$.getActive().get();
       // the live configuration, not a copy: Spark's Hadoop RDDs read the setting when their splits are computed

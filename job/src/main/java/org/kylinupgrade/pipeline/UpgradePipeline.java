@@ -21,6 +21,7 @@ import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.rules.Change;
 import org.kylinupgrade.rules.CuboidCheckCounts;
 import org.kylinupgrade.rules.GroupResult;
+import org.kylinupgrade.rules.InputChecks;
 import org.kylinupgrade.rules.Problem;
 import org.kylinupgrade.rules.PurgedCube;
 import org.kylinupgrade.rules.TableCatalog;
@@ -110,6 +111,104 @@ public final class UpgradePipeline implements Serializable {
    * @throws BadInputException when a cube to purge does not exist or Kylin v1 cannot load it
    */
   public static Conversion convert(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options) {
+    final UpgradeTarget target = options.target();
+    List<Problem> found = new ArrayList<Problem>(resources.filter(r -> InputChecks.isRead(r, target))
+        .flatMap(r -> {
+          Problem problem = InputChecks.check(r);
+          return (problem == null ? java.util.Collections.<Problem>emptyList()
+              : java.util.Collections.singletonList(problem)).iterator();
+        }).collect());
+    found.addAll(cubesWithoutDesc(sc, resources));
+    found.addAll(duplicateNames(resources));
+    Conversion conversion = convertChecked(sc, resources, options);
+    return found.isEmpty() ? conversion : leftUntouched(sc, conversion, resources, found);
+  }
+
+  /**
+   * Cubes whose {@code descriptor} names no cube desc: Kylin does not load such a cube, and no model group reaches it.
+   */
+  private static List<Problem> cubesWithoutDesc(JavaSparkContext sc, JavaRDD<Resource> resources) {
+    Set<String> descs = new HashSet<String>(resources.filter(r -> r.type().equals(CUBE_DESC))
+        .map(d -> UpgradeRules.groupKey(UpgradeRules.descNameOfDesc(d))).distinct().collect());
+    Broadcast<Set<String>> known = sc.broadcast(descs);
+    return resources.filter(r -> r.type().equals(CUBE))
+        .filter(c -> !known.value().contains(UpgradeRules.groupKey(UpgradeRules.descNameOfCube(c))))
+        .map(c -> {
+          String desc = UpgradeRules.descNameOfCube(c);
+          return new Problem(c.path(), "cube " + cubeName(c) + (desc == null ? " names no cube desc (no descriptor)"
+              : " uses cube desc '" + desc + "', which does not exist") + ": Kylin does not load the cube");
+        }).collect();
+  }
+
+  /**
+   * Cubes, and models, that share a name with another (names compare case-insensitively, as Kylin's maps do): Kylin
+   * keeps one of them and drops the others without a word.
+   */
+  private static List<Problem> duplicateNames(JavaRDD<Resource> resources) {
+    List<Tuple2<String, String>> named = resources.filter(r -> r.type().equals(CUBE) || r.type().equals(MODEL))
+        .mapToPair(r -> new Tuple2<String, String>(r.type() + "/" + UpgradeRules.groupKey(r.type().equals(CUBE)
+            ? UpgradeRules.nameOfCube(r) : UpgradeRules.modelNameOfModel(r)), r.path()))
+        .groupByKey()
+        .filter(t -> count(t._2()) > 1)
+        .flatMap(t -> {
+          List<String> paths = list(t._2());
+          java.util.Collections.sort(paths);
+          List<Tuple2<String, String>> out = new ArrayList<Tuple2<String, String>>();
+          for (String path : paths) {
+            out.add(new Tuple2<String, String>(t._1(), path));
+          }
+          return out.iterator();
+        }).collect();
+    Map<String, List<String>> pathsByName = new java.util.TreeMap<String, List<String>>();
+    for (Tuple2<String, String> t : named) {
+      pathsByName.computeIfAbsent(t._1(), k -> new ArrayList<String>()).add(t._2());
+    }
+    List<Problem> problems = new ArrayList<Problem>();
+    for (Map.Entry<String, List<String>> entry : pathsByName.entrySet()) {
+      String kind = entry.getKey().startsWith(CUBE + "/") ? "cube" : "model";
+      for (String path : entry.getValue()) {
+        List<String> others = new ArrayList<String>(entry.getValue());
+        others.remove(path);
+        problems.add(new Problem(path, "the " + kind + " name it declares is declared by " + String.join(", ", others)
+            + " too: Kylin keeps one of them and drops the other"));
+      }
+    }
+    return problems;
+  }
+
+  private static long count(Iterable<?> items) {
+    long n = 0;
+    for (Object ignored : items) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The conversion with the resources of {@code problems} reported unloadable and written exactly as they were read. */
+  private static Conversion leftUntouched(JavaSparkContext sc, Conversion conversion, JavaRDD<Resource> resources,
+      List<Problem> problems) {
+    Set<String> paths = new HashSet<String>();
+    for (Problem problem : problems) {
+      paths.add(problem.path());
+    }
+    Broadcast<Set<String>> kept = sc.broadcast(paths);
+    JavaRDD<Resource> output = conversion.output.filter(r -> !kept.value().contains(r.path()))
+        .union(resources.filter(r -> kept.value().contains(r.path())));
+    List<Change> changes = new ArrayList<Change>();
+    for (Change change : conversion.changes) {
+      if (!paths.contains(change.path())) {
+        changes.add(change);
+      }
+    }
+    List<Problem> unloadable = new ArrayList<Problem>(conversion.unloadable);
+    unloadable.addAll(problems);
+    return new Conversion(output, conversion.rewritten.filter(r -> !kept.value().contains(r.path())),
+        conversion.versionLabelled.filter(r -> !kept.value().contains(r.path())), conversion.results,
+        conversion.converted, changes, sorted(unloadable), conversion.warnings, conversion.purge,
+        conversion.cuboidChecks);
+  }
+
+  private static Conversion convertChecked(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options) {
     JavaRDD<Resource> converted = resources.filter(r -> isConvertedType(r.type()));
     JavaRDD<Resource> passThrough = resources.filter(r -> !isConvertedType(r.type()));
     if (resources.getStorageLevel().equals(StorageLevel.NONE())) {

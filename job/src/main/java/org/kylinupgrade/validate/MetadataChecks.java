@@ -42,6 +42,11 @@ public final class MetadataChecks {
     List<Finding> findings = new ArrayList<Finding>();
     if (problem != null) {
       findings.add(new Finding(Finding.Kind.NOT_JSON, resource.path(), problem));
+      return findings;
+    }
+    String after = org.kylinupgrade.rules.InputChecks.contentAfterObject(resource);
+    if (after != null) {
+      findings.add(new Finding(Finding.Kind.NOT_JSON, resource.path(), after));
     }
     return findings;
   }
