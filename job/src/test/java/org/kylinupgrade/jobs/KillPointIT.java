@@ -1,5 +1,6 @@
 package org.kylinupgrade.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +104,7 @@ class KillPointIT {
       upgrade           | VERIFIED                  | rollback    | ORIGINAL
       upgrade           | WRITERS_CHECKED           | resume      | RESULT
       upgrade           | SWAP_SNAPSHOT_TAKEN       | resume      | RESULT
+      upgrade           | watch:live-disabling      | resume      | RESULT
       upgrade           | SWAP_DISABLED             | resume      | RESULT
       upgrade           | SWAP_DROPPED              | resume      | RESULT
       upgrade           | SWAP_CLONED               | rollback    | ORIGINAL
@@ -121,6 +123,7 @@ class KillPointIT {
       rollback-folder   | SWAP_CLONED               | rollback    | ORIGINAL
       rollback-folder   | SWAP_BIG_CELLS_MOVED      | rollback    | ORIGINAL
       rollback-snapshot | watch:failsafe-snapshot   | rollback    | ORIGINAL
+      rollback-snapshot | watch:live-disabling      | rollback    | ORIGINAL
       hybrid            | BACKED_UP                 | rollback    | ORIGINAL
       hybrid            | HYBRID_WRITTEN            | rollback    | ORIGINAL
       hybrid            | HYBRID_ACL_COPIED         | rollback    | ORIGINAL
@@ -142,28 +145,37 @@ class KillPointIT {
     if (isStep(point)) {
       assertEquals(point, stopped.step().name(), "the journal says where the run stopped" + log);
     }
-    Outcome info = run(new InfoJob());
-    assertEquals(ExitCodes.OK, info.code(), "info after the kill: " + info + log);
-    assertTrue(info.out().contains(stopped.id()), "info names the run " + stopped.id() + ": " + info.out());
-    assertTrue(info.out().contains(stopped.step().name()), "info says where it stopped, " + stopped.step() + ": "
-        + info.out());
     String nextCommand = next.replace("{backup}", String.valueOf(stopped.get("backup_snapshot")));
-    assertTrue(info.out().contains("`kylin-upgrade " + nextCommand + "`"), "info names the next command `kylin-upgrade "
-        + nextCommand + "`: " + info.out());
-
-    Outcome done = runNext(nextCommand);
-    assertEquals(ExitCodes.OK, done.code(), nextCommand + " after the kill: " + done + log);
-    Path after = dump("after-" + next.replace(' ', '_'));
-    if (expect == Expect.RESULT) {
-      scenario.result().check(after);
-    } else {
-      FolderAssertions.assertSameFolder(scenario.original(), after, true);
-    }
-    String aclCopy = stopped.get("acl_copy_row");
-    if (aclCopy != null && !aclCopy.isEmpty()) {
-      assertEquals(List.of(), aclRow(aclCopy), "the ACL row the killed hybrid copied is gone");
-    }
-    assertNothingLeft();
+    // each check is made and reported even when one before it failed: a kill point often breaks several
+    assertAll(command + " killed at " + point,
+        () -> {
+          Outcome info = run(new InfoJob());
+          assertEquals(ExitCodes.OK, info.code(), "info after the kill: " + info + log);
+          assertTrue(info.out().contains(stopped.id()), "info names the run " + stopped.id() + ": " + info.out());
+          assertTrue(info.out().contains(stopped.step().name()), "info says where it stopped, " + stopped.step() + ": "
+              + info.out());
+          assertTrue(info.out().contains("`kylin-upgrade " + nextCommand + "`"), "info names the next command "
+              + "`kylin-upgrade " + nextCommand + "`: " + info.out());
+        },
+        () -> {
+          Outcome done = runNext(nextCommand);
+          assertEquals(ExitCodes.OK, done.code(), nextCommand + " after the kill: " + done + log);
+        },
+        () -> {
+          Path after = dump("after-" + next.replace(' ', '_'));
+          if (expect == Expect.RESULT) {
+            scenario.result().check(after);
+          } else {
+            FolderAssertions.assertSameFolder(scenario.original(), after, true);
+          }
+        },
+        () -> {
+          String aclCopy = stopped.get("acl_copy_row");
+          if (aclCopy != null && !aclCopy.isEmpty()) {
+            assertEquals(List.of(), aclRow(aclCopy), "the ACL row the killed hybrid copied is gone");
+          }
+        },
+        this::assertNothingLeft);
   }
 
   // the killed commands -------------------------------------------------------------------------------------------
@@ -223,20 +235,30 @@ class KillPointIT {
 
   /** Kills {@code main} at {@code point}: paused there, or (watch:NAME) as soon as the named condition holds. */
   private ChildJvm kill(String point, Class<?> main, List<String> args) throws Exception {
-    if (point.startsWith("watch:")) {
-      return KillPoint.killWhen(point, watch(point.substring("watch:".length())), main, args, tmp);
+    if (!point.startsWith("watch:")) {
+      return KillPoint.killAt(point, main, args, tmp);
     }
-    return KillPoint.killAt(point, main, args, tmp);
+    try (HBaseCluster hbase = connect()) {
+      return KillPoint.killWhen(point, watch(hbase, point.substring("watch:".length())), main, args, tmp);
+    }
   }
 
-  /** Conditions on the cluster for phases that have no failure point of their own. */
-  private Callable<Boolean> watch(String name) {
+  /**
+   * Conditions on the cluster for moments that have no failure point of their own; each holds long enough (hundreds
+   * of milliseconds at least) to be seen by polling.
+   */
+  private Callable<Boolean> watch(HBaseCluster hbase, String name) {
     switch (name) {
       case "failsafe-snapshot":
-        // a rollback snapshots what the live table holds just before it drops it and clones the restore point
+        // a rollback snapshots what the live table holds, then drops it and clones the restore point
+        return () -> hbase.admin().snapshots(table + "_upg_").stream().anyMatch(s -> s.name.endsWith("_failsafe"));
+      case "live-disabling":
+        // the swap (or a restore) has begun to take the live table away: disabling, dropped or not yet cloned
         return () -> {
-          try (HBaseCluster hbase = connect()) {
-            return hbase.admin().snapshots(table + "_upg_").stream().anyMatch(s -> s.name.endsWith("_failsafe"));
+          try {
+            return !hbase.admin().exists(table) || !hbase.admin().isEnabled(table);
+          } catch (org.apache.hadoop.hbase.TableNotFoundException e) {
+            return true;
           }
         };
       default:
