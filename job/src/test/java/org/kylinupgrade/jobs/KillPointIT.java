@@ -55,7 +55,8 @@ import picocli.CommandLine;
  * Every command that changes the metadata table, SIGKILLed in a child JVM at each journaled step and inside its long
  * phases. After each kill, {@code info} names the run, the step it stopped after and the exact next command; that
  * command, run here, leaves the table equal (through {@code dump}) to the clean run's result or to what it held before
- * the killed command, with no run unfinished, no lock held, no table disabled and nothing of the run's left behind.
+ * the killed command, with no run unfinished, no lock held, no table disabled, the killed run's backup snapshot kept
+ * and nothing else of the run's left behind.
  * {@code coprocessor} is not journaled: run again after the kill, it brings every table to the wanted set, enabled.
  */
 class KillPointIT {
@@ -173,6 +174,15 @@ class KillPointIT {
           String aclCopy = stopped.get("acl_copy_row");
           if (aclCopy != null && !aclCopy.isEmpty()) {
             assertEquals(List.of(), aclRow(aclCopy), "the ACL row the killed hybrid copied is gone");
+          }
+        },
+        () -> {
+          String backup = stopped.get("backup_snapshot");
+          if (backup != null && !backup.isEmpty()) {
+            try (HBaseCluster hbase = connect()) {
+              assertTrue(hbase.admin().snapshotExists(backup), "the killed run's backup snapshot " + backup
+                  + " is kept");
+            }
           }
         },
         this::assertNothingLeft);
