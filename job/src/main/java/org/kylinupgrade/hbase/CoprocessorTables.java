@@ -23,6 +23,10 @@ import org.kylinupgrade.coprocessor.TablePlan;
  * disabled by a failed step: it is re-enabled and the failure reported.
  */
 public final class CoprocessorTables {
+  /** Failure points for the tests: a table is disabled (not yet modified); modified (not yet enabled again). */
+  public static final String DISABLED = "coprocessor:disabled";
+  public static final String MODIFIED = "coprocessor:modified";
+
   private CoprocessorTables() {
   }
 
@@ -95,8 +99,10 @@ public final class CoprocessorTables {
         if (!plan.needsEnabling()) {
           admin.disableTable(name);
         }
+        org.kylinupgrade.journal.FailurePoints.reached(DISABLED);
         step = "modify";
         admin.modifyTable(withCoprocessors(desc, plan));
+        org.kylinupgrade.journal.FailurePoints.reached(MODIFIED);
       }
     } catch (IOException | RuntimeException e) {
       error = "table " + table + ": " + step + " failed: " + message(e);

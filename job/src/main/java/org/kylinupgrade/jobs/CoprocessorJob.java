@@ -50,6 +50,8 @@ import picocli.CommandLine.TypeConversionException;
             + "nothing changed; 4 some tables failed (the report names them; a re-run retries only what is still wrong)."})
 public final class CoprocessorJob implements Callable<Integer> {
   static final int DEFAULT_PARALLELISM = 8;
+  /** Failure point for the tests: the jar is in place, no table changed yet. */
+  static final String JAR_DEPLOYED = "coprocessor:jar-deployed";
 
   @Mixin
   ClusterOptions cluster;
@@ -136,6 +138,7 @@ public final class CoprocessorJob implements Callable<Integer> {
       Map<String, List<CoprocessorEntry>> current = CoprocessorTables.coprocessorsOf(hbase, tables);
       CoprocessorJars.Deployed deployed = deployJar(hbase, localJar, current);
       report.deployedJar(deployed.path(), deployed.reused());
+      org.kylinupgrade.journal.FailurePoints.reached(JAR_DEPLOYED);
       System.out.printf("coprocessor: Kylin %s's set, %s jar %s (%s)%n", target.label(), dryRun ? "would use" : "using",
           deployed.path(), deployed.reused() ? "an equal copy was already there" : dryRun ? "would be uploaded" : "uploaded");
 

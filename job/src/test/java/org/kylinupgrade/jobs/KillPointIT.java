@@ -1,0 +1,492 @@
+package org.kylinupgrade.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
+import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.kylinupgrade.CoprocessorTestJars;
+import org.kylinupgrade.CubeTableFixture;
+import org.kylinupgrade.FolderAssertions;
+import org.kylinupgrade.SharedHBase;
+import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.TestData;
+import org.kylinupgrade.coprocessor.CoprocessorEntry;
+import org.kylinupgrade.coprocessor.KylinCoprocessors.Target;
+import org.kylinupgrade.coprocessor.TablePlan;
+import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.journal.Run;
+import org.kylinupgrade.journal.RunJournal;
+import org.kylinupgrade.journal.RunLock;
+import org.kylinupgrade.journal.Step;
+import org.kylinupgrade.metadata.AclCell;
+import org.kylinupgrade.metadata.MetadataUrl;
+import picocli.CommandLine;
+
+/**
+ * Every command that changes the metadata table, SIGKILLed in a child JVM at each journaled step and inside its long
+ * phases. After each kill, {@code info} names the run, the step it stopped after and the exact next command; that
+ * command, run here, leaves the table equal (through {@code dump}) to the clean run's result or to what it held before
+ * the killed command, with no run unfinished, no lock held, no table disabled, the killed run's backup snapshot kept
+ * and nothing else of the run's left behind.
+ * {@code coprocessor} is not journaled: run again after the kill, it brings every table to the wanted set, enabled.
+ */
+class KillPointIT {
+  private static final AtomicLong TABLES = new AtomicLong();
+  private static final Pattern LAST_MODIFIED = Pattern.compile("\"last_modified\" : \\d+");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String EXAMPLE = "kylin-1.3.0-sample-cube";
+  /** Cells above this many bytes are stored as files: the swap moves them too. */
+  private static final String MAX_CELL = "2000";
+  private static final String TO = "1.4-alpha";
+  private static final String HYBRID_CUBE = "test_kylin_cube_with_slr_ready_2_segments";
+  private static final String HYBRID_CUBE_UUID = "1eaca32a-a33e-4b69-83dd-0bb8b1f8c53c";
+
+  /** What the next command leaves. */
+  enum Expect {
+    /** the clean run's result */
+    RESULT,
+    /** what the table held before the killed command */
+    ORIGINAL,
+    /** coprocessor: every selected table carries the wanted set and is enabled */
+    CONVERGED
+  }
+
+  @TempDir
+  Path tmp;
+
+  private String table;
+  private String working;
+
+  @BeforeAll
+  static void spark() {
+    SharedSpark.context();
+  }
+
+  /**
+   * The kill points. COMMAND is the killed command ({@code resume@STEP}: the resume of an upgrade first killed after
+   * STEP); POINT a journaled step or a named point inside a phase where the child pauses and is killed
+   * ({@code watch:NAME}: killed as soon as a condition on the cluster holds, for phases without a point); NEXT the
+   * command {@code info} must name, which is then run ({@code {backup}} is the killed run's backup snapshot); EXPECT
+   * the state it must leave.
+   */
+  @ParameterizedTest(name = "[{index}] {0} killed at {1}; {2} gives the {3}")
+  @CsvSource(delimiter = '|', textBlock = """
+      upgrade           | BACKED_UP                 | resume      | RESULT
+      upgrade           | STAGED                    | resume      | RESULT
+      upgrade           | VERIFIED                  | rollback    | ORIGINAL
+      upgrade           | WRITERS_CHECKED           | resume      | RESULT
+      upgrade           | SWAP_SNAPSHOT_TAKEN       | resume      | RESULT
+      upgrade           | watch:live-disabling      | resume      | RESULT
+      upgrade           | SWAP_DISABLED             | resume      | RESULT
+      upgrade           | SWAP_DROPPED              | resume      | RESULT
+      upgrade           | SWAP_CLONED               | rollback    | ORIGINAL
+      upgrade           | SWAP_BIG_CELLS_MOVED      | resume      | RESULT
+      upgrade           | RECORDED                  | resume      | RESULT
+      resume@STAGED     | VERIFIED                  | resume      | RESULT
+      resume@SWAP_SNAPSHOT_TAKEN | SWAP_DROPPED     | resume      | RESULT
+      resume@SWAP_DISABLED | SWAP_CLONED            | rollback    | ORIGINAL
+      rollback-folder   | STAGED                    | rollback    | ORIGINAL
+      rollback-folder   | VERIFIED                  | rollback    | ORIGINAL
+      rollback-folder   | BACKED_UP                 | rollback    | ORIGINAL
+      rollback-folder   | WRITERS_CHECKED           | rollback    | ORIGINAL
+      rollback-folder   | SWAP_SNAPSHOT_TAKEN       | rollback    | ORIGINAL
+      rollback-folder   | SWAP_DISABLED             | rollback    | ORIGINAL
+      rollback-folder   | SWAP_DROPPED              | rollback    | ORIGINAL
+      rollback-folder   | SWAP_CLONED               | rollback    | ORIGINAL
+      rollback-folder   | SWAP_BIG_CELLS_MOVED      | rollback    | ORIGINAL
+      rollback-snapshot | watch:failsafe-snapshot   | rollback    | ORIGINAL
+      rollback-snapshot | watch:live-disabling      | rollback    | ORIGINAL
+      hybrid            | BACKED_UP                 | rollback    | ORIGINAL
+      hybrid            | HYBRID_WRITTEN            | rollback    | ORIGINAL
+      hybrid            | HYBRID_ACL_COPIED         | rollback    | ORIGINAL
+      coprocessor       | coprocessor:jar-deployed  | coprocessor | CONVERGED
+      coprocessor       | coprocessor:disabled      | coprocessor | CONVERGED
+      coprocessor       | coprocessor:modified      | coprocessor | CONVERGED
+      """)
+  void aKilledCommandIsFinishedOrUndoneByTheCommandInfoNames(String command, String point, String next, Expect expect)
+      throws Exception {
+    if (command.equals("coprocessor")) {
+      coprocessorConvergesAfterAKillAt(point);
+      return;
+    }
+    Scenario scenario = setUp(command);
+    ChildJvm killed = kill(point, scenario.main(), scenario.args());
+    String log = "\nthe killed child's output ends with:\n" + killed.tail(25);
+
+    Run stopped = unfinishedRun().orElseThrow(() -> new AssertionError("the kill left no unfinished run" + log));
+    if (isStep(point)) {
+      assertEquals(point, stopped.step().name(), "the journal says where the run stopped" + log);
+    }
+    String nextCommand = next.replace("{backup}", String.valueOf(stopped.get("backup_snapshot")));
+    // each check is made and reported even when one before it failed: a kill point often breaks several
+    assertAll(command + " killed at " + point,
+        () -> {
+          Outcome info = run(new InfoJob());
+          assertEquals(ExitCodes.OK, info.code(), "info after the kill: " + info + log);
+          assertTrue(info.out().contains(stopped.id()), "info names the run " + stopped.id() + ": " + info.out());
+          assertTrue(info.out().contains(stopped.step().name()), "info says where it stopped, " + stopped.step() + ": "
+              + info.out());
+          assertTrue(info.out().contains("`kylin-upgrade " + nextCommand + "`"), "info names the next command "
+              + "`kylin-upgrade " + nextCommand + "`: " + info.out());
+        },
+        () -> {
+          Outcome done = runNext(nextCommand);
+          assertEquals(ExitCodes.OK, done.code(), nextCommand + " after the kill: " + done + log);
+        },
+        () -> {
+          Path after = dump("after-" + next.replace(' ', '_'));
+          if (expect == Expect.RESULT) {
+            scenario.result().check(after);
+          } else {
+            FolderAssertions.assertSameFolder(scenario.original(), after, true);
+          }
+        },
+        () -> {
+          String aclCopy = stopped.get("acl_copy_row");
+          if (aclCopy != null && !aclCopy.isEmpty()) {
+            assertEquals(List.of(), aclRow(aclCopy), "the ACL row the killed hybrid copied is gone");
+          }
+        },
+        () -> {
+          String backup = stopped.get("backup_snapshot");
+          if (backup != null && !backup.isEmpty()) {
+            try (HBaseCluster hbase = connect()) {
+              assertTrue(hbase.admin().snapshotExists(backup), "the killed run's backup snapshot " + backup
+                  + " is kept");
+            }
+          }
+        },
+        this::assertNothingLeft);
+  }
+
+  // the killed commands -------------------------------------------------------------------------------------------
+
+  /** How a command's result is checked. */
+  @FunctionalInterface
+  private interface ResultCheck {
+    void check(Path dump) throws IOException;
+  }
+
+  /** The command to kill, what the table held before it and how its clean result looks. */
+  private record Scenario(Class<?> main, List<String> args, Path original, ResultCheck result) {
+  }
+
+  private Scenario setUp(String command) throws Exception {
+    String[] parts = command.split("@", 2);
+    Path v1 = TestData.example(EXAMPLE);
+    ResultCheck upgraded = dump -> assertEqualIgnoringLastModified(TestData.expected(EXAMPLE), dump);
+    switch (parts[0]) {
+      case "upgrade":
+        load(v1);
+        return new Scenario(UpgradeJob.class, childArgs("--to", TO), v1, upgraded);
+      case "resume":
+        load(v1);
+        kill(parts[1], UpgradeJob.class, childArgs("--to", TO));
+        return new Scenario(ResumeJob.class, childArgs(), v1, upgraded);
+      case "rollback-folder":
+        load(v1);
+        Path folder = TestData.expected(EXAMPLE);
+        return new Scenario(RollbackJob.class, childArgs("--from-folder", folder.toString()), v1,
+            dump -> FolderAssertions.assertSameFolder(folder, dump, true));
+      case "rollback-snapshot": {
+        load(v1);
+        Outcome upgrade = run(new UpgradeJob(), "--to", TO);
+        assertEquals(ExitCodes.OK, upgrade.code(), upgrade.toString());
+        Path before = dump("before");
+        String backup = history().get(history().size() - 1).get("backup_snapshot");
+        return new Scenario(RollbackJob.class, childArgs("--snapshot", backup), before,
+            dump -> FolderAssertions.assertSameFolder(v1, dump, true));
+      }
+      case "hybrid": {
+        loadWithAcl(TestData.expected("kylin-1.3.0-localmeta"));
+        Path before = dump("before");
+        return new Scenario(HybridJob.class, childArgs("--to", TO, "--project", "default", "--cube", HYBRID_CUBE),
+            before, dump -> {
+              throw new AssertionError("a killed hybrid is rolled back, not finished");
+            });
+      }
+      default:
+        throw new IllegalArgumentException("no such killed command: " + command);
+    }
+  }
+
+  private static boolean isStep(String point) {
+    return Arrays.stream(Step.values()).anyMatch(s -> s.name().equals(point));
+  }
+
+  /** Kills {@code main} at {@code point}: paused there, or (watch:NAME) as soon as the named condition holds. */
+  private ChildJvm kill(String point, Class<?> main, List<String> args) throws Exception {
+    if (!point.startsWith("watch:")) {
+      return KillPoint.killAt(point, main, args, tmp);
+    }
+    try (HBaseCluster hbase = connect()) {
+      return KillPoint.killWhen(point, watch(hbase, point.substring("watch:".length())), main, args, tmp);
+    }
+  }
+
+  /**
+   * Conditions on the cluster for moments that have no failure point of their own; each holds long enough (hundreds
+   * of milliseconds at least) to be seen by polling.
+   */
+  private Callable<Boolean> watch(HBaseCluster hbase, String name) {
+    switch (name) {
+      case "failsafe-snapshot":
+        // a rollback snapshots what the live table holds, then drops it and clones the restore point
+        return () -> hbase.admin().snapshots(table + "_upg_").stream().anyMatch(s -> s.name.endsWith("_failsafe"));
+      case "live-disabling":
+        // the swap (or a restore) has begun to take the live table away: disabling, dropped or not yet cloned
+        return () -> {
+          try {
+            return !hbase.admin().exists(table) || !hbase.admin().isEnabled(table);
+          } catch (org.apache.hadoop.hbase.TableNotFoundException e) {
+            return true;
+          }
+        };
+      default:
+        throw new IllegalArgumentException("no such watch: " + name);
+    }
+  }
+
+  /** The arguments of a child run: the mini cluster as an operator names it, one Spark core. */
+  private List<String> childArgs(String... more) {
+    List<String> args = new ArrayList<>(List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url",
+        table + "@hbase", "--working-dir", working, "--keyvalue-maxsize", MAX_CELL, "--master", "local[1]"));
+    args.addAll(List.of(more));
+    return args;
+  }
+
+  private Outcome runNext(String command) {
+    List<String> words = List.of(command.split(" "));
+    String[] rest = words.subList(1, words.size()).toArray(new String[0]);
+    switch (words.get(0)) {
+      case "resume":
+        return run(new ResumeJob(), rest);
+      case "rollback":
+        return run(new RollbackJob(), rest);
+      default:
+        throw new IllegalArgumentException("not a next command: " + command);
+    }
+  }
+
+  // the checks after the next command -----------------------------------------------------------------------------
+
+  /** No run unfinished, no lock, no table of this metadata disabled, no staging table or run snapshot left. */
+  private void assertNothingLeft() throws IOException {
+    assertEquals(Optional.empty(), unfinishedRun().map(Run::toString), "no run is left unfinished");
+    try (HBaseCluster hbase = connect(); Admin admin = hbase.connection().getAdmin()) {
+      assertEquals(Optional.empty(), new RunLock(hbase.historyTable(table + "_upgrade_history")).holder()
+          .map(Object::toString), "no lock is held");
+      List<String> tables = new ArrayList<>();
+      for (TableName name : admin.listTableNames(Pattern.compile(Pattern.quote(table) + "(_.*)?"))) {
+        tables.add(name.getNameAsString());
+        assertTrue(admin.isTableEnabled(name), name + " is enabled");
+      }
+      tables.removeAll(Set.of(table, table + "_upgrade_history", table + "_acl"));
+      assertEquals(List.of(), tables, "no staging table is left");
+      List<String> runSnapshots = hbase.admin().snapshots(table + "_upg_").stream().map(s -> s.name)
+          .filter(n -> n.endsWith("_new") || n.endsWith("_dryrun") || n.endsWith("_verify")).toList();
+      assertEquals(List.of(), runSnapshots, "no snapshot a run takes for itself is left");
+    }
+  }
+
+  private static void assertEqualIgnoringLastModified(Path expected, Path actual) throws IOException {
+    assertEquals(FolderAssertions.files(expected), FolderAssertions.files(actual));
+    for (String f : FolderAssertions.files(expected)) {
+      String e = new String(Files.readAllBytes(expected.resolve(f)), StandardCharsets.ISO_8859_1);
+      String a = new String(Files.readAllBytes(actual.resolve(f)), StandardCharsets.ISO_8859_1);
+      if (!e.equals(a)) {
+        assertEquals(LAST_MODIFIED.matcher(e).replaceAll("LM"), LAST_MODIFIED.matcher(a).replaceAll("LM"), f);
+      }
+    }
+  }
+
+  // coprocessor ---------------------------------------------------------------------------------------------------
+
+  /**
+   * Three cube tables with Kylin 1.3's set (one of them disabled) and one already right; the job is killed at
+   * {@code point} with one table at a time, then run again.
+   */
+  private void coprocessorConvergesAfterAKillAt(String point) throws Exception {
+    table = "kill_cp_" + TABLES.incrementAndGet();
+    working = SharedHBase.newWorkingDir();
+    String prefix = "KYLIN_KILL" + TABLES.get() + "_";
+    Path jar = CoprocessorTestJars.standIn(Files.createDirectories(tmp.resolve("jar")), "kylin-coprocessor-test.jar");
+    Path legacyJar = Files.copy(jar, Files.createDirectories(tmp.resolve("legacy")).resolve("kylin-coprocessor-1.3.jar"));
+    Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
+    try (HBaseCluster hbase = connect()) {
+      CubeTableFixture fixture = new CubeTableFixture(hbase);
+      for (int i = 0; i < 4; i++) {
+        fixture.cube("cube_" + i, "READY:" + prefix + i);
+        tables.put(prefix + i, i == 3 ? List.of() : Target.KYLIN_1_3.entries(legacyJar.toUri().toString()));
+      }
+      fixture.project("p").load(table);
+      fixture.createTables(tables);
+      fixture.disable(prefix + 1);
+    }
+    List<String> args = List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase",
+        "--working-dir", working, "--master", "local[1]", "--all", "--jar", jar.toString(), "--parallelism", "1");
+    ChildJvm killed = KillPoint.killAt(point, CoprocessorJob.class, args, tmp);
+    try (HBaseCluster hbase = connect()) {
+      CubeTableFixture fixture = new CubeTableFixture(hbase);
+      if (!point.equals(CoprocessorJob.JAR_DEPLOYED)) {
+        assertTrue(!fixture.isEnabled(prefix + 0) || !fixture.isEnabled(prefix + 2),
+            "the kill left a table disabled half-way through its change:\n" + killed.tail(20));
+      }
+    }
+
+    Path report = tmp.resolve("coprocessor-rerun.json");
+    Outcome rerun = run(new CoprocessorJob(), "--master", "local[1]", "--all", "--jar", jar.toString(),
+        "--report", report.toString());
+    assertEquals(ExitCodes.OK, rerun.code(), "the re-run after the kill: " + rerun);
+    JsonNode json = JSON.readTree(report.toFile());
+    assertEquals(0, json.get("failed").asInt(), json.toString());
+    List<CoprocessorEntry> wanted = Target.KYLIN_1_5.entries(json.get("deployedJar").asText());
+    try (HBaseCluster hbase = connect()) {
+      CubeTableFixture fixture = new CubeTableFixture(hbase);
+      for (String t : tables.keySet()) {
+        assertTrue(TablePlan.of(fixture.coprocessors(t), true, wanted).alreadyRight(), t + " carries the wanted set: "
+            + fixture.coprocessors(t));
+      }
+      for (String t : tables.keySet()) {
+        assertTrue(fixture.isEnabled(t), t + " is enabled");
+      }
+    }
+    assertFalse(rerun.out().contains("FAILED"), rerun.out());
+  }
+
+  // running the follow-up commands in this JVM --------------------------------------------------------------------
+
+  /** A command's exit code and what it printed. */
+  private record Outcome(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;
+    }
+  }
+
+  private Outcome run(Object job, String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CommandLine cli = JobCommandLine.create(job);
+    cli.setErr(new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url",
+        table + "@hbase", "--working-dir", working));
+    if (!(job instanceof CoprocessorJob)) {
+      all.addAll(List.of("--keyvalue-maxsize", MAX_CELL));
+    }
+    all.addAll(List.of(args));
+    PrintStream original = System.out;
+    System.setOut(new PrintStream(new Tee(original, out), true, StandardCharsets.UTF_8));
+    try {
+      int code = cli.execute(all.toArray(new String[0]));
+      return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.out.flush();
+      System.setOut(original);
+    }
+  }
+
+  /** Writes to the console and keeps a copy. */
+  private static final class Tee extends OutputStream {
+    private final OutputStream console;
+    private final OutputStream copy;
+
+    Tee(OutputStream console, OutputStream copy) {
+      this.console = console;
+      this.copy = copy;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      console.write(b);
+      copy.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      console.write(b, off, len);
+      copy.write(b, off, len);
+    }
+  }
+
+  private void load(Path folder) {
+    table = "kill_it_" + TABLES.incrementAndGet();
+    working = SharedHBase.newWorkingDir();
+    Outcome load = run(new LoadJob(), "--from-folder", folder.toString());
+    assertEquals(ExitCodes.OK, load.code(), load.toString());
+  }
+
+  /** A folder in a new table, and an ACL table holding a row for the cube the hybrid extends. */
+  private void loadWithAcl(Path folder) throws IOException {
+    load(folder);
+    List<AclCell> row = List.of(
+        new AclCell("a", "ADMIN", "{\"sidInfo\":{\"sid\":\"ADMIN\",\"principal\":true},\"permissionMask\":16}"
+            .getBytes(StandardCharsets.UTF_8)),
+        new AclCell("i", "o", "{\"sid\":\"ADMIN\",\"principal\":true}".getBytes(StandardCharsets.UTF_8)),
+        new AclCell("i", "t", "org.apache.kylin.cube.CubeInstance".getBytes(StandardCharsets.UTF_8)));
+    try (HBaseCluster hbase = connect(); Admin admin = hbase.connection().getAdmin()) {
+      admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(table + "_acl"))
+          .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("i".getBytes(StandardCharsets.UTF_8)).build())
+          .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("a".getBytes(StandardCharsets.UTF_8)).build()).build());
+      hbase.aclTable(MetadataUrl.parse(table + "@hbase")).put(HYBRID_CUBE_UUID, row);
+    }
+  }
+
+  private List<AclCell> aclRow(String id) throws IOException {
+    try (HBaseCluster hbase = connect()) {
+      return hbase.aclTable(MetadataUrl.parse(table + "@hbase")).row(id);
+    }
+  }
+
+  private Path dump(String name) {
+    Path out = tmp.resolve(name);
+    Outcome dump = run(new DumpJob(), "--to-folder", out.toString());
+    assertEquals(ExitCodes.OK, dump.code(), "dump: " + dump);
+    return out;
+  }
+
+  private HBaseCluster connect() {
+    return SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
+  }
+
+  private List<Run> history() throws IOException {
+    try (HBaseCluster hbase = connect()) {
+      return new RunJournal(hbase.historyTable(table + "_upgrade_history")).history();
+    }
+  }
+
+  private Optional<Run> unfinishedRun() throws IOException {
+    try (HBaseCluster hbase = connect()) {
+      return new RunJournal(hbase.historyTable(table + "_upgrade_history")).unfinished();
+    }
+  }
+}
