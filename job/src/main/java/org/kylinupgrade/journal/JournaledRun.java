@@ -81,15 +81,22 @@ public final class JournaledRun {
    * with the command that clears it), or while a run stopped half-way (with the commands that finish or undo it).
    */
   public void preflight() throws IOException {
-    if (lock.holder().isPresent()) {
+    Optional<RunLock.Holder> holder = lock.holder();
+    if (holder.isPresent() && holder.get().alive()) {
       lock.requireFree("a new run");
     }
     Optional<Run> unfinished = journal.unfinished();
     if (unfinished.isPresent()) {
-      if (lock.holder().isPresent()) {
+      holder = lock.holder();
+      if (holder.isPresent() && holder.get().alive()) {
         lock.requireFree("a new run"); // it started meanwhile: name it, it did not stop
       }
-      throw new RunStoppedException(unfinished.get() + " stopped half-way; " + nextCommand(unfinished.get()));
+      throw new RunStoppedException(unfinished.get() + " stopped half-way" + (holder.isPresent()
+          ? " (its process, pid " + holder.get().pid + " on " + holder.get().host + ", is gone)" : "") + "; "
+          + nextCommand(unfinished.get()));
+    }
+    if (holder.isPresent()) {
+      lock.requireFree("a new run"); // a dead holder without a journaled run: names the unlock command
     }
   }
 
