@@ -192,6 +192,12 @@ public final class RollbackJob implements Callable<Integer> {
           admin.snapshot(url.tableName(), names.failsafeSnapshot());
           produced.put(Run.BACKUP_SNAPSHOT, names.failsafeSnapshot());
         }
+        if (folder == null && undone != null && !undone.is("backup")) {
+          // the big-cell files it puts back: what they are now is saved first, so that undoing this run restores it
+          new BigCellFiles(hbase.conf(), url, hbase.workingDir()).saveLive(undone.bigCells(),
+              names.backedUpBigCells(hbase.workingDir()));
+          produced.put(Run.BIG_CELLS, String.join("\n", undone.bigCells()));
+        }
         run = journal.step(run, Step.BACKED_UP, produced);
       }
       RowSums expected = null;
@@ -209,9 +215,7 @@ public final class RollbackJob implements Callable<Integer> {
       for (Run other : journal.history()) {
         boolean isUndone = undone != null && other.id().equals(undone.id()) && !undone.is("backup");
         if (!other.id().equals(run.id()) && (isUndone || other.unfinished())) {
-          if (other.unfinished() && !isUndone) {
-            new Swap(hbase, journal, new RunNames(url, other.id())).cleanUp(other, false, false);
-          }
+          new Swap(hbase, journal, new RunNames(url, other.id())).cleanUp(other, false, false);
           journal.finish(other, Run.Status.ROLLED_BACK, Collections.singletonMap("rolled_back_by", run.id()));
         }
       }
@@ -295,9 +299,29 @@ public final class RollbackJob implements Callable<Integer> {
     @Override
     public RuntimeException restore(Run run, Throwable cause) throws IOException {
       swap.undo(run);
+      if (undone != null && undone.is("backup")) {
+        undoBackupSideTables();
+      }
       return new RunFailedException("rollback failed (" + cause.getMessage() + "); table " + url.tableName()
           + " was put back as it was before the rollback" + (run.backupSnapshot() == null ? ""
           : "; its fail-safe snapshot " + run.backupSnapshot() + " is kept"), cause);
+    }
+
+    /** The ACL/user tables and big-cell files as they were before {@link #restoreBackupSideTables}, from its fail-safes. */
+    private void undoBackupSideTables() throws IOException {
+      TableAdmin admin = hbase.admin();
+      for (String side : new String[] {url.aclTable(), url.userTable()}) {
+        String failsafe = names.failsafeSnapshot(side);
+        if (admin.snapshotExists(failsafe)) {
+          admin.dropIfExists(side);
+          admin.cloneSnapshot(failsafe, side);
+        }
+      }
+      BigCellFiles files = new BigCellFiles(hbase.conf(), url, hbase.workingDir());
+      String saved = RunNames.backupBigCells(url, hbase.workingDir(), names.failsafeSnapshot());
+      if (files.exists(saved)) {
+        files.copyTree(saved, files.resourcesDir());
+      }
     }
 
     @Override

@@ -158,8 +158,10 @@ public final class Swap {
       admin.dropIfExists(live);
       return;
     }
-    FailurePoints.reached("undo:big-cells");
-    files.restore(run.bigCells(), names.stagedBigCells(cluster.workingDir()), names.backedUpBigCells(cluster.workingDir()));
+    if (run.step().compareTo(Step.SWAP_CLONED) >= 0) { // big-cell files are only touched after the clone
+      FailurePoints.reached("undo:big-cells");
+      files.restore(run.bigCells(), names.stagedBigCells(cluster.workingDir()), names.backedUpBigCells(cluster.workingDir()));
+    }
     if (!liveHealthy()) {
       throw new IOException("table " + live + " is still not enabled after putting it back");
     }
