@@ -270,8 +270,7 @@ final class LiveUpgrade implements JournaledRun.Job {
   }
 
   private Run backUp(Run run) throws IOException {
-    FailurePoints.reached("backup:snapshot");
-    cluster.admin().deleteSnapshotIfExists(names.backupSnapshot());
+    FailurePoints.reached("upgrade:backup");
     cluster.admin().snapshot(url.tableName(), names.backupSnapshot());
     long snapshotTime = cluster.admin().snapshotInfo(names.backupSnapshot())
         .orElseThrow(() -> new IOException("snapshot " + names.backupSnapshot() + " vanished")).creationTime;

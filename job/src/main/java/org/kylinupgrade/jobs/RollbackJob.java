@@ -186,10 +186,9 @@ public final class RollbackJob implements Callable<Integer> {
       TableAdmin admin = hbase.admin();
       if (run.step().compareTo(Step.BACKED_UP) < 0) {
         FailurePoints.reached("rollback:failsafe");
-        admin.deleteSnapshotIfExists(names.failsafeSnapshot());
         Map<String, String> produced = new LinkedHashMap<>();
         if (admin.exists(url.tableName())) {
-          admin.snapshot(url.tableName(), names.failsafeSnapshot());
+          admin.snapshot(url.tableName(), names.failsafeSnapshot()); // a new run's name: it never exists already
           produced.put(Run.BACKUP_SNAPSHOT, names.failsafeSnapshot());
         }
         if (folder == null && undone != null && !undone.is("backup")) {
@@ -225,15 +224,15 @@ public final class RollbackJob implements Callable<Integer> {
       if (failsafe != null) {
         facts.put("failsafe_snapshot", failsafe);
       }
-      String sideTables = run.get("restored_side_tables");
+      String sideTables = run.restoredSideTables();
       if (folder != null) {
         System.out.printf("table %s replaced by folder %s (%s resources, checksum verified; files verified against the "
             + "staged snapshot); what it held before is kept in snapshot %s%n", url.tableName(), folder,
-            run.get("resources"), failsafe);
+            run.resources(), failsafe);
       } else {
         System.out.printf("table %s restored from snapshot %s and verified against its manifest%s%s%n", url.tableName(),
             snapshot, failsafe == null ? "" : "; what it held before is kept in snapshot " + failsafe,
-            sideTables == null || sideTables.isEmpty() ? "" : "; also restored: " + sideTables);
+            sideTables == null ? "" : "; also restored: " + sideTables);
       }
       return JournaledRun.Ending.of(Run.Status.DONE, ExitCodes.OK, facts);
     }
@@ -265,7 +264,7 @@ public final class RollbackJob implements Callable<Integer> {
         }
         Map<String, String> verified = new LinkedHashMap<>();
         verified.put("checksum", Long.toString(expected.checksum));
-        verified.put("resources", Long.toString(expected.rows));
+        verified.put(Run.RESOURCES, Long.toString(expected.rows));
         journal.step(run, Step.VERIFIED, verified);
         return expected;
       } finally {
@@ -360,7 +359,7 @@ public final class RollbackJob implements Callable<Integer> {
       restored.add("big-cell files");
     }
     return restored.isEmpty() ? Collections.<String, String>emptyMap()
-        : Collections.singletonMap("restored_side_tables", String.join(", ", restored));
+        : Collections.singletonMap(Run.RESTORED_SIDE_TABLES, String.join(", ", restored));
   }
 
   /** A hybrid run copied the cube's ACL row to its old cube: the copy goes with the metadata it belongs to. */

@@ -40,6 +40,8 @@ public final class Run {
   public static final String ACL_SNAPSHOT = "acl_snapshot";
   public static final String USER_SNAPSHOT = "user_snapshot";
   public static final String BIG_CELLS_BACKUP = "big_cells_backup";
+  public static final String RESTORED_SIDE_TABLES = "restored_side_tables";
+  public static final String RESOURCES = "resources";
 
   private final Map<String, String> fields;
 
@@ -166,6 +168,16 @@ public final class Run {
 
   public String bigCellsBackup() {
     return blankToNull(fields.get(BIG_CELLS_BACKUP));
+  }
+
+  /** What a rollback restored besides the table (ACL/user tables, big-cell files), or null. */
+  public String restoredSideTables() {
+    return blankToNull(fields.get(RESTORED_SIDE_TABLES));
+  }
+
+  /** How many resources a rollback from a folder verified in its staging table. */
+  public long resources() {
+    return getLong(RESOURCES);
   }
 
   public String started() {
