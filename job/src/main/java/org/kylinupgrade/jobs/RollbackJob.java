@@ -73,14 +73,12 @@ public final class RollbackJob implements Callable<Integer> {
       JournaledRun runs = new JournaledRun(hbase, url);
       RunJournal journal = runs.journal();
       Optional<Run> unfinished = journal.unfinished();
-      if (source.folder == null && source.snapshot == null && unfinished.isPresent()
-          && !unfinished.get().step().swapStarted() && !unfinished.get().is("hybrid")
-          && !unfinished.get().is("rollback")) {
+      if (source.folder == null && source.snapshot == null && unfinished.isPresent() && !mayHaveTouched(unfinished.get())) {
         // it never touched the live table: nothing to restore, only what it created to remove
         Run u = unfinished.get();
         return runs.resume(u, new LiveUpgrade.Closing(hbase, journal, url, u, Run.Status.ROLLED_BACK,
-            u.command() + " run " + u.id() + " stopped before its swap: table " + url.tableName() + " is untouched; "
-                + "what the run created is removed"));
+            u.command() + " run " + u.id() + " stopped before it touched table " + url.tableName() + ": the table is "
+                + "untouched and what the run created is removed" + (u.is("rollback") ? "; run the rollback again" : "")));
       }
       if (source.folder != null) {
         MetadataFolders.requireMetadataFolder(source.folder, hbase.conf(), "--from-folder");
@@ -101,6 +99,11 @@ public final class RollbackJob implements Callable<Integer> {
       }
     }
     return exit != ExitCodes.OK || coprocessorJar == null ? exit : redeployV1Coprocessor();
+  }
+
+  /** Whether an unfinished run may have changed the live table: a hybrid run from its backup on, others from the swap. */
+  private static boolean mayHaveTouched(Run run) {
+    return run.is("hybrid") ? run.step().compareTo(Step.BACKED_UP) >= 0 : run.step().swapStarted();
   }
 
   /** {@code resume} of a rollback that stopped: its swap is finished; one that stopped before it is closed. */
