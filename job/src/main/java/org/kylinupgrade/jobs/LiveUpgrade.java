@@ -458,29 +458,34 @@ final class LiveUpgrade implements JournaledRun.Job {
         .persist(StorageLevel.MEMORY_AND_DISK());
     // one pass over the staged rows: counts per type, and a checksum of the rewritten paths' rows
     Broadcast<Set<String>> rewrittenPaths = sc.broadcast(new HashSet<>(c.result.rewritten.map(Resource::path).collect()));
-    RowSums found = RowSums.of(staged, rewrittenPaths);
-    RowSums written = RowSums.of(c.result.rewritten, null);
-    if (!found.sameRows(written)) {
-      List<String> notAsWritten = HBaseRdds.rowsNotAsExpected(cluster, names.stagingTable(), url, c.result.rewritten,
-          stagedDir);
-      failures.add(notAsWritten.size() + " rewritten resources do not read back as written, e.g. "
-          + (notAsWritten.isEmpty() ? "(none found by path: the staged rows changed while read)" : notAsWritten.get(0)));
+    UpgradePipeline.Conversion again = null;
+    try {
+      RowSums found = RowSums.of(staged, rewrittenPaths);
+      RowSums written = RowSums.of(c.result.rewritten, null);
+      if (!found.sameRows(written)) {
+        List<String> notAsWritten = HBaseRdds.rowsNotAsExpected(cluster, names.stagingTable(), url, c.result.rewritten,
+            stagedDir);
+        failures.add(notAsWritten.size() + " rewritten resources do not read back as written, e.g. "
+            + (notAsWritten.isEmpty() ? "(none found by path: the staged rows changed while read)" : notAsWritten.get(0)));
+      }
+      if (!c.countsRead.equals(found.countsByType)) {
+        failures.add("resource counts differ: snapshot " + c.countsRead + ", staging " + found.countsByType);
+      }
+      again = UpgradePipeline.convert(sc, staged, UpgradeOptions.of(System.currentTimeMillis(), request.target));
+      if (!again.changes.isEmpty()) {
+        failures.add("converting the staged metadata again would change " + again.changes.size() + " resources, e.g. "
+            + again.changes.get(0).path());
+      }
+      if (!new HashSet<>(paths(again.unloadable)).equals(new HashSet<>(paths(c.result.unloadable)))) {
+        failures.add("the staged metadata has other unloadable resources than the snapshot");
+      }
+    } finally {
+      if (again != null) {
+        again.release();
+      }
+      staged.unpersist(false);
+      rewrittenPaths.destroy();
     }
-    if (!c.countsRead.equals(found.countsByType)) {
-      failures.add("resource counts differ: snapshot " + c.countsRead + ", staging " + found.countsByType);
-    }
-    UpgradePipeline.Conversion again = UpgradePipeline.convert(sc, staged,
-        UpgradeOptions.of(System.currentTimeMillis(), request.target));
-    if (!again.changes.isEmpty()) {
-      failures.add("converting the staged metadata again would change " + again.changes.size() + " resources, e.g. "
-          + again.changes.get(0).path());
-    }
-    if (!new HashSet<>(paths(again.unloadable)).equals(new HashSet<>(paths(c.result.unloadable)))) {
-      failures.add("the staged metadata has other unloadable resources than the snapshot");
-    }
-    again.release();
-    staged.unpersist(false);
-    rewrittenPaths.destroy();
     if (!failures.isEmpty()) {
       throw new IllegalStateException("verification of staging table " + names.stagingTable() + " failed: "
           + String.join("; ", failures));
