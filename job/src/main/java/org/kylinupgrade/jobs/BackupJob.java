@@ -1,6 +1,8 @@
 package org.kylinupgrade.jobs;
 
+import java.io.IOException;
 import java.time.LocalDateTime;
+import java.util.Collections;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,9 +12,9 @@ import org.apache.spark.api.java.JavaRDD;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseRdds;
 import org.kylinupgrade.hbase.TableAdmin;
+import org.kylinupgrade.journal.FailurePoints;
+import org.kylinupgrade.journal.JournaledRun;
 import org.kylinupgrade.journal.Run;
-import org.kylinupgrade.journal.RunJournal;
-import org.kylinupgrade.journal.RunLock;
 import org.kylinupgrade.journal.RunNames;
 import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.BigCellFiles;
@@ -34,7 +36,6 @@ import picocli.CommandLine.Option;
     description = {"Snapshot the metadata table, plus its big-cell files and the ACL/user tables; verified and recorded.",
         "--to-folder PARENT also writes PARENT/meta_YYYY_MM_DD_HH_MM_SS in metastore.sh backup layout."})
 public final class BackupJob implements Callable<Integer> {
-  private static final DateTimeFormatter SNAPSHOT_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
   private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyy_MM_dd_HH_mm_ss");
 
   @Mixin
@@ -54,84 +55,123 @@ public final class BackupJob implements Callable<Integer> {
   public Integer call() throws Exception {
     MetadataUrl url = cluster.metadataUrl();
     LocalDateTime now = LocalDateTime.now();
-    String name = snapshot != null ? snapshot : url.tableName().replace(':', '_') + "_backup_" + now.format(SNAPSHOT_TIME);
+    String name = snapshot != null ? snapshot : RunNames.namedBackup(url, now);
     try (HBaseCluster hbase = cluster.connect();
         SparkContexts spark = SparkContexts.open("kylin-upgrade backup", cluster.master())) {
       hbase.openStore(url).close();
-      TableAdmin admin = hbase.admin();
-      if (admin.snapshotExists(name)) {
+      if (hbase.admin().snapshotExists(name)) {
         throw new BadInputException("snapshot " + name + " already exists; choose another --snapshot name");
       }
-      RunJournal journal = new RunJournal(hbase.historyTable(RunNames.historyTable(url)).ensureExists());
-      RunLock lock = new RunLock(journal.table());
-      String runId = RunNames.newRunId();
-      lock.acquire(runId);
-      Run run = journal.start(runId, "backup", Map.of("table", url.tableName(), "backup_snapshot", name));
-      Map<String, String> facts = new LinkedHashMap<>();
-      boolean done = false;
-      try {
-        admin.snapshot(url.tableName(), name);
-        long tableRows = HBaseRdds.countRows(spark.context(), hbase, url.tableName());
-        String check = url.tableName().replace(':', '_') + "_backupcheck_" + runId.replace('-', '_');
-        admin.cloneSnapshot(name, check);
-        long snapshotRows;
-        try {
-          snapshotRows = HBaseRdds.countRows(spark.context(), hbase, check);
-        } finally {
-          admin.dropIfExists(check);
-        }
-        if (snapshotRows != tableRows) {
-          throw new IllegalStateException("snapshot " + name + " holds " + snapshotRows + " rows but table "
-              + url.tableName() + " has " + tableRows + " (is a Kylin server still writing?)");
-        }
-        facts.put("rows", Long.toString(tableRows));
-        for (String side : new String[] {url.aclTable(), url.userTable()}) {
-          if (admin.exists(side)) {
-            String sideSnapshot = name + "_" + side.substring(side.lastIndexOf('_') + 1);
-            admin.snapshot(side, sideSnapshot);
-            facts.put(side.endsWith("_acl") ? "acl_snapshot" : "user_snapshot", sideSnapshot);
-          }
-        }
-        BigCellFiles files = new BigCellFiles(hbase.conf(), url, hbase.workingDir());
-        String bigCellBackup = backupDir(url, hbase.workingDir(), name);
-        long copied = files.copyTree(files.resourcesDir(), bigCellBackup);
-        facts.put("big_cells_backup", bigCellBackup);
-        facts.put("big_cell_files", Long.toString(copied));
-        if (toFolder != null) {
-          facts.put("folder", dumpToFolder(hbase, spark, name, url, now));
-        }
-        journal.finish(run, Run.Status.DONE, facts);
-        done = true;
-        System.out.printf("backed up table %s: snapshot %s (%d rows)%s%s, %d big-cell files in %s%s%n", url.tableName(), name,
-            tableRows, facts.containsKey("acl_snapshot") ? ", ACL table in " + facts.get("acl_snapshot") : "",
-            facts.containsKey("user_snapshot") ? ", user table in " + facts.get("user_snapshot") : "", copied, bigCellBackup,
-            facts.containsKey("folder") ? ", folder dump " + facts.get("folder") : "");
-        return ExitCodes.OK;
-      } finally {
-        if (!done) {
-          admin.deleteSnapshotIfExists(name);
-          admin.deleteSnapshotIfExists(name + "_acl");
-          admin.deleteSnapshotIfExists(name + "_user");
-          journal.finish(run, Run.Status.FAILED, Map.of());
-        }
-        lock.release(runId);
-      }
+      JournaledRun runs = new JournaledRun(hbase, url);
+      RunNames names = new RunNames(url, RunNames.newRunId());
+      return runs.start("backup", names, Collections.singletonMap(Run.BACKUP_SNAPSHOT, name),
+          new Backup(hbase, spark, url, names, name, now));
     }
   }
 
-  /** Where a backup keeps the big-cell files: {@code <working dir>/<prefix>/backup/<snapshot>/resources}. */
-  public static String backupDir(MetadataUrl url, String workingDir, String snapshot) {
-    return url.metadataWorkingDir(workingDir) + "backup/" + snapshot + "/resources";
+  /**
+   * A backup run: it never touches the live table. Its steps: the snapshot; its rows counted against the table's
+   * (through a clone); the ACL and user tables' snapshots; the big-cell files copied; the folder dump. A failure
+   * removes everything it made.
+   */
+  private final class Backup implements JournaledRun.Job {
+    private final HBaseCluster hbase;
+    private final SparkContexts spark;
+    private final MetadataUrl url;
+    private final RunNames names;
+    private final String name;
+    private final LocalDateTime now;
+
+    Backup(HBaseCluster hbase, SparkContexts spark, MetadataUrl url, RunNames names, String name, LocalDateTime now) {
+      this.hbase = hbase;
+      this.spark = spark;
+      this.url = url;
+      this.names = names;
+      this.name = name;
+      this.now = now;
+    }
+
+    @Override
+    public JournaledRun.Ending steps(Run run) throws IOException {
+      TableAdmin admin = hbase.admin();
+      Map<String, String> facts = new LinkedHashMap<>();
+      FailurePoints.reached("backup:snapshot");
+      admin.snapshot(url.tableName(), name);
+      FailurePoints.reached("backup:count");
+      long tableRows = HBaseRdds.countRows(spark.context(), hbase, url.tableName());
+      String check = names.backupCheckTable();
+      admin.cloneSnapshot(name, check);
+      long snapshotRows;
+      try {
+        snapshotRows = HBaseRdds.countRows(spark.context(), hbase, check);
+      } finally {
+        admin.dropIfExists(check);
+      }
+      if (snapshotRows != tableRows) {
+        throw new IllegalStateException("snapshot " + name + " holds " + snapshotRows + " rows but table "
+            + url.tableName() + " has " + tableRows + " (is a Kylin server still writing?)");
+      }
+      facts.put("rows", Long.toString(tableRows));
+      FailurePoints.reached("backup:side-tables");
+      for (String side : new String[] {url.aclTable(), url.userTable()}) {
+        if (admin.exists(side)) {
+          String sideSnapshot = RunNames.sideSnapshot(name, side);
+          admin.snapshot(side, sideSnapshot);
+          facts.put(side.endsWith("_acl") ? Run.ACL_SNAPSHOT : Run.USER_SNAPSHOT, sideSnapshot);
+        }
+      }
+      FailurePoints.reached("backup:big-cells");
+      BigCellFiles files = new BigCellFiles(hbase.conf(), url, hbase.workingDir());
+      String bigCellBackup = RunNames.backupBigCells(url, hbase.workingDir(), name);
+      long copied = files.copyTree(files.resourcesDir(), bigCellBackup);
+      facts.put(Run.BIG_CELLS_BACKUP, bigCellBackup);
+      facts.put("big_cell_files", Long.toString(copied));
+      if (toFolder != null) {
+        FailurePoints.reached("backup:folder");
+        facts.put("folder", dumpToFolder(hbase, spark, name, url, names, now));
+      }
+      System.out.printf("backed up table %s: snapshot %s (%d rows)%s%s, %d big-cell files in %s%s%n", url.tableName(), name,
+          tableRows, facts.containsKey(Run.ACL_SNAPSHOT) ? ", ACL table in " + facts.get(Run.ACL_SNAPSHOT) : "",
+          facts.containsKey(Run.USER_SNAPSHOT) ? ", user table in " + facts.get(Run.USER_SNAPSHOT) : "", copied,
+          bigCellBackup, facts.containsKey("folder") ? ", folder dump " + facts.get("folder") : "");
+      return JournaledRun.Ending.of(Run.Status.DONE, ExitCodes.OK, facts);
+    }
+
+    @Override
+    public boolean touched(Run run) {
+      return false;
+    }
+
+    @Override
+    public RuntimeException restore(Run run, Throwable cause) {
+      throw new IllegalStateException("a backup never touches the live table");
+    }
+
+    /** A failed backup leaves nothing: its snapshots, clones and copied files go. */
+    @Override
+    public String cleanUp(Run run, Run.Status ending) throws IOException {
+      if (ending == Run.Status.DONE) {
+        return null;
+      }
+      TableAdmin admin = hbase.admin();
+      admin.dropIfExists(names.backupCheckTable());
+      admin.dropIfExists(names.backupDumpTable());
+      admin.deleteSnapshotIfExists(name);
+      admin.deleteSnapshotIfExists(RunNames.sideSnapshot(name, url.aclTable()));
+      admin.deleteSnapshotIfExists(RunNames.sideSnapshot(name, url.userTable()));
+      new BigCellFiles(hbase.conf(), url, hbase.workingDir()).deleteDir(RunNames.backupBigCells(url, hbase.workingDir(), name));
+      return null;
+    }
   }
 
   /** The snapshot's rows written by the executors into PARENT/meta_<time> (a clone is read: no load on the table). */
-  private String dumpToFolder(HBaseCluster hbase, SparkContexts spark, String name, MetadataUrl url, LocalDateTime now)
-      throws java.io.IOException {
+  private String dumpToFolder(HBaseCluster hbase, SparkContexts spark, String name, MetadataUrl url, RunNames names,
+      LocalDateTime now) throws java.io.IOException {
     String folder = toFolder.replaceAll("/+$", "") + "/meta_" + now.format(FOLDER_TIME);
     Configuration conf = hbase.conf();
     try (FolderStore out = new FolderStore(folder, conf)) {
       out.createEmpty();
-      String clone = url.tableName().replace(':', '_') + "_backupdump_" + now.format(SNAPSHOT_TIME);
+      String clone = names.backupDumpTable();
       hbase.admin().cloneSnapshot(name, clone);
       boolean written = false;
       try {

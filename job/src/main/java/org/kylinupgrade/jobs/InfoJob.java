@@ -6,6 +6,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseRdds;
+import org.kylinupgrade.journal.JournaledRun;
 import org.kylinupgrade.journal.Run;
 import org.kylinupgrade.journal.RunJournal;
 import org.kylinupgrade.journal.RunNames;
@@ -55,37 +56,64 @@ public final class InfoJob implements Callable<Integer> {
         show("folder " + fromFolder, target, UpgradePipeline.countByType(resources), resources, spark);
       } else {
         try (HBaseCluster hbase = cluster.connect()) {
+          String table = cluster.metadataUrl().tableName();
+          org.kylinupgrade.hbase.TableAdmin admin = hbase.admin();
+          if (!admin.exists(table) || !admin.isEnabled(table)) {
+            // a swap that stopped half-way: say so, and what brings the table back
+            System.out.println("table " + table + (admin.exists(table) ? " is DISABLED" : " does not exist")
+                + ": its resources cannot be read");
+            showHistory(hbase, new RunJournal(hbase.historyTable(RunNames.historyTable(cluster.metadataUrl()))), false);
+            return ExitCodes.NEEDS_OPERATOR;
+          }
           hbase.openStore(cluster.metadataUrl()).close();
           // every row is counted from its key; only the resources the rules read are read whole
           Map<String, Long> counts = new java.util.TreeMap<>(HBaseRdds.paths(spark.context(), hbase,
               cluster.metadataUrl().tableName()).map(ResourcePaths::typeOf).countByValue());
           show("table " + cluster.metadataUrl().tableName(), target, counts, HBaseRdds.readTable(spark.context(), hbase,
               cluster.metadataUrl().tableName(), cluster.metadataUrl(), RowsRead.forUpgrade(target, false), null), spark);
-          showHistory(new RunJournal(hbase.historyTable(RunNames.historyTable(cluster.metadataUrl()))));
+          showHistory(hbase, new RunJournal(hbase.historyTable(RunNames.historyTable(cluster.metadataUrl()))), true);
         }
       }
     }
     return ExitCodes.OK;
   }
 
-  /** Flyway's history view: every recorded run, and where an unfinished one stands. */
-  private static void showHistory(RunJournal journal) throws java.io.IOException {
+  /** Flyway's history view: every recorded run, where an unfinished one stands, who holds the lock. */
+  private static void showHistory(HBaseCluster hbase, RunJournal journal, boolean liveHealthy) throws java.io.IOException {
     java.util.List<Run> runs = journal.history();
     if (runs.isEmpty()) {
       System.out.println("run history: none");
+      if (!liveHealthy) {
+        System.out.println("no run is recorded: restore the table with `kylin-upgrade rollback --snapshot NAME` "
+            + "or `kylin-upgrade rollback --from-folder DIR`");
+      }
       return;
     }
     System.out.println("run history (" + journal.table().name() + "):");
     for (Run run : runs) {
       System.out.printf("  %-24s %-8s %-14s last step %-20s started %s finished %s%s%n", run.id(), run.command(),
-          run.status(), run.step(), run.get("started"), run.get("finished") == null ? "-" : run.get("finished"),
-          run.get("backup_snapshot") == null ? "" : " backup " + run.get("backup_snapshot"));
+          run.status(), run.step(), run.started(), run.finished() == null ? "-" : run.finished(),
+          run.backupSnapshot() == null ? "" : " backup " + run.backupSnapshot());
     }
-    journal.unfinished().ifPresent(run -> System.out.println("UNFINISHED: " + run + (!"upgrade".equals(run.command())
-        ? "; it may have written part of its changes: run `kylin-upgrade rollback` to restore its backup snapshot"
-        : run.step().swapStarted()
-        ? "; the swap had begun: run `kylin-upgrade resume` to finish it or `kylin-upgrade rollback` to undo it"
-        : "; the live table is untouched: run `kylin-upgrade resume` to finish it or `kylin-upgrade rollback` to discard it")));
+    java.util.Optional<Run> unfinished = journal.unfinished();
+    if (unfinished.isPresent()) {
+      Run run = unfinished.get();
+      String where = !liveHealthy ? "the live table is not enabled (a swap stopped half-way)"
+          : run.is("hybrid") ? "it may have written part of its changes"
+          : run.step().swapStarted() ? "the swap had begun"
+          : "the live table is untouched";
+      System.out.println("UNFINISHED: " + run + "; " + where + ": " + JournaledRun.nextCommand(run));
+    } else if (!liveHealthy) {
+      System.out.println("no run is unfinished: restore the table with `kylin-upgrade rollback` (the last change's "
+          + "backup) or `kylin-upgrade rollback --snapshot NAME`");
+    }
+    java.util.Optional<org.kylinupgrade.journal.RunLock.Holder> holder =
+        new org.kylinupgrade.journal.RunLock(journal.table()).holder();
+    if (holder.isPresent()) {
+      org.kylinupgrade.journal.RunLock.Holder h = holder.get();
+      System.out.println("LOCK: held by " + h + (h.alive() ? " (running)" : "; its process is gone: `kylin-upgrade "
+          + "resume` or `kylin-upgrade rollback` take it over, `kylin-upgrade unlock --run " + h.run + "` clears it"));
+    }
   }
 
   private void show(String source, UpgradeTarget target, Map<String, Long> counts, JavaRDD<Resource> resources,

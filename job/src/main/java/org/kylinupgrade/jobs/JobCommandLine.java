@@ -64,7 +64,7 @@ public final class JobCommandLine {
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
-    if (e instanceof NeedsOperatorException) {
+    if (e instanceof NeedsOperatorException || e instanceof org.kylinupgrade.journal.RunStoppedException) {
       err.println(command + ": " + Secrets.redact(e.getMessage()));
       err.flush();
       return ExitCodes.NEEDS_OPERATOR;
@@ -72,7 +72,7 @@ public final class JobCommandLine {
     if (e instanceof ClusterUnreachableException || e instanceof org.kylinupgrade.journal.RunLock.LockedException
         || e instanceof LiveUpgrade.WritersException || e instanceof LiveUpgrade.ShortReadException
         || e instanceof LiveUpgrade.SwapFailedException
-        || e instanceof LiveHybrid.HybridFailedException) {
+        || e instanceof LiveHybrid.HybridFailedException || e instanceof org.kylinupgrade.journal.RunFailedException) {
       err.println(command + ": " + Secrets.redact(e.getMessage()));
       err.flush();
       return ExitCodes.FAILED;

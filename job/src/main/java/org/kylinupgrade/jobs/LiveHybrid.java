@@ -14,30 +14,37 @@ import java.util.Map;
 import org.kylinupgrade.hbase.AclTable;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseStore;
+import org.kylinupgrade.hbase.TableAdmin;
 import org.kylinupgrade.hybrid.AclCopy;
 import org.kylinupgrade.hybrid.ExtendCubeToHybrid;
 import org.kylinupgrade.hybrid.HybridIds;
 import org.kylinupgrade.hybrid.HybridInput;
 import org.kylinupgrade.hybrid.HybridPlan;
 import org.kylinupgrade.journal.FailurePoints;
+import org.kylinupgrade.journal.JournaledRun;
 import org.kylinupgrade.journal.Run;
 import org.kylinupgrade.journal.RunJournal;
-import org.kylinupgrade.journal.RunLock;
 import org.kylinupgrade.journal.RunNames;
 import org.kylinupgrade.journal.Step;
 import org.kylinupgrade.metadata.AclCell;
-import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.rules.UpgradeTarget;
 import org.kylinupgrade.metadata.Resource;
 
 /**
- * {@code hybrid} on the live metadata table, all or nothing: under the run lock, the plan is made from the table
- * (bad input changes nothing), the table is snapshotted, the resources are written and the ACL row copied; on any
- * failure every resource is put back as it was read and the ACL copy deleted. A run that could not put things back
- * stays unfinished in the journal, and {@code rollback} restores its snapshot.
+ * {@code hybrid} on the live metadata table, all or nothing, run by {@link JournaledRun}. Its steps:
+ * <ol>
+ *   <li>the plan is made from the table (bad input changes nothing: exit 2, journaled ABORTED);</li>
+ *   <li>{@code BACKED_UP}: the table is snapshotted, the resources it writes recorded;</li>
+ *   <li>the resources are written and flushed ({@value #WRITTEN}), then read back and compared with what was
+ *   written (a resource that does not read back fails the run);</li>
+ *   <li>the cube's ACL row is copied ({@value #ACL_COPIED}).</li>
+ * </ol>
+ * On any failure after the backup, every resource is put back as it was read (a created one deleted), the ACL
+ * copy deleted, and the put-back read back and compared with what was read; the run is journaled ROLLED_BACK. A
+ * run that could not put things back (or was killed) stays unfinished, and {@code rollback} restores its snapshot.
  */
-final class LiveHybrid {
+final class LiveHybrid implements JournaledRun.Job {
   /** Failure points for the tests: after the resources, after the ACL copy. */
   static final String WRITTEN = "HYBRID_WRITTEN";
   static final String ACL_COPIED = "HYBRID_ACL_COPIED";
@@ -48,41 +55,42 @@ final class LiveHybrid {
   private final MetadataUrl url;
   private final HybridIds ids;
   private final String reportFile;
+  private final JournaledRun runs;
   private final RunJournal journal;
-  private final RunLock lock;
+  // the run's state, set by its steps
+  private HBaseStore store;
+  private RunNames names;
+  private UpgradeTarget target;
+  private String project;
+  private String cube;
+  private String partitionDate;
+  private HybridPlan plan;
+  private List<AclCell> aclRow = new ArrayList<>();
+  private boolean aclCopied;
 
   LiveHybrid(HBaseCluster cluster, MetadataUrl url, HybridIds ids, String reportFile) throws IOException {
     this.cluster = cluster;
     this.url = url;
     this.ids = ids;
     this.reportFile = reportFile;
-    this.journal = new RunJournal(cluster.historyTable(RunNames.historyTable(url)).ensureExists());
-    this.lock = new RunLock(journal.table());
+    this.runs = new JournaledRun(cluster, url);
+    this.journal = runs.journal();
   }
 
-  int run(UpgradeTarget target, String project, String cube, String partitionDate) throws IOException {
-    journal.unfinished().ifPresent(unfinished -> {
-      throw new NeedsOperatorException(unfinished + " stopped half-way; finish it with `kylin-upgrade resume` "
-          + "or undo it with `kylin-upgrade rollback`");
-    });
-    try (HBaseStore store = cluster.openStore(url)) {
-      RunNames names = new RunNames(url, RunNames.newRunId());
-      lock.acquire(names.runId());
-      Run run = journal.start(names.runId(), "hybrid", facts(target, project, cube, partitionDate));
-      try {
-        return extend(store, names, run, target, project, cube, partitionDate);
-      } finally {
-        Run current = journal.load(names.runId()).orElse(run);
-        if (!current.unfinished()) {
-          lock.release(names.runId());
-        }
-      }
+  int run(UpgradeTarget target, String project, String cube, String partitionDate) throws Exception {
+    this.target = target;
+    this.project = project;
+    this.cube = cube;
+    this.partitionDate = partitionDate;
+    try (HBaseStore opened = cluster.openStore(url)) {
+      this.store = opened;
+      this.names = new RunNames(url, RunNames.newRunId());
+      return runs.start("hybrid", names, facts(), this);
     }
   }
 
-  private Map<String, String> facts(UpgradeTarget target, String project, String cube, String partitionDate) {
+  private Map<String, String> facts() {
     Map<String, String> facts = new LinkedHashMap<>();
-    facts.put("table", url.tableName());
     facts.put("version", Version.current());
     facts.put("to", target.label());
     facts.put("project", project);
@@ -91,54 +99,65 @@ final class LiveHybrid {
     return facts;
   }
 
-  private int extend(HBaseStore store, RunNames names, Run run, UpgradeTarget target, String project, String cube,
-      String partitionDate) throws IOException {
+  @Override
+  public JournaledRun.Ending steps(Run run) throws IOException {
     AclTable aclTable = cluster.aclTable(url);
-    HybridPlan plan;
-    List<AclCell> aclRow;
-    try {
-      plan = ExtendCubeToHybrid.plan(read(store), target, project, cube, partitionDate, ids);
-      aclRow = aclTable.exists() ? aclTable.row(plan.cubeUuid()) : List.of();
-      cluster.admin().snapshot(url.tableName(), names.backupSnapshot());
-    } catch (RuntimeException | IOException e) {
-      cluster.admin().deleteSnapshotIfExists(names.backupSnapshot());
-      journal.finish(run, e instanceof BadInputException ? Run.Status.ABORTED : Run.Status.FAILED,
-          Map.of("message", String.valueOf(e.getMessage())));
-      throw e;
-    }
+    plan = ExtendCubeToHybrid.plan(read(store), target, project, cube, partitionDate, ids);
+    aclRow = aclTable.exists() ? aclTable.row(plan.cubeUuid()) : new ArrayList<AclCell>();
+    FailurePoints.reached("hybrid:backup");
+    cluster.admin().snapshot(url.tableName(), names.backupSnapshot());
     Map<String, String> produced = new LinkedHashMap<>();
-    produced.put("backup_snapshot", names.backupSnapshot());
-    produced.put("acl_copy_row", aclRow.isEmpty() ? "" : plan.oldCubeUuid());
-    produced.put("written", String.join("\n", plan.writes().stream().map(w -> w.after().path()).toList()));
+    produced.put(Run.BACKUP_SNAPSHOT, names.backupSnapshot());
+    produced.put(Run.ACL_COPY_ROW, aclRow.isEmpty() ? "" : plan.oldCubeUuid());
+    List<String> written = new ArrayList<>();
+    for (HybridPlan.Write write : plan.writes()) {
+      written.add(write.after().path());
+    }
+    produced.put(Run.WRITTEN, String.join("\n", written));
     run = journal.step(run, Step.BACKED_UP, produced);
-    try {
-      for (HybridPlan.Write write : plan.writes()) {
-        store.put(write.after());
+    boolean first = true;
+    for (HybridPlan.Write write : plan.writes()) {
+      store.put(write.after());
+      if (first) {
+        store.flush();
+        FailurePoints.reached("hybrid:write"); // in the middle of the writes: one landed, the others not
+        first = false;
       }
-      store.flush();
-      FailurePoints.reached(WRITTEN);
+    }
+    store.flush();
+    FailurePoints.reached(WRITTEN);
+    List<String> notAsWritten = new ArrayList<>();
+    for (HybridPlan.Write write : plan.writes()) {
+      if (!write.after().equals(readOne(write.after().path()))) {
+        notAsWritten.add(write.after().path());
+      }
+    }
+    if (!notAsWritten.isEmpty()) {
+      throw new IllegalStateException("written resources do not read back as written: " + notAsWritten);
+    }
+    FailurePoints.reached("hybrid:acl");
+    if (!aclRow.isEmpty()) {
+      aclCopied = true;
       aclTable.put(plan.oldCubeUuid(), AclCopy.of(aclRow, plan.projectUuid()));
-      FailurePoints.reached(ACL_COPIED);
-    } catch (RuntimeException | IOException e) {
-      putBack(run, store, aclTable, target, plan, !aclRow.isEmpty(), e);
     }
-    journal.finish(run, Run.Status.DONE, Map.of());
-    print(target, plan, aclRow, names);
-    report(target, plan, aclRow, names, "done", ExitCodes.OK);
-    return ExitCodes.OK;
+    FailurePoints.reached(ACL_COPIED);
+    print();
+    report("done", ExitCodes.OK, true);
+    return JournaledRun.Ending.of(Run.Status.DONE, ExitCodes.OK);
   }
 
-  private static HybridInput read(HBaseStore store) throws IOException {
-    List<Resource> resources = new ArrayList<>();
-    for (String range : HybridInput.RANGES) {
-      resources.addAll(store.readPrefix(range));
-    }
-    return HybridInput.of(resources);
+  @Override
+  public boolean touched(Run run) {
+    return run.step().compareTo(Step.BACKED_UP) >= 0;
   }
 
-  /** Puts back what every write replaced (all of them: a buffered write may have landed), then the ACL table. */
-  private void putBack(Run run, HBaseStore store, AclTable aclTable, UpgradeTarget target, HybridPlan plan,
-      boolean aclCopied, Exception cause) throws IOException {
+  /**
+   * Puts back what every write replaced (all of them: a buffered write may have landed), then the ACL table; then
+   * reads every written path back: each is as it was read before the run (a created one absent).
+   */
+  @Override
+  public RuntimeException restore(Run run, Throwable cause) throws IOException {
+    AclTable aclTable = cluster.aclTable(url);
     try {
       List<HybridPlan.Write> writes = new ArrayList<>(plan.writes());
       Collections.reverse(writes);
@@ -150,22 +169,59 @@ final class LiveHybrid {
         }
       }
       store.flush();
-      if (aclCopied) {
+      if (aclCopied || run.aclCopyRow() != null) {
         aclTable.delete(plan.oldCubeUuid());
       }
+      for (HybridPlan.Write write : writes) {
+        Resource now = readOne(write.after().path());
+        if (write.creates() ? now != null : !write.before().equals(now)) {
+          throw new IllegalStateException(write.after().path() + " does not read back as it was before the run");
+        }
+      }
     } catch (RuntimeException | IOException again) {
-      cause.addSuppressed(again);
       throw new NeedsOperatorException("extending cube " + plan.cube() + " failed (" + cause.getMessage()
           + ") and so did putting the metadata back (" + again.getMessage() + "); `kylin-upgrade rollback --snapshot "
-          + run.get("backup_snapshot") + "` restores the table as it was (and deletes the ACL copy)");
+          + run.backupSnapshot() + "` restores the table as it was (and deletes the ACL copy)");
     }
-    journal.finish(run, Run.Status.ROLLED_BACK, Map.of("message", String.valueOf(cause.getMessage())));
-    report(target, plan, new ArrayList<AclCell>(), null, "failed, put back", ExitCodes.FAILED);
-    throw new HybridFailedException("extending cube " + plan.cube() + " failed (" + cause.getMessage() + "); every "
+    report("failed, put back", ExitCodes.FAILED, false);
+    return new HybridFailedException("extending cube " + plan.cube() + " failed (" + cause.getMessage() + "); every "
         + "resource and the ACL table were put back as they were", cause);
   }
 
-  private void print(UpgradeTarget target, HybridPlan plan, List<AclCell> aclRow, RunNames names) {
+  /** The backup snapshot is the way back from a finished or a put-back run; it goes only if nothing was written. */
+  @Override
+  public String cleanUp(Run run, Run.Status ending) throws IOException {
+    if (ending == Run.Status.DONE || ending == Run.Status.ROLLED_BACK || touched(run)) {
+      return null;
+    }
+    TableAdmin admin = cluster.admin();
+    if (admin.exists(url.tableName()) && admin.isEnabled(url.tableName())) {
+      admin.deleteSnapshotIfExists(names.backupSnapshot());
+      return null;
+    }
+    return admin.snapshotExists(names.backupSnapshot()) ? "backup snapshot " + names.backupSnapshot()
+        + " is kept: table " + url.tableName() + " is not verified as healthy" : null;
+  }
+
+  /** The resource at {@code path} as the table holds it now, or null. */
+  private Resource readOne(String path) throws IOException {
+    for (Resource r : store.readPrefix(path)) {
+      if (r.path().equals(path)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static HybridInput read(HBaseStore store) throws IOException {
+    List<Resource> resources = new ArrayList<>();
+    for (String range : HybridInput.RANGES) {
+      resources.addAll(store.readPrefix(range));
+    }
+    return HybridInput.of(resources);
+  }
+
+  private void print() {
     System.out.printf("extended cube %s into hybrid %s in project %s as Kylin %s does (run %s, backup snapshot %s):%n",
         plan.cube(), plan.hybrid(), plan.project(), target.label(), names.runId(), names.backupSnapshot());
     for (HybridPlan.Write write : plan.writes()) {
@@ -178,8 +234,7 @@ final class LiveHybrid {
     plan.notes().forEach(n -> System.out.println("  note: " + n));
   }
 
-  private void report(UpgradeTarget target, HybridPlan plan, List<AclCell> aclRow, RunNames names, String status,
-      int exitCode) throws IOException {
+  private void report(String status, int exitCode, boolean done) throws IOException {
     if (reportFile == null) {
       return;
     }
@@ -194,7 +249,7 @@ final class LiveHybrid {
     root.put("ownDesc", plan.ownDesc());
     root.put("hybrid", plan.hybrid());
     root.put("partitionDate", plan.partitionDate());
-    if (names != null) {
+    if (done) {
       root.put("backupSnapshot", names.backupSnapshot());
     }
     ArrayNode writes = root.putArray("writes");
@@ -205,7 +260,7 @@ final class LiveHybrid {
     acl.put("table", url.aclTable());
     acl.put("from", plan.cubeUuid());
     acl.put("to", plan.oldCubeUuid());
-    acl.put("cellsCopied", aclRow.size());
+    acl.put("cellsCopied", done ? aclRow.size() : 0);
     plan.droppedSegments().forEach(root.putArray("segmentsLeftOut")::add);
     plan.notes().forEach(root.putArray("notes")::add);
     root.put("status", status);

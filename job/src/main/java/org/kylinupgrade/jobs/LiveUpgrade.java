@@ -2,6 +2,7 @@ package org.kylinupgrade.jobs;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +16,14 @@ import org.apache.spark.storage.StorageLevel;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseRdds;
 import org.kylinupgrade.hbase.TableAdmin;
+import org.kylinupgrade.journal.FailurePoints;
+import org.kylinupgrade.journal.JournaledRun;
 import org.kylinupgrade.journal.Run;
 import org.kylinupgrade.journal.RunJournal;
-import org.kylinupgrade.journal.RunLock;
 import org.kylinupgrade.journal.RunNames;
 import org.kylinupgrade.journal.Step;
 import org.kylinupgrade.journal.Swap;
+import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.RowSelection;
@@ -33,30 +36,79 @@ import org.kylinupgrade.rules.UpgradeOptions;
 import org.kylinupgrade.rules.UpgradeTarget;
 
 /**
- * The live upgrade of the metadata table: back up (snapshot), read the snapshot, convert, stage into a clone
- * of the snapshot, verify, check for writers, swap (journaled), record. Any failure before the swap leaves the
- * live table untouched and removes what the run created; a failure during the swap restores the backup.
+ * The live upgrade of the metadata table, run by {@link JournaledRun} (which owns the lock, the journal's start and
+ * end, and the one failure path). Its steps, each journaled before the next begins:
+ * <ol>
+ *   <li>{@code BACKED_UP}: snapshot of the live table, the rollback point;</li>
+ *   <li>the snapshot is read (its row count proven by an independent count) and converted;</li>
+ *   <li>{@code STAGED}: the rewritten resources are written into a clone of the backup, big cells into files;</li>
+ *   <li>{@code VERIFIED}: the staged rows read back as written, counts per type are the snapshot's, converting them
+ *   again changes nothing;</li>
+ *   <li>{@code WRITERS_CHECKED}: no row of the live table changed since the backup;</li>
+ *   <li>{@code SWAP_SNAPSHOT_TAKEN} … {@code SWAP_VERIFIED}: the swap ({@link Swap#finish});</li>
+ *   <li>{@code RECORDED}.</li>
+ * </ol>
+ * Before the swap the live table is untouched: a failure removes what the run created (the backup snapshot too,
+ * once the live table is seen healthy). From the swap on, a failure puts the backup back. A run that stopped is
+ * resumed from its last step: before the swap it is redone from its backup, else the swap is finished.
  */
-final class LiveUpgrade {
+final class LiveUpgrade implements JournaledRun.Job {
   private final HBaseCluster cluster;
   private final JavaSparkContext sc;
   private final MetadataUrl url;
+  private final JournaledRun runs;
   private final RunJournal journal;
-  private final RunLock lock;
-  private final Request request;
+  private Request request;
+  private RunNames names;
+  private Swap swap;
+  private boolean resuming;
 
-  /** What the operator asked for. */
+  /** What the operator asked for; immutable, and rebuilt from the journal by {@code resume}. */
   static final class Request {
-    List<String> models = List.of();
-    List<String> cubes = List.of();
-    List<String> projects = List.of();
-    List<String> purgeCubes = List.of();
-    boolean keepUnloadable;
-    boolean dryRun;
-    String reportFile;
-    UpgradeTarget target = UpgradeTarget.DEFAULT;
-    /** For resume: the target the operator named, to be checked against the run's; null when not named. */
-    UpgradeTarget targetNamed;
+    final List<String> models;
+    final List<String> cubes;
+    final List<String> projects;
+    final List<String> purgeCubes;
+    final boolean keepUnloadable;
+    final boolean dryRun;
+    final String reportFile;
+    final UpgradeTarget target;
+
+    Request(List<String> models, List<String> cubes, List<String> projects, List<String> purgeCubes,
+        boolean keepUnloadable, boolean dryRun, String reportFile, UpgradeTarget target) {
+      this.models = immutable(models);
+      this.cubes = immutable(cubes);
+      this.projects = immutable(projects);
+      this.purgeCubes = immutable(purgeCubes);
+      this.keepUnloadable = keepUnloadable;
+      this.dryRun = dryRun;
+      this.reportFile = reportFile;
+      this.target = target;
+    }
+
+    /** The request a journaled run recorded; runs recorded before targets existed upgraded to 1.4-alpha. */
+    static Request of(Run run, String reportFile) {
+      UpgradeTarget target = run.target() == null ? UpgradeTarget.V1_4_ALPHA : UpgradeTarget.parse(run.target());
+      return new Request(run.models(), run.cubes(), run.projects(), run.purgeCubes(), run.keepUnloadable(), false,
+          reportFile, target);
+    }
+
+    /** What the journal records of the request. */
+    Map<String, String> facts() {
+      Map<String, String> facts = new LinkedHashMap<>();
+      facts.put("version", Version.current());
+      facts.put(Run.MODELS, String.join(",", models));
+      facts.put(Run.CUBES, String.join(",", cubes));
+      facts.put(Run.PROJECTS, String.join(",", projects));
+      facts.put(Run.PURGE_CUBES, String.join(",", purgeCubes));
+      facts.put(Run.KEEP_UNLOADABLE, Boolean.toString(keepUnloadable));
+      facts.put(Run.TARGET, target.label());
+      return facts;
+    }
+
+    private static List<String> immutable(List<String> list) {
+      return list == null ? Collections.<String>emptyList() : Collections.unmodifiableList(new ArrayList<>(list));
+    }
   }
 
   LiveUpgrade(HBaseCluster cluster, JavaSparkContext sc, MetadataUrl url, Request request) throws IOException {
@@ -64,25 +116,26 @@ final class LiveUpgrade {
     this.sc = sc;
     this.url = url;
     this.request = request;
-    this.journal = new RunJournal(cluster.historyTable(RunNames.historyTable(url)).ensureExists());
-    this.lock = new RunLock(journal.table());
+    this.runs = new JournaledRun(cluster, url);
+    this.journal = runs.journal();
   }
 
-  int run() throws IOException {
-    journal.unfinished().ifPresent(unfinished -> {
-      throw new NeedsOperatorException(unfinished + " stopped half-way; finish it with `kylin-upgrade resume` "
-          + "or undo it with `kylin-upgrade rollback`");
-    });
+  int run() throws Exception {
+    runs.preflight();
     cluster.openStore(url).close();
-    RunNames names = new RunNames(url, RunNames.newRunId());
-    return request.dryRun ? dryRun(names) : upgrade(names);
+    names = new RunNames(url, RunNames.newRunId());
+    if (request.dryRun) {
+      return dryRun();
+    }
+    swap = new Swap(cluster, journal, names);
+    return runs.start("upgrade", names, request.facts(), this);
   }
 
-  private int dryRun(RunNames names) throws IOException {
+  private int dryRun() throws IOException {
     TableAdmin admin = cluster.admin();
     admin.snapshot(url.tableName(), names.dryRunSnapshot());
     try {
-      Conversion c = convert(names, names.dryRunSnapshot(), System.currentTimeMillis());
+      Conversion c = convert(names.dryRunSnapshot(), System.currentTimeMillis());
       c.release();
       System.out.printf("dry run: %d resources would change in table %s; nothing written%n", c.result.changes.size(),
           url.tableName());
@@ -93,184 +146,158 @@ final class LiveUpgrade {
     }
   }
 
-  private int upgrade(RunNames names) throws IOException {
-    lock.acquire(names.runId());
-    Run run = journal.start(names.runId(), "upgrade", requestFacts());
-    Swap swap = new Swap(cluster, journal, names);
-    Run started = run;
-    return guarded(started, names, swap, () -> {
-      cluster.admin().snapshot(url.tableName(), names.backupSnapshot());
-      long snapshotTime = cluster.admin().snapshotInfo(names.backupSnapshot()).orElseThrow().creationTime;
-      Run backedUp = journal.step(started, Step.BACKED_UP, Map.of("backup_snapshot", names.backupSnapshot(),
-          "backup_time", Long.toString(snapshotTime)));
-      return continueFrom(backedUp, names, swap);
-    });
-  }
-
-  /** A step of work that may fail; see {@link #guarded}. */
-  @FunctionalInterface
-  private interface RunBody {
-    int run() throws IOException;
-  }
-
   /**
-   * Runs {@code body} for {@code run} with the one failure rule of this job: a run that fails before its swap
-   * began is aborted (the live table was never touched); the lock is released once the run is no longer
-   * unfinished, and kept for resume / rollback otherwise.
+   * {@code resume}: finishes the unfinished run from where it stopped (its lock taken over from a dead process):
+   * an upgrade is redone from its backup before the swap, else its swap is finished; a rollback's swap is
+   * finished; a run that never touched the table is closed; a hybrid run is only undone, by {@code rollback}.
    */
-  private int guarded(Run run, RunNames names, Swap swap, RunBody body) throws IOException {
-    try {
-      return body.run();
-    } catch (RuntimeException | IOException | Error e) {
-      Run current = journal.load(names.runId()).orElse(run);
-      if (current.unfinished() && !current.step().swapStarted()) {
-        abort(current, swap, e);
-      }
-      throw e;
-    } finally {
-      Run current = journal.load(names.runId()).orElse(run);
-      if (!current.unfinished()) {
-        lock.release(names.runId());
-      }
-    }
-  }
-
-  /** Finishes the unfinished run (the lock is taken over): redone from its backup before the swap, else the swap. */
-  int resume() throws IOException {
+  int resume(UpgradeTarget targetNamed) throws Exception {
     Run run = journal.unfinished().orElse(null);
     if (run == null) {
       System.out.println("no unfinished run: nothing to resume");
       return ExitCodes.OK;
     }
-    if (!"upgrade".equals(run.command())) {
+    if (run.is("rollback")) {
+      return RollbackJob.resume(cluster, url, runs, run);
+    }
+    if (!run.is("upgrade")) {
       return closeOtherCommand(run);
     }
-    lock.takeOver(run.id());
-    RunNames names = new RunNames(url, run.id());
-    request.models = list(run.get("models"));
-    request.cubes = list(run.get("cubes"));
-    request.projects = list(run.get("projects"));
-    request.purgeCubes = list(run.get("purge_cubes"));
-    request.keepUnloadable = Boolean.parseBoolean(run.get("keep_unloadable"));
-    request.target = recordedTarget(run);
-    if (request.targetNamed != null && request.targetNamed != request.target) {
-      throw new org.kylinupgrade.metadata.BadInputException(run + " upgrades to " + request.target.label()
-          + ", not to " + request.targetNamed.label() + "; resume it without --to (or with --to "
-          + request.target.label() + "), or undo it with `kylin-upgrade rollback`");
+    request = Request.of(run, request.reportFile);
+    if (targetNamed != null && targetNamed != request.target) {
+      throw new BadInputException(run + " upgrades to " + request.target.label() + ", not to " + targetNamed.label()
+          + "; resume it without --to (or with --to " + request.target.label() + "), or undo it with "
+          + "`kylin-upgrade rollback`");
     }
     System.out.println("resuming " + run + " (to Kylin " + request.target.label() + ")");
-    Swap swap = new Swap(cluster, journal, names);
-    Run stopped = run;
-    return guarded(stopped, names, swap, () -> {
-      if (stopped.step().compareTo(Step.BACKED_UP) < 0) {
-        abort(stopped, swap, new IllegalStateException("stopped before its backup snapshot was taken"));
-        System.out.println("run " + stopped.id() + " stopped before its backup: table " + url.tableName()
-            + " is untouched; run the upgrade again");
-        return ExitCodes.FAILED;
-      }
-      return continueFrom(stopped, names, swap);
-    });
+    names = new RunNames(url, run.id());
+    swap = new Swap(cluster, journal, names);
+    resuming = true;
+    return runs.resume(run, this);
   }
 
   /**
-   * Another command's run (hybrid) is not resumed: before its backup it wrote nothing and is closed here, after it
-   * only its snapshot puts the table back.
+   * Another command's run is not resumed: one that never touched the table (a backup, a hybrid run before its
+   * backup) is closed here; a hybrid run after its backup is undone by {@code rollback}.
    */
-  private int closeOtherCommand(Run run) throws IOException {
-    if (run.step().compareTo(Step.BACKED_UP) >= 0) {
+  private int closeOtherCommand(Run run) throws Exception {
+    if (run.is("hybrid") && run.step().compareTo(Step.BACKED_UP) >= 0) {
       throw new NeedsOperatorException(run + " stopped half-way and cannot be resumed; undo it with "
-          + "`kylin-upgrade rollback` (its backup snapshot " + run.get("backup_snapshot") + "), then run it again");
+          + "`kylin-upgrade rollback` (its backup snapshot " + run.backupSnapshot() + "), then run it again");
     }
-    lock.takeOver(run.id());
-    journal.finish(run, Run.Status.FAILED, Map.of("message", "stopped before it wrote anything"));
-    lock.release(run.id());
-    System.out.println(run.command() + " run " + run.id() + " stopped before it wrote anything: table "
-        + url.tableName() + " is untouched; run it again");
-    return ExitCodes.FAILED;
-  }
-
-  /** Before the swap the live table is untouched: remove what the run created and record the failure. */
-  private void abort(Run run, Swap swap, Throwable cause) throws IOException {
-    swap.cleanUp(false);
-    if (run.get("backup_snapshot") != null) {
-      cluster.admin().deleteSnapshotIfExists(run.get("backup_snapshot"));
-    }
-    HBaseRdds.deleteRestoreDir(cluster, run.id());
-    journal.finish(run, Run.Status.FAILED, Map.of("message", String.valueOf(cause.getMessage())));
-  }
-
-  private Map<String, String> requestFacts() {
-    Map<String, String> facts = new LinkedHashMap<>();
-    facts.put("table", url.tableName());
-    facts.put("version", Version.current());
-    facts.put("models", String.join(",", request.models));
-    facts.put("cubes", String.join(",", request.cubes));
-    facts.put("projects", String.join(",", request.projects));
-    facts.put("purge_cubes", String.join(",", request.purgeCubes));
-    facts.put("keep_unloadable", Boolean.toString(request.keepUnloadable));
-    facts.put("target", request.target.label());
-    return facts;
-  }
-
-  private static List<String> list(String csv) {
-    return csv == null || csv.isEmpty() ? List.of() : List.of(csv.split(","));
+    return runs.resume(run, new Closing(cluster, journal, url, run, Run.Status.FAILED, run.command() + " run "
+        + run.id() + " stopped before it wrote anything: table " + url.tableName() + " is untouched; run it again"));
   }
 
   /**
-   * Everything after the backup, from the step {@code run} last completed. Shared by a fresh run and by
-   * {@code resume}: a run that stopped before the swap is redone from its backup snapshot.
+   * Closes a run that stopped before it touched the live table: removes what it created (its backup snapshot once
+   * the live table is seen healthy), journaled with {@code status}.
    */
-  int continueFrom(Run run, RunNames names, Swap swap) throws IOException {
+  static final class Closing implements JournaledRun.Job {
+    private final Swap swap;
+    private final Run.Status status;
+    private final String message;
+
+    Closing(HBaseCluster cluster, RunJournal journal, MetadataUrl url, Run run, Run.Status status, String message) {
+      this.swap = new Swap(cluster, journal, new RunNames(url, run.id()));
+      this.status = status;
+      this.message = message;
+    }
+
+    @Override
+    public JournaledRun.Ending steps(Run current) {
+      System.out.println(message);
+      return JournaledRun.Ending.of(status, status == Run.Status.FAILED ? ExitCodes.FAILED : ExitCodes.OK, message);
+    }
+
+    @Override
+    public boolean touched(Run current) {
+      return false;
+    }
+
+    @Override
+    public RuntimeException restore(Run current, Throwable cause) {
+      throw new IllegalStateException("a run that never touched the table has nothing to put back");
+    }
+
+    @Override
+    public String cleanUp(Run current, Run.Status ending) throws IOException {
+      return swap.cleanUp(current, false, true);
+    }
+  }
+
+  // ---- the job's steps ---------------------------------------------------------------------------------------------
+
+  @Override
+  public JournaledRun.Ending steps(Run run) throws Exception {
+    if (resuming && run.step().compareTo(Step.BACKED_UP) < 0) {
+      System.out.println("run " + run.id() + " stopped before its backup: table " + url.tableName()
+          + " is untouched; run the upgrade again");
+      return JournaledRun.Ending.of(Run.Status.FAILED, ExitCodes.FAILED, "stopped before its backup snapshot was taken");
+    }
+    if (run.step().compareTo(Step.BACKED_UP) < 0) {
+      run = backUp(run);
+    }
     if (!run.step().swapStarted()) {
-      Conversion c = convert(names, run.get("backup_snapshot"), System.currentTimeMillis());
+      if (resuming) {
+        cluster.admin().enableIfDisabled(url.tableName()); // before the swap a live table is the original
+      }
+      Conversion c = convert(run.backupSnapshot(), System.currentTimeMillis());
       if (c.refused(request) || c.result.changes.isEmpty()) {
         c.release();
-        int exit = c.exitCode(request, c.result.changes.isEmpty() ? "nothing to do" : "refused: unloadable");
-        swap.cleanUp(false);
-        cluster.admin().deleteSnapshotIfExists(run.get("backup_snapshot"));
-        run = journal.putReport(run, c.report.json().toString());
-        journal.finish(run, c.result.changes.isEmpty() ? Run.Status.NOTHING_TO_DO : Run.Status.ABORTED, Map.of());
-        System.out.println(c.result.changes.isEmpty()
-            ? "table " + url.tableName() + " is already v2: nothing to change, nothing written"
+        boolean nothing = c.result.changes.isEmpty();
+        int exit = c.exitCode(request, nothing ? "nothing to do" : "refused: unloadable");
+        journal.putReport(run, c.report.json().toString());
+        System.out.println(nothing ? "table " + url.tableName() + " is already v2: nothing to change, nothing written"
             : "stopped before writing: Kylin v2.0 cannot load the resources above; fix them, or pass --keep-unloadable");
-        return exit;
+        return JournaledRun.Ending.of(nothing ? Run.Status.NOTHING_TO_DO : Run.Status.ABORTED, exit);
       }
       try {
-        run = stage(run, names, c);
-        run = verify(run, names, c);
+        run = stage(run, c);
+        run = verify(run, c);
       } finally {
         c.release();
       }
-      run = checkWriters(run, names);
+      run = checkWriters(run);
       run = journal.putReport(run, c.report.json().toString());
       c.report.outcome("swapping", ExitCodes.OK).writeTo(request.reportFile);
     }
-    try {
-      run = swap.finish(run);
-    } catch (RuntimeException | IOException e) {
-      restoreAfterFailedSwap(run, names, swap, e);
-      throw new SwapFailedException("the swap failed (" + e.getMessage() + "); table " + url.tableName()
-          + " was restored from snapshot " + run.get("backup_snapshot"), e);
-    }
-    swap.cleanUp(true);
-    HBaseRdds.deleteRestoreDir(cluster, names.runId());
+    run = swap.finish(run);
     run = journal.step(run, Step.RECORDED);
-    run = journal.finish(run, Run.Status.DONE, Map.of());
     System.out.printf("upgraded table %s (run %s): %s resources rewritten; backup snapshot %s; swap window %s ms%n",
-        url.tableName(), run.id(), run.get("changed"), run.get("backup_snapshot"), run.get("swap_window_ms"));
-    return Boolean.parseBoolean(run.get("kept_unloadable")) ? ExitCodes.PROBLEMS : ExitCodes.OK;
+        url.tableName(), run.id(), run.changed(), run.backupSnapshot(), run.swapWindowMs());
+    return JournaledRun.Ending.of(Run.Status.DONE, run.keptUnloadable() ? ExitCodes.PROBLEMS : ExitCodes.OK);
   }
 
-  private void restoreAfterFailedSwap(Run run, RunNames names, Swap swap, Exception cause) {
-    try {
-      swap.restore(run, run.get("backup_snapshot"));
-      swap.cleanUp(false);
-      journal.finish(run, Run.Status.ROLLED_BACK, Map.of("message", "swap failed: " + cause.getMessage()));
-    } catch (IOException | RuntimeException again) {
-      cause.addSuppressed(again);
-      throw new NeedsOperatorException("the swap failed (" + cause.getMessage() + ") and so did the automatic restore ("
-          + again.getMessage() + "); run `kylin-upgrade rollback` (or `resume`)");
+  private Run backUp(Run run) throws IOException {
+    FailurePoints.reached("upgrade:backup");
+    cluster.admin().snapshot(url.tableName(), names.backupSnapshot());
+    long snapshotTime = cluster.admin().snapshotInfo(names.backupSnapshot())
+        .orElseThrow(() -> new IOException("snapshot " + names.backupSnapshot() + " vanished")).creationTime;
+    Map<String, String> produced = new LinkedHashMap<>();
+    produced.put(Run.BACKUP_SNAPSHOT, names.backupSnapshot());
+    produced.put(Run.BACKUP_TIME, Long.toString(snapshotTime));
+    return journal.step(run, Step.BACKED_UP, produced);
+  }
+
+  @Override
+  public boolean touched(Run run) {
+    return run.step().swapStarted();
+  }
+
+  @Override
+  public RuntimeException restore(Run run, Throwable cause) throws IOException {
+    swap.undo(run);
+    return new SwapFailedException("the swap failed (" + cause.getMessage() + "); table " + url.tableName()
+        + " was put back as it was (backup snapshot " + run.backupSnapshot() + ")", cause);
+  }
+
+  @Override
+  public String cleanUp(Run run, Run.Status ending) throws IOException {
+    if (ending == Run.Status.DONE) {
+      return swap.cleanUp(run, true, false);
     }
+    return swap.cleanUp(run, false, ending != Run.Status.ROLLED_BACK);
   }
 
   /** The conversion of one snapshot and its report. */
@@ -305,9 +332,9 @@ final class LiveUpgrade {
     }
   }
 
-  private Conversion convert(RunNames names, String snapshot, long runTimestamp) throws IOException {
+  private Conversion convert(String snapshot, long runTimestamp) throws IOException {
     // cached once by the read; the pipeline reuses this cache instead of caching its own copy
-    SnapshotRead read = readSnapshot(names, snapshot);
+    SnapshotRead read = readSnapshot(snapshot);
     JavaRDD<Resource> resources = read.rows;
     Map<String, Long> counts = UpgradePipeline.countByType(resources);
     read.proveComplete(counts);
@@ -329,7 +356,7 @@ final class LiveUpgrade {
    * from a temporary clone of it. Either way the rows are counted again by a path independent of Spark's splits
    * (one thread, keys only), and a read that comes back short stops the run before anything is written.
    */
-  private SnapshotRead readSnapshot(RunNames names, String snapshot) throws IOException {
+  private SnapshotRead readSnapshot(String snapshot) throws IOException {
     RowSelection ranges = rangesRead();
     Optional<String> unreadable = HBaseRdds.whySnapshotFilesUnreadable(cluster, snapshot, names.runId());
     long expected = -1;
@@ -399,20 +426,22 @@ final class LiveUpgrade {
     }
   }
 
-  private Run stage(Run run, RunNames names, Conversion c) throws IOException {
+  private Run stage(Run run, Conversion c) throws IOException {
     TableAdmin admin = cluster.admin();
     admin.dropIfExists(names.stagingTable());
-    admin.cloneSnapshot(run.get("backup_snapshot"), names.stagingTable());
+    FailurePoints.reached("stage:clone");
+    admin.cloneSnapshot(run.backupSnapshot(), names.stagingTable());
     JavaRDD<Resource> rewritten = c.result.rewritten;
     String stagedDir = names.stagedBigCells(cluster.workingDir());
+    FailurePoints.reached("stage:write");
     HBaseRdds.bulkPut(sc, cluster, names.stagingTable(), rewritten, stagedDir);
     long limit = cluster.maxCellSize();
     List<String> bigCells = rewritten.filter(r -> r.content().length > limit).map(Resource::path).collect();
     Map<String, String> produced = new LinkedHashMap<>();
-    produced.put("staging_table", names.stagingTable());
-    produced.put("changed", Integer.toString(c.result.changes.size()));
-    produced.put("big_cells", String.join("\n", bigCells));
-    produced.put("kept_unloadable", Boolean.toString(!c.result.unloadable.isEmpty()));
+    produced.put(Run.STAGING_TABLE, names.stagingTable());
+    produced.put(Run.CHANGED, Integer.toString(c.result.changes.size()));
+    produced.put(Run.BIG_CELLS, String.join("\n", bigCells));
+    produced.put(Run.KEPT_UNLOADABLE, Boolean.toString(!c.result.unloadable.isEmpty()));
     return journal.step(run, Step.STAGED, produced);
   }
 
@@ -421,52 +450,53 @@ final class LiveUpgrade {
    * again changes nothing (it parses, signatures match content) and finds the same unloadable resources
    * (references resolve as before); counts per type equal the snapshot's. Only counts and paths reach the driver.
    */
-  private Run verify(Run run, RunNames names, Conversion c) throws IOException {
+  private Run verify(Run run, Conversion c) throws IOException {
     String stagedDir = names.stagedBigCells(cluster.workingDir());
+    FailurePoints.reached("verify:read");
     List<String> failures = new ArrayList<>();
     JavaRDD<Resource> staged = HBaseRdds.readTable(sc, cluster, names.stagingTable(), url, rangesRead(), stagedDir)
         .persist(StorageLevel.MEMORY_AND_DISK());
     // one pass over the staged rows: counts per type, and a checksum of the rewritten paths' rows
     Broadcast<Set<String>> rewrittenPaths = sc.broadcast(new HashSet<>(c.result.rewritten.map(Resource::path).collect()));
-    RowSums found = RowSums.of(staged, rewrittenPaths);
-    RowSums written = RowSums.of(c.result.rewritten, null);
-    if (!found.sameRows(written)) {
-      List<String> notAsWritten = HBaseRdds.rowsNotAsExpected(cluster, names.stagingTable(), url, c.result.rewritten,
-          stagedDir);
-      failures.add(notAsWritten.size() + " rewritten resources do not read back as written, e.g. "
-          + (notAsWritten.isEmpty() ? "(none found by path: the staged rows changed while read)" : notAsWritten.get(0)));
+    UpgradePipeline.Conversion again = null;
+    try {
+      RowSums found = RowSums.of(staged, rewrittenPaths);
+      RowSums written = RowSums.of(c.result.rewritten, null);
+      if (!found.sameRows(written)) {
+        List<String> notAsWritten = HBaseRdds.rowsNotAsExpected(cluster, names.stagingTable(), url, c.result.rewritten,
+            stagedDir);
+        failures.add(notAsWritten.size() + " rewritten resources do not read back as written, e.g. "
+            + (notAsWritten.isEmpty() ? "(none found by path: the staged rows changed while read)" : notAsWritten.get(0)));
+      }
+      if (!c.countsRead.equals(found.countsByType)) {
+        failures.add("resource counts differ: snapshot " + c.countsRead + ", staging " + found.countsByType);
+      }
+      again = UpgradePipeline.convert(sc, staged, UpgradeOptions.of(System.currentTimeMillis(), request.target));
+      if (!again.changes.isEmpty()) {
+        failures.add("converting the staged metadata again would change " + again.changes.size() + " resources, e.g. "
+            + again.changes.get(0).path());
+      }
+      if (!new HashSet<>(paths(again.unloadable)).equals(new HashSet<>(paths(c.result.unloadable)))) {
+        failures.add("the staged metadata has other unloadable resources than the snapshot");
+      }
+    } finally {
+      if (again != null) {
+        again.release();
+      }
+      staged.unpersist(false);
+      rewrittenPaths.destroy();
     }
-    if (!c.countsRead.equals(found.countsByType)) {
-      failures.add("resource counts differ: snapshot " + c.countsRead + ", staging " + found.countsByType);
-    }
-    UpgradePipeline.Conversion again = UpgradePipeline.convert(sc, staged,
-        UpgradeOptions.of(System.currentTimeMillis(), request.target));
-    if (!again.changes.isEmpty()) {
-      failures.add("converting the staged metadata again would change " + again.changes.size() + " resources, e.g. "
-          + again.changes.get(0).path());
-    }
-    if (!Set.copyOf(paths(again.unloadable)).equals(Set.copyOf(paths(c.result.unloadable)))) {
-      failures.add("the staged metadata has other unloadable resources than the snapshot");
-    }
-    again.release();
-    staged.unpersist(false);
-    rewrittenPaths.destroy();
     if (!failures.isEmpty()) {
       throw new IllegalStateException("verification of staging table " + names.stagingTable() + " failed: "
           + String.join("; ", failures));
     }
-    return journal.step(run, Step.VERIFIED, Map.of("verified_resources", Integer.toString(c.result.changes.size())));
+    return journal.step(run, Step.VERIFIED, Collections.singletonMap("verified_resources",
+        Integer.toString(c.result.changes.size())));
   }
 
   /** Job records cost nothing unless cubes are purged. */
   private RowSelection rangesRead() {
     return RowsRead.forUpgrade(request.target, !request.purgeCubes.isEmpty());
-  }
-
-  /** The target a journaled run recorded; runs recorded before targets existed upgraded to 1.4-alpha. */
-  private static UpgradeTarget recordedTarget(Run run) {
-    String label = run.get("target");
-    return label == null ? UpgradeTarget.V1_4_ALPHA : UpgradeTarget.parse(label);
   }
 
   private static List<String> paths(List<Problem> problems) {
@@ -476,10 +506,10 @@ final class LiveUpgrade {
   }
 
   /** A Kylin server left running, or someone's edit: the live table changed since the backup. */
-  private Run checkWriters(Run run, RunNames names) throws IOException {
-    List<String> changed = cluster.admin().rowsChangedSince(url.tableName(), run.getLong("backup_time"), 20);
+  private Run checkWriters(Run run) throws IOException {
+    List<String> changed = cluster.admin().rowsChangedSince(url.tableName(), run.backupTime(), 20);
     if (!changed.isEmpty()) {
-      throw new WritersException("table " + url.tableName() + " changed after backup snapshot " + run.get("backup_snapshot")
+      throw new WritersException("table " + url.tableName() + " changed after backup snapshot " + run.backupSnapshot()
           + " was taken (a Kylin server still running, or an edit): " + String.join(", ", changed)
           + "; nothing was swapped. Stop every writer and run the upgrade again");
     }

@@ -44,6 +44,12 @@ public final class LoadJob implements Callable<Integer> {
           if (!replace) {
             throw new BadInputException(table.describe() + " is not empty; pass --replace to empty it first");
           }
+          org.kylinupgrade.journal.JournaledRun runs = new org.kylinupgrade.journal.JournaledRun(hbase, cluster.metadataUrl());
+          runs.lock().requireFree("replacing the content of " + table.describe());
+          runs.journal().unfinished().ifPresent(run -> {
+            throw new org.kylinupgrade.journal.RunStoppedException("replacing the content of " + table.describe()
+                + " is refused: " + run + " stopped half-way; " + org.kylinupgrade.journal.JournaledRun.nextCommand(run));
+          });
           table.clear();
         }
         long bigCells = 0;

@@ -6,7 +6,7 @@ import org.kylinupgrade.pipeline.SparkContexts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Finishes a journaled upgrade that stopped half-way (taking over its lock). */
+/** Finishes a journaled upgrade or rollback that stopped half-way (taking over the lock of its dead process). */
 @Command(name = "resume", mixinStandardHelpOptions = true,
     description = "Finish a journaled upgrade that stopped half-way: redone from its backup snapshot if it stopped "
         + "before the swap, else the swap is completed.")
@@ -25,12 +25,12 @@ public final class ResumeJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LiveUpgrade.Request request = new LiveUpgrade.Request();
-    request.reportFile = cluster.reportFile();
-    request.targetNamed = to == null ? null : UpgradeJob.target(to);
+    org.kylinupgrade.rules.UpgradeTarget named = to == null ? null : UpgradeJob.target(to);
+    LiveUpgrade.Request request = new LiveUpgrade.Request(null, null, null, null, false, false, cluster.reportFile(),
+        org.kylinupgrade.rules.UpgradeTarget.DEFAULT);
     try (HBaseCluster hbase = cluster.connect();
         SparkContexts spark = SparkContexts.open("kylin-upgrade resume", cluster.master())) {
-      return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request).resume();
+      return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request).resume(named);
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.kylinupgrade.jobs;
 
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,11 @@ import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseRdds;
 import org.kylinupgrade.hbase.HBaseStore;
 import org.kylinupgrade.hbase.TableAdmin;
+import org.kylinupgrade.journal.FailurePoints;
+import org.kylinupgrade.journal.JournaledRun;
 import org.kylinupgrade.journal.Run;
+import org.kylinupgrade.journal.RunFailedException;
 import org.kylinupgrade.journal.RunJournal;
-import org.kylinupgrade.journal.RunLock;
 import org.kylinupgrade.journal.RunNames;
 import org.kylinupgrade.journal.Step;
 import org.kylinupgrade.journal.Swap;
@@ -65,201 +68,316 @@ public final class RollbackJob implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MetadataUrl url = cluster.metadataUrl();
+    int exit;
     try (HBaseCluster hbase = cluster.connect()) {
-      RunJournal journal = new RunJournal(hbase.historyTable(RunNames.historyTable(url)).ensureExists());
-      RunLock lock = new RunLock(journal.table());
-      Optional<Run> undone = source.folder != null ? journal.unfinished() : runToUndo(journal);
-      RunNames names = new RunNames(url, RunNames.newRunId());
-      String lockOwner = undone.filter(Run::unfinished).map(Run::id).orElse(names.runId());
-      lock.takeOver(lockOwner);
-      try {
-        if (source.folder != null) {
-          restoreFolder(hbase, journal, names, undone);
-        } else {
-          restoreSnapshot(hbase, journal, names, undone);
+      JournaledRun runs = new JournaledRun(hbase, url);
+      RunJournal journal = runs.journal();
+      Optional<Run> unfinished = journal.unfinished();
+      if (source.folder == null && source.snapshot == null && unfinished.isPresent() && !mayHaveTouched(unfinished.get())) {
+        // it never touched the live table: nothing to restore, only what it created to remove
+        Run u = unfinished.get();
+        return runs.resume(u, new LiveUpgrade.Closing(hbase, journal, url, u, Run.Status.ROLLED_BACK,
+            u.command() + " run " + u.id() + " stopped before it touched table " + url.tableName() + ": the table is "
+                + "untouched and what the run created is removed" + (u.is("rollback") ? "; run the rollback again" : "")));
+      }
+      if (source.folder != null) {
+        MetadataFolders.requireMetadataFolder(source.folder, hbase.conf(), "--from-folder");
+        try (SparkContexts spark = SparkContexts.open("kylin-upgrade rollback", cluster.master())) {
+          Restore restore = new Restore(hbase, journal, url, RunNames.newRunId(), null, source.folder, null, spark);
+          exit = runs.startTakingOver("rollback", restore.names, restore.facts(), restore);
         }
-      } finally {
-        lock.release(lockOwner);
+      } else {
+        Optional<Run> undone = runToUndo(journal);
+        String restorePoint = source.snapshot != null ? source.snapshot
+            : undone.map(Run::backupSnapshot).orElseThrow(() -> new BadInputException(
+                "no upgrade of table " + url.tableName() + " is recorded; name what to restore with --snapshot or --from-folder"));
+        if (!hbase.admin().snapshotExists(restorePoint)) {
+          throw new BadInputException("snapshot " + restorePoint + " does not exist; `info` lists the recorded runs");
+        }
+        Restore restore = new Restore(hbase, journal, url, RunNames.newRunId(), restorePoint, null, undone.orElse(null), null);
+        exit = runs.startTakingOver("rollback", restore.names, restore.facts(), restore);
       }
     }
-    return coprocessorJar == null ? ExitCodes.OK : redeployV1Coprocessor();
+    return exit != ExitCodes.OK || coprocessorJar == null ? exit : redeployV1Coprocessor();
   }
 
-  /** The coprocessor job with the v1 class set on every cube table the restored (v1) metadata names. */
+  /** Whether an unfinished run may have changed the live table: a hybrid run from its backup on, others from the swap. */
+  private static boolean mayHaveTouched(Run run) {
+    return run.is("hybrid") ? run.step().compareTo(Step.BACKED_UP) >= 0 : run.step().swapStarted();
+  }
+
+  /** {@code resume} of a rollback that stopped: its swap is finished; one that stopped before it is closed. */
+  static int resume(HBaseCluster hbase, MetadataUrl url, JournaledRun runs, Run rollback) throws Exception {
+    RunJournal journal = runs.journal();
+    if (!rollback.step().swapStarted()) {
+      return runs.resume(rollback, new LiveUpgrade.Closing(hbase, journal, url, rollback, Run.Status.FAILED,
+          "rollback run " + rollback.id() + " stopped before it touched table " + url.tableName() + "; run the rollback again"));
+    }
+    Run undone = rollback.undoneRun() == null ? null : journal.load(rollback.undoneRun()).orElse(null);
+    Restore restore = new Restore(hbase, journal, url, rollback.id(), rollback.restoredSnapshot(),
+        rollback.restoredFolder(), undone, null);
+    System.out.println("resuming " + rollback);
+    return runs.resume(rollback, restore);
+  }
+
+  /** The coprocessor job with the v1 class set on every cube table of the restored metadata. */
   private int redeployV1Coprocessor() {
     java.util.List<String> args = new java.util.ArrayList<>(cluster.asArguments());
-    args.addAll(java.util.List.of("--jar", coprocessorJar, "--all", "--target", "1.3"));
+    args.addAll(java.util.Arrays.asList("--jar", coprocessorJar, "--all", "--target", "1.3"));
     if (cluster.reportFile() != null) {
-      args.addAll(java.util.List.of("--report", cluster.reportFile() + ".coprocessor.json"));
+      args.addAll(java.util.Arrays.asList("--report", cluster.reportFile() + ".coprocessor.json"));
     }
     System.out.println("rollback: putting the v1 coprocessor from " + coprocessorJar + " back on the cube tables");
     return JobCommandLine.execute(new CoprocessorJob(), args.toArray(new String[0]));
   }
 
-  private void restoreSnapshot(HBaseCluster hbase, RunJournal journal, RunNames names, Optional<Run> undone) throws IOException {
-    MetadataUrl url = names.url();
-    String restorePoint = source.snapshot != null ? source.snapshot
-        : undone.map(r -> r.get("backup_snapshot")).orElseThrow(() -> new BadInputException(
-            "no upgrade of table " + url.tableName() + " is recorded; name what to restore with --snapshot or --from-folder"));
-    TableAdmin admin = hbase.admin();
-    if (!admin.snapshotExists(restorePoint)) {
-      throw new BadInputException("snapshot " + restorePoint + " does not exist; `info` lists the recorded runs");
-    }
-    Run rollback = journal.start(names.runId(), "rollback", Map.of("table", url.tableName(),
-        "restored_snapshot", restorePoint, "undone_run", undone.map(Run::id).orElse("")));
-    RunNames undoneNames = new RunNames(url, undone.map(Run::id).orElse(names.runId()));
-    Swap swap = new Swap(hbase, journal, undoneNames);
-    Optional<Run> backupRun = undone.filter(r -> "backup".equals(r.command()));
-    String failsafe = swap.restore(undone.filter(r -> !"backup".equals(r.command())).orElse(null), restorePoint);
-    try {
-      verifyRestoredFromSnapshot(admin, names, restorePoint);
-    } catch (RuntimeException e) {
-      if (failsafe != null) {
-        swap.restore(null, failsafe);
-      }
-      journal.finish(rollback, Run.Status.FAILED, Map.of("message", String.valueOf(e.getMessage())));
-      throw e;
-    }
-    Map<String, String> facts = new LinkedHashMap<>();
-    if (backupRun.isPresent()) {
-      facts.putAll(restoreBackupSideTables(hbase, backupRun.get(), names));
-    }
-    swap.cleanUp(false);
-    deleteAclCopy(hbase, url, undone.orElse(null));
-    undone.filter(r -> !"backup".equals(r.command()))
-        .ifPresent(r -> finishQuietly(journal, r, names.runId()));
-    if (failsafe != null) {
-      facts.put("failsafe_snapshot", failsafe);
-    }
-    journal.finish(rollback, Run.Status.DONE, facts);
-    System.out.printf("table %s restored from snapshot %s and verified against its manifest%s%s%n", url.tableName(),
-        restorePoint, failsafe == null ? "" : "; what it held before is kept in snapshot " + failsafe,
-        facts.containsKey("restored_side_tables") ? "; also restored: " + facts.get("restored_side_tables") : "");
-  }
-
-  /** The restored table's files are the snapshot's: compared through the manifests, which do not grow with the rows. */
-  private static void verifyRestoredFromSnapshot(TableAdmin admin, RunNames names, String restorePoint) throws IOException {
-    String check = names.failsafeSnapshot() + "_verify";
-    admin.deleteSnapshotIfExists(check);
-    admin.snapshot(names.liveTable(), check);
-    try {
-      TableAdmin.ManifestStats expected = admin.manifestStats(restorePoint);
-      TableAdmin.ManifestStats actual = admin.manifestStats(check);
-      if (!expected.sameFilesAs(actual)) {
-        throw new IllegalStateException("restored table " + names.liveTable() + " does not match snapshot " + restorePoint
-            + ": " + actual + " instead of " + expected);
-      }
-    } finally {
-      admin.deleteSnapshotIfExists(check);
-    }
-  }
-
-  /** A {@code backup}'s ACL and user tables and its big-cell files, each current state kept as a fail-safe. */
-  private static Map<String, String> restoreBackupSideTables(HBaseCluster hbase, Run backup, RunNames names) throws IOException {
-    MetadataUrl url = names.url();
-    TableAdmin admin = hbase.admin();
-    List<String> restored = new java.util.ArrayList<>();
-    for (String[] side : new String[][] {{url.aclTable(), backup.get("acl_snapshot")}, {url.userTable(), backup.get("user_snapshot")}}) {
-      if (side[1] == null || side[1].isEmpty() || !admin.snapshotExists(side[1])) {
-        continue;
-      }
-      if (admin.exists(side[0])) {
-        admin.deleteSnapshotIfExists(names.failsafeSnapshot() + "_" + side[0].substring(side[0].lastIndexOf('_') + 1));
-        admin.snapshot(side[0], names.failsafeSnapshot() + "_" + side[0].substring(side[0].lastIndexOf('_') + 1));
-        admin.dropIfExists(side[0]);
-      }
-      admin.cloneSnapshot(side[1], side[0]);
-      restored.add(side[0]);
-    }
-    BigCellFiles files = new BigCellFiles(hbase.conf(), url, hbase.workingDir());
-    String saved = backup.get("big_cells_backup");
-    if (saved != null && files.exists(saved)) {
-      files.copyTree(files.resourcesDir(), BackupJob.backupDir(url, hbase.workingDir(), names.failsafeSnapshot()));
-      files.copyTree(saved, files.resourcesDir());
-      restored.add("big-cell files");
-    }
-    return restored.isEmpty() ? Map.of() : Map.of("restored_side_tables", String.join(", ", restored));
-  }
-
   /**
-   * Replaces the table's content with a folder: loaded by the executors into a staging table (big cells into
-   * the run's staging folder), verified by an order-independent checksum computed on both sides, then swapped
-   * in like an upgrade (journaled; resources created after the backup are gone afterwards).
+   * A rollback run. Its steps, each journaled before the next begins:
+   * <ol>
+   *   <li>{@code BACKED_UP}: the fail-safe snapshot of what the live table holds (if it exists), so that the
+   *   rollback itself can be undone;</li>
+   *   <li>from a folder only: {@code STAGED} (the folder loaded into a staging table by the executors, big cells
+   *   into the run's staging folder) and {@code VERIFIED} (count and order-independent checksum equal on both
+   *   sides);</li>
+   *   <li>{@code SWAP_SNAPSHOT_TAKEN} … {@code SWAP_CLONED}: the live table replaced by the snapshot (or the
+   *   staging table's snapshot);</li>
+   *   <li>{@code SWAP_BIG_CELLS_MOVED}: what a snapshot alone misses: the big-cell files the undone run replaced,
+   *   or a {@code backup}'s ACL/user tables and big-cell files;</li>
+   *   <li>{@code SWAP_VERIFIED}: the live table's files are the snapshot's (through the manifests), before success
+   *   is declared;</li>
+   *   <li>{@code RECORDED}: the undone run (and any run stopped half-way) journaled ROLLED_BACK.</li>
+   * </ol>
+   * A failure after the live table was touched puts the fail-safe back, and keeps it.
    */
-  private void restoreFolder(HBaseCluster hbase, RunJournal journal, RunNames names, Optional<Run> unfinished) throws IOException {
-    MetadataUrl url = names.url();
-    org.kylinupgrade.jobs.MetadataFolders.requireMetadataFolder(source.folder, hbase.conf(), "--from-folder");
-    try (SparkContexts spark = SparkContexts.open("kylin-upgrade rollback", cluster.master())) {
-      JavaRDD<Resource> folder = SparkFolders.read(spark.context(), source.folder, hbase.conf()).cache();
-      RowSums expected = RowSums.of(folder, null);
-      Run run = journal.start(names.runId(), "rollback", Map.of("table", url.tableName(), "restored_folder", source.folder));
-      Swap swap = new Swap(hbase, journal, names);
+  static final class Restore implements JournaledRun.Job {
+    private final HBaseCluster hbase;
+    private final RunJournal journal;
+    private final MetadataUrl url;
+    final RunNames names;
+    private final String snapshot;
+    private final String folder;
+    private final Run undone;
+    private final SparkContexts spark;
+    private final Swap swap;
+
+    Restore(HBaseCluster hbase, RunJournal journal, MetadataUrl url, String runId, String snapshot, String folder,
+        Run undone, SparkContexts spark) {
+      this.hbase = hbase;
+      this.journal = journal;
+      this.url = url;
+      this.names = new RunNames(url, runId);
+      this.snapshot = snapshot;
+      this.folder = folder;
+      this.undone = undone;
+      this.spark = spark;
+      this.swap = new Swap(hbase, journal, names);
+    }
+
+    Map<String, String> facts() {
+      Map<String, String> facts = new LinkedHashMap<>();
+      if (snapshot != null) {
+        facts.put(Run.RESTORED_SNAPSHOT, snapshot);
+      } else {
+        facts.put(Run.RESTORED_FOLDER, folder);
+      }
+      facts.put(Run.UNDONE_RUN, undone == null ? "" : undone.id());
+      return facts;
+    }
+
+    @Override
+    public JournaledRun.Ending steps(Run run) throws Exception {
       TableAdmin admin = hbase.admin();
-      String failsafe = names.failsafeSnapshot();
+      if (run.step().compareTo(Step.BACKED_UP) < 0) {
+        FailurePoints.reached("rollback:failsafe");
+        Map<String, String> produced = new LinkedHashMap<>();
+        if (admin.exists(url.tableName())) {
+          admin.snapshot(url.tableName(), names.failsafeSnapshot()); // a new run's name: it never exists already
+          produced.put(Run.BACKUP_SNAPSHOT, names.failsafeSnapshot());
+        }
+        if (folder == null && undone != null && !undone.is("backup")) {
+          // the big-cell files it puts back: what they are now is saved first, so that undoing this run restores it
+          new BigCellFiles(hbase.conf(), url, hbase.workingDir()).saveLive(undone.bigCells(),
+              names.backedUpBigCells(hbase.workingDir()));
+          produced.put(Run.BIG_CELLS, String.join("\n", undone.bigCells()));
+        }
+        run = journal.step(run, Step.BACKED_UP, produced);
+      }
+      RowSums expected = null;
+      if (folder != null) {
+        if (!run.step().swapStarted()) {
+          expected = stageFolder(run);
+          run = journal.load(run.id()).orElse(run);
+        }
+        run = swap.finish(run, "rollback");
+      } else {
+        run = swap.begin(run, snapshot);
+        run = swap.replaceLive(run, "rollback", this::restoreWhatSnapshotsMiss);
+      }
+      deleteAclCopy(hbase, url, undone);
+      for (Run other : journal.history()) {
+        boolean isUndone = undone != null && other.id().equals(undone.id()) && !undone.is("backup");
+        if (!other.id().equals(run.id()) && (isUndone || other.unfinished())) {
+          new Swap(hbase, journal, new RunNames(url, other.id())).cleanUp(other, false, false);
+          journal.finish(other, Run.Status.ROLLED_BACK, Collections.singletonMap("rolled_back_by", run.id()));
+        }
+      }
+      run = journal.step(run, Step.RECORDED);
+      Map<String, String> facts = new LinkedHashMap<>();
+      String failsafe = run.backupSnapshot();
+      if (failsafe != null) {
+        facts.put("failsafe_snapshot", failsafe);
+      }
+      String sideTables = run.restoredSideTables();
+      if (folder != null) {
+        System.out.printf("table %s replaced by folder %s (%s resources, checksum verified; files verified against the "
+            + "staged snapshot); what it held before is kept in snapshot %s%n", url.tableName(), folder,
+            run.resources(), failsafe);
+      } else {
+        System.out.printf("table %s restored from snapshot %s and verified against its manifest%s%s%n", url.tableName(),
+            snapshot, failsafe == null ? "" : "; what it held before is kept in snapshot " + failsafe,
+            sideTables == null ? "" : "; also restored: " + sideTables);
+      }
+      return JournaledRun.Ending.of(Run.Status.DONE, ExitCodes.OK, facts);
+    }
+
+    /**
+     * The folder loaded by the executors into a staging table (big cells into the run's staging folder), verified
+     * by an order-independent checksum computed on both sides.
+     */
+    private RowSums stageFolder(Run run) throws IOException {
+      JavaRDD<Resource> resources = SparkFolders.read(spark.context(), folder, hbase.conf()).cache();
       try {
+        RowSums expected = RowSums.of(resources, null);
+        TableAdmin admin = hbase.admin();
         admin.dropIfExists(names.stagingTable());
         hbase.createTable(HBaseStore.kylinLayout(org.apache.hadoop.hbase.TableName.valueOf(names.stagingTable())));
-        HBaseRdds.bulkPut(spark.context(), hbase, names.stagingTable(), folder, names.stagedBigCells(hbase.workingDir()));
+        FailurePoints.reached("rollback:stage");
+        HBaseRdds.bulkPut(spark.context(), hbase, names.stagingTable(), resources, names.stagedBigCells(hbase.workingDir()));
         long limit = hbase.maxCellSize();
-        List<String> bigCells = folder.filter(r -> r.content().length > limit).map(Resource::path).collect();
-        run = journal.step(run, Step.STAGED, Map.of("staging_table", names.stagingTable(), "big_cells", String.join("\n", bigCells)));
+        List<String> bigCells = resources.filter(r -> r.content().length > limit).map(Resource::path).collect();
+        Map<String, String> produced = new LinkedHashMap<>();
+        produced.put(Run.STAGING_TABLE, names.stagingTable());
+        produced.put(Run.BIG_CELLS, String.join("\n", bigCells));
+        run = journal.step(run, Step.STAGED, produced);
         RowSums staged = RowSums.of(HBaseRdds.readTable(spark.context(), hbase, names.stagingTable(), url,
             org.kylinupgrade.metadata.RowSelection.all(), names.stagedBigCells(hbase.workingDir())), null);
         if (!staged.sameRows(expected)) {
           throw new IllegalStateException("the staging table does not hold the folder's resources (count/checksum "
               + staged + " instead of " + expected + ")");
         }
-        run = journal.step(run, Step.VERIFIED, Map.of("checksum", Long.toString(expected.checksum), "resources", Long.toString(expected.rows)));
-        admin.deleteSnapshotIfExists(failsafe);
-        if (admin.exists(url.tableName())) {
-          admin.snapshot(url.tableName(), failsafe);
-          run = journal.step(run, Step.BACKED_UP, Map.of("backup_snapshot", failsafe));
-        }
-        run = journal.step(run, Step.WRITERS_CHECKED);
-      } catch (RuntimeException | IOException e) {
-        swap.cleanUp(false);
-        journal.finish(run, Run.Status.FAILED, Map.of("message", String.valueOf(e.getMessage())));
-        throw e;
+        Map<String, String> verified = new LinkedHashMap<>();
+        verified.put("checksum", Long.toString(expected.checksum));
+        verified.put(Run.RESOURCES, Long.toString(expected.rows));
+        journal.step(run, Step.VERIFIED, verified);
+        return expected;
+      } finally {
+        resources.unpersist(false);
       }
-      try {
-        run = swap.finish(run);
-      } catch (RuntimeException | IOException e) {
-        if (admin.snapshotExists(failsafe)) {
-          swap.restore(run, failsafe);
-        }
-        swap.cleanUp(false);
-        journal.finish(run, Run.Status.FAILED, Map.of("message", String.valueOf(e.getMessage())));
-        throw e;
-      }
-      swap.cleanUp(true);
-      unfinished.ifPresent(r -> finishQuietly(journal, r, names.runId()));
-      journal.finish(run, Run.Status.DONE, Map.of());
-      System.out.printf("table %s replaced by folder %s (%d resources, checksum verified); what it held before is kept in "
-          + "snapshot %s%n", url.tableName(), source.folder, expected.rows, failsafe);
     }
+
+    /** What a snapshot of the table alone misses: the undone run's big-cell files, or a backup's side tables. */
+    private void restoreWhatSnapshotsMiss() throws IOException {
+      if (undone == null) {
+        return;
+      }
+      if (undone.is("backup")) {
+        Map<String, String> restored = restoreBackupSideTables(hbase, undone, names);
+        if (!restored.isEmpty()) {
+          journal.put(journal.load(names.runId()).orElseThrow(() -> new IOException("run " + names.runId() + " vanished")),
+              restored);
+        }
+      } else {
+        RunNames undoneNames = new RunNames(url, undone.id());
+        new BigCellFiles(hbase.conf(), url, hbase.workingDir()).restore(undone.bigCells(),
+            undoneNames.stagedBigCells(hbase.workingDir()), undoneNames.backedUpBigCells(hbase.workingDir()));
+      }
+    }
+
+    @Override
+    public boolean touched(Run run) {
+      return run.step().swapStarted();
+    }
+
+    @Override
+    public RuntimeException restore(Run run, Throwable cause) throws IOException {
+      swap.undo(run);
+      if (undone != null && undone.is("backup")) {
+        undoBackupSideTables();
+      }
+      return new RunFailedException("rollback failed (" + cause.getMessage() + "); table " + url.tableName()
+          + " was put back as it was before the rollback" + (run.backupSnapshot() == null ? ""
+          : "; its fail-safe snapshot " + run.backupSnapshot() + " is kept"), cause);
+    }
+
+    /** The ACL/user tables and big-cell files as they were before {@link #restoreBackupSideTables}, from its fail-safes. */
+    private void undoBackupSideTables() throws IOException {
+      TableAdmin admin = hbase.admin();
+      for (String side : new String[] {url.aclTable(), url.userTable()}) {
+        String failsafe = names.failsafeSnapshot(side);
+        if (admin.snapshotExists(failsafe)) {
+          admin.dropIfExists(side);
+          admin.cloneSnapshot(failsafe, side);
+        }
+      }
+      BigCellFiles files = new BigCellFiles(hbase.conf(), url, hbase.workingDir());
+      String saved = RunNames.backupBigCells(url, hbase.workingDir(), names.failsafeSnapshot());
+      if (files.exists(saved)) {
+        files.copyTree(saved, files.resourcesDir());
+      }
+    }
+
+    @Override
+    public String cleanUp(Run run, Run.Status ending) throws IOException {
+      return swap.cleanUp(run, ending == Run.Status.DONE, false);
+    }
+  }
+
+  /** A {@code backup}'s ACL and user tables and its big-cell files, each current state kept as a fail-safe (once). */
+  private static Map<String, String> restoreBackupSideTables(HBaseCluster hbase, Run backup, RunNames names) throws IOException {
+    MetadataUrl url = names.url();
+    TableAdmin admin = hbase.admin();
+    List<String> restored = new java.util.ArrayList<>();
+    for (String[] side : new String[][] {{url.aclTable(), backup.aclSnapshot()}, {url.userTable(), backup.userSnapshot()}}) {
+      if (side[1] == null || !admin.snapshotExists(side[1])) {
+        continue;
+      }
+      String failsafe = names.failsafeSnapshot(side[0]);
+      if (admin.exists(side[0])) {
+        if (!admin.snapshotExists(failsafe)) {
+          admin.snapshot(side[0], failsafe);
+        }
+        admin.dropIfExists(side[0]);
+      }
+      admin.cloneSnapshot(side[1], side[0]);
+      restored.add(side[0]);
+    }
+    BigCellFiles files = new BigCellFiles(hbase.conf(), url, hbase.workingDir());
+    String saved = backup.bigCellsBackup();
+    if (saved != null && files.exists(saved)) {
+      String failsafe = RunNames.backupBigCells(url, hbase.workingDir(), names.failsafeSnapshot());
+      if (!files.exists(failsafe)) {
+        files.copyTree(files.resourcesDir(), failsafe);
+      }
+      files.copyTree(saved, files.resourcesDir());
+      restored.add("big-cell files");
+    }
+    return restored.isEmpty() ? Collections.<String, String>emptyMap()
+        : Collections.singletonMap(Run.RESTORED_SIDE_TABLES, String.join(", ", restored));
   }
 
   /** A hybrid run copied the cube's ACL row to its old cube: the copy goes with the metadata it belongs to. */
   private static void deleteAclCopy(HBaseCluster hbase, MetadataUrl url, Run undone) throws IOException {
-    String row = undone == null || !"hybrid".equals(undone.command()) ? null : undone.get("acl_copy_row");
-    if (row != null && !row.isEmpty() && hbase.aclTable(url).exists()) {
+    String row = undone == null || !undone.is("hybrid") ? null : undone.aclCopyRow();
+    if (row != null && hbase.aclTable(url).exists()) {
       hbase.aclTable(url).delete(row);
       System.out.println("ACL entries that run " + undone.id() + " copied (row " + row + ") deleted");
-    }
-  }
-
-  private static void finishQuietly(RunJournal journal, Run run, String by) {
-    try {
-      journal.finish(run, Run.Status.ROLLED_BACK, Map.of("rolled_back_by", by));
-    } catch (IOException e) {
-      System.err.println("rollback: could not record run " + run.id() + " as rolled back: " + e.getMessage());
     }
   }
 
   /** The named snapshot's run, else an unfinished run, else the last run that changed the table. */
   private Optional<Run> runToUndo(RunJournal journal) throws IOException {
     if (source.snapshot != null) {
-      return journal.history().stream().filter(r -> source.snapshot.equals(r.get("backup_snapshot"))).reduce((a, b) -> b);
+      return journal.history().stream().filter(r -> source.snapshot.equals(r.backupSnapshot())).reduce((a, b) -> b);
     }
     Optional<Run> unfinished = journal.unfinished();
     return unfinished.isPresent() ? unfinished : journal.lastChange();

@@ -184,16 +184,9 @@ public final class UpgradeJob implements Callable<Integer> {
     return labelled == 0 ? "" : ", " + labelled + " more only labelled version " + Versions.UPGRADED;
   }
 
-  private int live() throws IOException {
-    LiveUpgrade.Request request = new LiveUpgrade.Request();
-    request.models = models;
-    request.cubes = cubes;
-    request.projects = projects;
-    request.purgeCubes = purgeCubes;
-    request.keepUnloadable = keepUnloadable;
-    request.dryRun = dryRun;
-    request.reportFile = cluster.reportFile();
-    request.target = target(to);
+  private int live() throws Exception {
+    LiveUpgrade.Request request = new LiveUpgrade.Request(models, cubes, projects, purgeCubes, keepUnloadable, dryRun,
+        cluster.reportFile(), target(to));
     try (HBaseCluster hbase = cluster.connect();
         SparkContexts spark = SparkContexts.open("kylin-upgrade upgrade", cluster.master())) {
       return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request).run();

@@ -59,11 +59,11 @@ public final class RunJournal {
     LOG.info("run {}: {} ({} ms)", run.id(), step, (now - lastStepNanos) / 1_000_000);
     lastStepNanos = now;
     FailurePoints.reached(step);
-    return load(run.id()).orElseThrow();
+    return reload(run.id());
   }
 
   public Run step(Run run, Step step) throws IOException {
-    return step(run, step, Map.of());
+    return step(run, step, java.util.Collections.<String, String>emptyMap());
   }
 
   public Run finish(Run run, Run.Status status, Map<String, String> facts) throws IOException {
@@ -71,12 +71,12 @@ public final class RunJournal {
     fields.put("status", status.name());
     fields.put("finished", Instant.now().toString());
     table.put(RUN_PREFIX + run.id(), fields);
-    return load(run.id()).orElseThrow();
+    return reload(run.id());
   }
 
   public Run put(Run run, Map<String, String> facts) throws IOException {
     table.put(RUN_PREFIX + run.id(), facts);
-    return load(run.id()).orElseThrow();
+    return reload(run.id());
   }
 
   /**
@@ -91,17 +91,20 @@ public final class RunJournal {
       if (end < report.length() && Character.isHighSurrogate(report.charAt(end - 1))) {
         end--; // a surrogate pair stays in one part: each part is valid text on its own
       }
-      table.put(reportRow(run.id(), part), Map.of("text", report.substring(start, end)));
+      table.put(reportRow(run.id(), part), java.util.Collections.singletonMap("text", report.substring(start, end)));
       part++;
       start = end;
     } while (start < report.length());
-    return put(run, Map.of("report_parts", Integer.toString(part), "report_chars", Integer.toString(report.length())));
+    Map<String, String> facts = new LinkedHashMap<>();
+    facts.put("report_parts", Integer.toString(part));
+    facts.put("report_chars", Integer.toString(report.length()));
+    return put(run, facts);
   }
 
   /** The report {@link #putReport} stored for the run, if any. */
   public Optional<String> report(String runId) throws IOException {
     Optional<Run> run = load(runId);
-    if (run.isEmpty() || run.get().get("report_parts") == null) {
+    if (!run.isPresent() || run.get().get("report_parts") == null) {
       return Optional.empty();
     }
     int parts = Integer.parseInt(run.get().get("report_parts"));
@@ -120,6 +123,14 @@ public final class RunJournal {
     return String.format("%s%s:%06d", REPORT_PREFIX, runId, part);
   }
 
+  private Run reload(String runId) throws IOException {
+    Optional<Run> run = load(runId);
+    if (!run.isPresent()) {
+      throw new IOException("run " + runId + " is missing from history table " + table.name());
+    }
+    return run.get();
+  }
+
   public Optional<Run> load(String runId) throws IOException {
     Map<String, String> fields = table.get(RUN_PREFIX + runId);
     return fields.isEmpty() ? Optional.empty() : Optional.of(new Run(fields));
@@ -128,7 +139,7 @@ public final class RunJournal {
   /** Every run, oldest first. */
   public List<Run> history() throws IOException {
     if (!table.exists()) {
-      return List.of();
+      return new ArrayList<>();
     }
     List<Run> runs = new ArrayList<>();
     for (Map<String, String> fields : table.scan(RUN_PREFIX)) {
@@ -145,7 +156,7 @@ public final class RunJournal {
   /** The newest run that changed the live table (its backup snapshot is the rollback point). */
   public Optional<Run> lastChange() throws IOException {
     return history().stream()
-        .filter(r -> "upgrade".equals(r.command()) && r.get("backup_snapshot") != null)
+        .filter(r -> r.is("upgrade") && r.backupSnapshot() != null)
         .filter(r -> r.status() == Run.Status.DONE || (r.unfinished() && r.step().swapStarted()))
         .reduce((a, b) -> b);
   }

@@ -27,10 +27,12 @@ public final class RunLock {
     public final String host;
     public final long pid;
     public final String started;
+    public final String user;
 
     Holder(Map<String, String> fields) {
       this.run = fields.get("run");
       this.host = fields.get("host");
+      this.user = fields.containsKey("user") ? fields.get("user") : "?";
       this.pid = Long.parseLong(fields.getOrDefault("pid", "-1"));
       this.started = fields.get("started");
     }
@@ -42,7 +44,7 @@ public final class RunLock {
 
     @Override
     public String toString() {
-      return "run " + run + " (host " + host + ", pid " + pid + ", since " + started + ")";
+      return "run " + run + " (" + user + "@" + host + ", pid " + pid + ", since " + started + ")";
     }
   }
 
@@ -74,21 +76,32 @@ public final class RunLock {
     }
   }
 
-  /** For resume and rollback: takes the lock from a run whose process is gone, or acquires a free one. */
+  /**
+   * For resume and rollback: takes the lock from a run whose process is gone, or acquires a free one. A lock
+   * whose holder is alive is never taken, whichever run it names.
+   */
   public void takeOver(String runId) throws IOException {
     Optional<Holder> current = holder();
-    if (current.isEmpty()) {
+    if (!current.isPresent()) {
       acquire(runId);
       return;
     }
     Holder h = current.get();
-    if (h.run.equals(runId) || !h.alive()) {
+    if (!h.alive()) {
       if (!table.replaceIf(ROW, "run", h.run, lease(runId))) {
         throw refusal();
       }
       return;
     }
     throw refusal();
+  }
+
+  /** Refuses {@code what} (e.g. replacing the table's content) while any run holds the lock. */
+  public void requireFree(String what) throws IOException {
+    if (holder().isPresent()) {
+      LockedException refusal = refusal();
+      throw new LockedException(what + " is refused: " + refusal.getMessage());
+    }
   }
 
   public void release(String runId) throws IOException {
@@ -113,10 +126,11 @@ public final class RunLock {
       return new LockedException("the run lock changed hands while it was taken; try again");
     }
     if (h.alive()) {
-      return new LockedException("another run holds the lock: " + h + "; wait for it to finish");
+      return new LockedException("another run holds the lock: " + h + " is still running; wait for it to finish");
     }
-    return new LockedException("the lock is held by " + h + " whose process is gone; run `kylin-upgrade resume` or "
-        + "`kylin-upgrade rollback` to take it over, or `kylin-upgrade unlock --run " + h.run + "` to clear it");
+    return new LockedException("the lock is held by " + h + " whose process is gone (killed?); `kylin-upgrade resume` "
+        + "finishes that run and `kylin-upgrade rollback` undoes it (either takes the lock over), or clear the lock with "
+        + "`kylin-upgrade unlock --run " + h.run + "` (same cluster options)");
   }
 
   private static Map<String, String> lease(String runId) {
@@ -124,6 +138,7 @@ public final class RunLock {
     fields.put("run", runId);
     fields.put("host", host());
     fields.put("pid", Long.toString(ProcessHandle.current().pid()));
+    fields.put("user", System.getProperty("user.name", "?"));
     fields.put("started", Instant.now().toString());
     return fields;
   }

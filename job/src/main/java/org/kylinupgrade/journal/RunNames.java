@@ -8,6 +8,7 @@ import org.kylinupgrade.metadata.MetadataUrl;
 /** The names a run gives to what it creates, all derived from the metadata table and the run id. */
 public final class RunNames {
   private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
 
   private final MetadataUrl url;
   private final String runId;
@@ -76,5 +77,40 @@ public final class RunNames {
 
   public String backedUpBigCells(String workingDir) {
     return runDir(workingDir) + "/backup/resources";
+  }
+
+  /** The temporary snapshot of the live table a restore compares with what it restored. */
+  public String verifySnapshot() {
+    return base() + "_verify";
+  }
+
+  /** A rollback's fail-safe of a side table (ACL, user): {@code <failsafe>_acl}. */
+  public String failsafeSnapshot(String sideTable) {
+    return failsafeSnapshot() + "_" + sideTable.substring(sideTable.lastIndexOf('_') + 1);
+  }
+
+  /** A {@code backup}'s snapshot when none is named: {@code <table>_backup_<yyyyMMdd_HHmmss>}. */
+  public static String namedBackup(MetadataUrl url, LocalDateTime time) {
+    return url.tableName().replace(':', '_') + "_backup_" + time.format(BACKUP_TIME);
+  }
+
+  /** The snapshot of a side table (ACL, user) a {@code backup} named {@code backup} takes: {@code <backup>_acl}. */
+  public static String sideSnapshot(String backup, String sideTable) {
+    return backup + "_" + sideTable.substring(sideTable.lastIndexOf('_') + 1);
+  }
+
+  /** The clone a {@code backup} counts its snapshot's rows in. */
+  public String backupCheckTable() {
+    return url.tableName().replace(':', '_') + "_backupcheck_" + runId.replace('-', '_');
+  }
+
+  /** The clone a {@code backup} dumps its snapshot from. */
+  public String backupDumpTable() {
+    return url.tableName().replace(':', '_') + "_backupdump_" + runId.replace('-', '_');
+  }
+
+  /** Where a backup keeps the big-cell files: {@code <working dir>/<prefix>/backup/<snapshot>/resources}. */
+  public static String backupBigCells(MetadataUrl url, String workingDir, String snapshot) {
+    return url.metadataWorkingDir(workingDir) + "backup/" + snapshot + "/resources";
   }
 }

@@ -70,6 +70,23 @@ public final class BigCellFiles {
     }
   }
 
+  /**
+   * Keeps a copy of each path's live file under {@code backupDir} (once: a copy already there is the older one), so
+   * that {@link #restore} with no staged file puts it back, or deletes a file that did not exist.
+   */
+  public void saveLive(List<String> paths, String backupDir) throws IOException {
+    try (FileSystem fs = fs()) {
+      for (String path : paths) {
+        Path live = new Path(url.bigCellPath(workingDir, path));
+        Path backup = new Path(backupDir + path);
+        if (fs.exists(live) && !fs.exists(backup)) {
+          fs.mkdirs(backup.getParent());
+          FileUtil.copy(fs, live, fs, backup, false, conf);
+        }
+      }
+    }
+  }
+
   /** Kylin's big-cell folder of this metadata table: {@code <working dir>/<prefix>/resources}. */
   public String resourcesDir() {
     return url.metadataWorkingDir(workingDir) + "resources";
