@@ -16,14 +16,14 @@ import org.kylinupgrade.metadata.Resource;
 
 /** Kylin's {@code JsonUtil}: its reading mapper, its compact writer and its indenting writer. */
 final class KylinJson {
-  /** Reads with unknown properties ignored (spec §1.6); writes compactly, as the signature needs. */
+  /** Reads as Kylin's reader does, ignoring unknown properties; writes compactly, as the signature needs. */
   static final ObjectMapper MAPPER =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   /**
    * Jackson 2.2.3's {@code DefaultPrettyPrinter} as {@code INDENT_OUTPUT} uses it: objects one property per line
    * indented by two spaces, {@code "key" : value}, arrays on one line {@code [ a, b ]}, {@code [ ]}, {@code { }},
-   * LF line ends (spec §1.6).
+   * LF line ends, as Kylin's own files are written.
    */
   private static final ObjectWriter INDENTING =
       MAPPER.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
