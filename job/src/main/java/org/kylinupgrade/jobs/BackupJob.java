@@ -153,15 +153,28 @@ public final class BackupJob implements Callable<Integer> {
       if (ending == Run.Status.DONE) {
         return null;
       }
-      TableAdmin admin = hbase.admin();
-      admin.dropIfExists(names.backupCheckTable());
-      admin.dropIfExists(names.backupDumpTable());
-      admin.deleteSnapshotIfExists(name);
-      admin.deleteSnapshotIfExists(RunNames.sideSnapshot(name, url.aclTable()));
-      admin.deleteSnapshotIfExists(RunNames.sideSnapshot(name, url.userTable()));
-      new BigCellFiles(hbase.conf(), url, hbase.workingDir()).deleteDir(RunNames.backupBigCells(url, hbase.workingDir(), name));
+      removeWhatItMade(hbase, names, name);
       return null;
     }
+  }
+
+  /**
+   * What an unfinished backup run made goes: its snapshots (maybe half-made: taken but not counted, side tables
+   * missing), check and dump tables, copied big-cell files. Also for a backup run that was killed, when
+   * {@code rollback} (or {@code resume}) closes it.
+   */
+  static void removeWhatItMade(HBaseCluster hbase, RunNames names, String snapshot) throws IOException {
+    MetadataUrl url = names.url();
+    TableAdmin admin = hbase.admin();
+    admin.dropIfExists(names.backupCheckTable());
+    admin.dropIfExists(names.backupDumpTable());
+    if (snapshot == null) {
+      return;
+    }
+    admin.deleteSnapshotIfExists(snapshot);
+    admin.deleteSnapshotIfExists(RunNames.sideSnapshot(snapshot, url.aclTable()));
+    admin.deleteSnapshotIfExists(RunNames.sideSnapshot(snapshot, url.userTable()));
+    new BigCellFiles(hbase.conf(), url, hbase.workingDir()).deleteDir(RunNames.backupBigCells(url, hbase.workingDir(), snapshot));
   }
 
   /** The snapshot's rows written by the executors into PARENT/meta_<time> (a clone is read: no load on the table). */

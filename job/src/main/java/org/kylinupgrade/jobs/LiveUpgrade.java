@@ -194,12 +194,16 @@ final class LiveUpgrade implements JournaledRun.Job {
    * the live table is seen healthy), journaled with {@code status}.
    */
   static final class Closing implements JournaledRun.Job {
+    private final HBaseCluster cluster;
+    private final RunNames names;
     private final Swap swap;
     private final Run.Status status;
     private final String message;
 
     Closing(HBaseCluster cluster, RunJournal journal, MetadataUrl url, Run run, Run.Status status, String message) {
-      this.swap = new Swap(cluster, journal, new RunNames(url, run.id()));
+      this.cluster = cluster;
+      this.names = new RunNames(url, run.id());
+      this.swap = new Swap(cluster, journal, names);
       this.status = status;
       this.message = message;
     }
@@ -222,6 +226,10 @@ final class LiveUpgrade implements JournaledRun.Job {
 
     @Override
     public String cleanUp(Run current, Run.Status ending) throws IOException {
+      if (current.is("backup")) {
+        // a backup never touches the live table; what it made is not a finished backup and goes
+        BackupJob.removeWhatItMade(cluster, names, current.backupSnapshot());
+      }
       return swap.cleanUp(current, false, true);
     }
   }

@@ -29,7 +29,7 @@ final class ChildJvm {
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(JvmFlags.jdk17());
     // a short-lived process beside the test JVM on a small machine: quick start, one GC thread
-    command.addAll(List.of("-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    command.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
