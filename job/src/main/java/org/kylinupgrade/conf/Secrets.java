@@ -23,9 +23,14 @@ public final class Secrets {
   private static final String WORDS = "password|passwd|passphrase|secret|token|credential|pwd";
   private static final Pattern SECRET_KEY = Pattern.compile(
       ".*(" + WORDS + "|keystore\\.pass|truststore\\.pass|storepass|keypass|account\\.key).*|.*[._-]key");
-  /** {@code key=value} or {@code key: value} (a JSON field's quotes allowed) whose key is secret-looking. */
-  private static final Pattern PAIR = Pattern.compile(
-      "(?i)([\\w.-]*(?:" + WORDS + "|storepass|keypass)[\\w.-]*\"?\\s*[=:]\\s*\"?)([^\\s,;&'\"}\\])]+)");
+  /**
+   * A secret-looking word inside a key of a {@code key=value} or {@code key: value} pair. The rest of the key and the
+   * value are matched from the word on ({@link #REST_OF_PAIR}), so that a long text is read once: a pattern that
+   * starts with the key's characters would try every position of a long run of them again.
+   */
+  private static final Pattern PAIR_WORD = Pattern.compile("(?i)(?:" + WORDS + "|storepass|keypass)");
+  /** The rest of the key, the separator (a JSON field's quotes allowed) and the value. */
+  private static final Pattern REST_OF_PAIR = Pattern.compile("[\\w.-]*+\"?\\s*[=:]\\s*\"?([^\\s,;&'\"}\\])]+)");
   /** The password of {@code scheme://user:password@host}. */
   private static final Pattern USER_INFO = Pattern.compile("(://[^/:@\\s'\"]+:)([^@/\\s'\"]+)@");
 
@@ -55,8 +60,32 @@ public final class Secrets {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    String masked = replaceSecondGroup(PAIR.matcher(text));
+    String masked = maskPairs(text);
     return replaceSecondGroup(USER_INFO.matcher(masked), "@");
+  }
+
+  private static String maskPairs(String text) {
+    Matcher word = PAIR_WORD.matcher(text);
+    Matcher rest = REST_OF_PAIR.matcher(text);
+    StringBuilder out = new StringBuilder(text.length());
+    int copied = 0;
+    int from = 0;
+    while (from < text.length() && word.find(from)) {
+      rest.region(word.end(), text.length());
+      if (!rest.lookingAt()) {
+        from = endOfKeyCharacters(text, word.end());
+        continue;
+      }
+      int valueStart = rest.start(1);
+      int valueEnd = rest.end(1);
+      // already masked (a stored text may be cut inside a mask): left as it is
+      if (!text.substring(valueStart, valueEnd).matches("\\*+")) {
+        out.append(text, copied, valueStart).append(MASK);
+        copied = valueEnd;
+      }
+      from = valueEnd;
+    }
+    return copied == 0 ? text : out.append(text, copied, text.length()).toString();
   }
 
   /** True when {@link #redact} would change the text. */
@@ -64,8 +93,19 @@ public final class Secrets {
     return text != null && !text.equals(redact(text));
   }
 
-  private static String replaceSecondGroup(Matcher m) {
-    return replaceSecondGroup(m, "");
+  /** Where the run of key characters ({@code [A-Za-z0-9_.-]}, the pattern's {@code [\w.-]}) from {@code i} ends. */
+  private static int endOfKeyCharacters(String text, int i) {
+    int at = i;
+    while (at < text.length()) {
+      char c = text.charAt(at);
+      boolean keyCharacter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+          || c == '-';
+      if (!keyCharacter) {
+        break;
+      }
+      at++;
+    }
+    return at;
   }
 
   private static String replaceSecondGroup(Matcher m, String suffix) {

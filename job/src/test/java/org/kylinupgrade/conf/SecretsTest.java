@@ -1,6 +1,7 @@
 package org.kylinupgrade.conf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,5 +61,14 @@ class SecretsTest {
     assertTrue(Secrets.holdsSecret("password=x"));
     assertEquals("password=" + Secrets.MASK, Secrets.redact(Secrets.redact("password=x")), "masking twice changes nothing");
     assertEquals("password=***", Secrets.redact("password=***"), "a text cut inside a mask is left as it is");
+  }
+  @Test
+  void aLongTextIsReadOnceAndItsPairsStillMasked() {
+    // a report of many changes is megabytes of key characters: the rule must not try each position again
+    String run = "x".repeat(4 * 1024 * 1024);
+    String text = run + " token=abc " + "tokentoken".repeat(200_000) + " " + run + ".password: \"p\"";
+    String redacted = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> Secrets.redact(text));
+    assertEquals(run + " token=" + Secrets.MASK + " " + "tokentoken".repeat(200_000) + " " + run + ".password: \""
+        + Secrets.MASK + "\"", redacted);
   }
 }
