@@ -44,20 +44,10 @@ public final class JobCommandLine {
     System.exit(code);
   }
 
-  /** A bad-input exception anywhere in the cause chain (Spark wraps what its tasks throw). */
-  private static Throwable badInputIn(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof BadInputException) {
-        return t;
-      }
-    }
-    return null;
-  }
-
   static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
     String command = cli.getCommandName();
-    Throwable badInput = badInputIn(e);
+    Throwable badInput = BadInputException.in(e);
     if (badInput != null) {
       err.println(command + ": bad input: " + Secrets.redact(badInput.getMessage()));
       err.println(command + ": nothing was changed");

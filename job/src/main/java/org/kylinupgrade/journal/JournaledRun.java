@@ -58,6 +58,9 @@ public final class JournaledRun {
     }
   }
 
+  /** The journal field that says what the clean-up removed, or what it could not. */
+  private static final String CLEAN_UP = "clean_up";
+
   private final RunJournal journal;
   private final RunLock lock;
   private final MetadataUrl url;
@@ -174,16 +177,9 @@ public final class JournaledRun {
   private void end(String runId, Job job, Ending ending) throws IOException {
     Run current = journal.load(runId).orElseThrow(() -> new IOException("run " + runId + " vanished from the journal"));
     Map<String, String> facts = new LinkedHashMap<>(ending.facts);
-    try {
-      String note = job.cleanUp(current, ending.status);
-      if (note != null) {
-        System.out.println(note);
-        facts.put("clean_up", note);
-      }
-    } catch (IOException | RuntimeException e) {
-      String note = "could not remove everything run " + runId + " created: " + e.getMessage();
-      System.err.println(note);
-      facts.put("clean_up", note);
+    if (cleanUp(job, current, ending.status, facts, "could not remove everything run " + runId + " created: ", true)
+        != null) {
+      System.err.println(facts.get(CLEAN_UP));
     }
     journal.finish(current, ending.status, facts);
   }
@@ -201,18 +197,13 @@ public final class JournaledRun {
       return cause;
     }
     if (!job.touched(current)) {
-      Run.Status status = badInput(cause) ? Run.Status.ABORTED : Run.Status.FAILED;
+      Run.Status status = BadInputException.in(cause) != null ? Run.Status.ABORTED : Run.Status.FAILED;
       Map<String, String> facts = new LinkedHashMap<>();
       facts.put(Run.MESSAGE, String.valueOf(cause.getMessage()));
-      try {
-        String note = job.cleanUp(current, status);
-        if (note != null) {
-          facts.put("clean_up", note);
-          System.out.println(note);
-        }
-      } catch (IOException | RuntimeException again) {
-        cause.addSuppressed(again);
-        facts.put("clean_up", "could not remove everything the run created: " + again.getMessage());
+      Exception cleanUpFailed = cleanUp(job, current, status, facts, "could not remove everything the run created: ",
+          true);
+      if (cleanUpFailed != null) {
+        cause.addSuppressed(cleanUpFailed);
       }
       try {
         journal.finish(current, status, facts);
@@ -226,20 +217,34 @@ public final class JournaledRun {
       current = journal.load(runId).orElse(current);
       Map<String, String> facts = new LinkedHashMap<>();
       facts.put(Run.MESSAGE, "failed and put back: " + cause.getMessage());
-      try {
-        String note = job.cleanUp(current, Run.Status.ROLLED_BACK);
-        if (note != null) {
-          facts.put("clean_up", note);
-        }
-      } catch (IOException | RuntimeException again) {
-        facts.put("clean_up", "could not remove everything the run created: " + again.getMessage());
-      }
+      cleanUp(job, current, Run.Status.ROLLED_BACK, facts, "could not remove everything the run created: ", false);
       journal.finish(current, Run.Status.ROLLED_BACK, facts);
       return reported;
     } catch (Exception | LinkageError again) {
       cause.addSuppressed(again);
       return new RunStoppedException(current + " failed (" + cause.getMessage() + ") and so did putting the table "
           + "back (" + again.getMessage() + "); " + nextCommand(current));
+    }
+  }
+
+  /**
+   * The job's clean-up, once: its note (printed when {@code printNote}), or what it could not remove after
+   * {@code whenItFails}, goes into {@code facts}; returns what the clean-up threw, or null.
+   */
+  private static Exception cleanUp(Job job, Run run, Run.Status ending, Map<String, String> facts, String whenItFails,
+      boolean printNote) {
+    try {
+      String note = job.cleanUp(run, ending);
+      if (note != null) {
+        facts.put(CLEAN_UP, note);
+        if (printNote) {
+          System.out.println(note);
+        }
+      }
+      return null;
+    } catch (IOException | RuntimeException e) {
+      facts.put(CLEAN_UP, whenItFails + e.getMessage());
+      return e;
     }
   }
 
@@ -252,14 +257,5 @@ public final class JournaledRun {
     } catch (IOException | RuntimeException e) {
       System.err.println("the lock of run " + runId + " is kept: the journal cannot be read (" + e.getMessage() + ")");
     }
-  }
-
-  private static boolean badInput(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof BadInputException) {
-        return true;
-      }
-    }
-    return false;
   }
 }

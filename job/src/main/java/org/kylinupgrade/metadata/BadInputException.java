@@ -11,4 +11,14 @@ public class BadInputException extends RuntimeException {
   public BadInputException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** The bad-input exception in {@code e}'s cause chain (Spark wraps what its tasks throw), or null. */
+  public static BadInputException in(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BadInputException) {
+        return (BadInputException) t;
+      }
+    }
+    return null;
+  }
 }
