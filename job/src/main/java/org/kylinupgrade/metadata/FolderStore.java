@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.io.IOUtils;
+import org.kylinupgrade.util.Strings;
 
 /**
  * Kylin's folder layout ({@code FileResourceStore}, {@code metastore.sh backup}): resource
@@ -37,7 +38,7 @@ public final class FolderStore implements MetadataStore {
   }
 
   private static URI toUri(String location) {
-    if (location == null || location.isBlank()) {
+    if (location == null || Strings.isBlank(location)) {
       throw new BadInputException("a metadata folder must be named");
     }
     if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {

@@ -2,6 +2,7 @@ package org.kylinupgrade.pipeline;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -237,7 +239,7 @@ public final class UpgradePipeline implements Serializable {
     JavaPairRDD<String, Resource> cubesByModel = converted.filter(r -> r.type().equals(CUBE))
         .flatMapToPair(c -> {
           List<String> models = modelsOfDescs.value().getOrDefault(UpgradeRules.groupKey(UpgradeRules.descNameOfCube(c)),
-              List.of());
+              Collections.<String>emptyList());
           List<Tuple2<String, Resource>> keyed = new ArrayList<>(models.size());
           models.forEach(m -> keyed.add(new Tuple2<>(m, c)));
           return keyed.iterator();
@@ -376,19 +378,20 @@ public final class UpgradePipeline implements Serializable {
           .filter(candidates::contains)
           .distinct().collect());
     }
-    List<String> unused = candidates.stream().filter(t -> !stillUsed.contains(t)).sorted().toList();
+    List<String> unused = candidates.stream().filter(t -> !stillUsed.contains(t)).sorted()
+        .collect(Collectors.toList());
     List<PurgedCube> cubes = new ArrayList<>(purged);
     cubes.sort(java.util.Comparator.comparing(PurgedCube::path));
     List<org.kylinupgrade.rules.DiscardedJob> discarded = new ArrayList<>(jobs.discarded);
     discarded.sort(java.util.Comparator.comparing(org.kylinupgrade.rules.DiscardedJob::id));
-    return new PurgeOutcome(cubes, discarded, unused, new TreeSet<>(stillUsed).stream().toList());
+    return new PurgeOutcome(cubes, discarded, unused, new ArrayList<>(new TreeSet<>(stillUsed)));
   }
 
   private static List<String> segmentTablesOrNone(Resource cube) {
     try {
       return UpgradeRules.segmentTables(cube);
     } catch (BadInputException e) {
-      return List.of();
+      return Collections.emptyList();
     }
   }
 
