@@ -55,7 +55,8 @@ public final class Scope {
           .map(c -> new Tuple2<>(org.kylinupgrade.metadata.ResourcePaths.entityName(c.path()), UpgradeRules.descNameOfCube(c)))
           .collect();
       if (!cubes.isEmpty()) {
-        requireKnown("cube", upper(cubes), null, cubeDesc.stream().map(t -> t._1().toUpperCase(Locale.ROOT)).collect(Collectors.toList()));
+        requireKnown("cube", upper(cubes), null,
+            cubeDesc.stream().map(t -> t._1().toUpperCase(Locale.ROOT)).collect(Collectors.toList()));
       }
       cubeDesc.stream().filter(t -> wantedCubes.contains(t._1().toUpperCase(Locale.ROOT)) && t._2() != null)
           .forEach(t -> descs.add(t._2()));
