@@ -238,9 +238,7 @@ public final class UpgradePipeline implements Serializable {
       return labelled(sc, options, converted, passThrough, results, rewritten, changes, unloadable, warnings);
     }
 
-    JavaRDD<Resource> convertedOut = converted.keyBy(Resource::path)
-        .leftOuterJoin(rewritten.keyBy(Resource::path))
-        .map(t -> t._2()._2().orElse(t._2()._1()));
+    JavaRDD<Resource> convertedOut = withRewrites(converted, rewritten).map(t -> t._2()._2().orElse(t._2()._1()));
     if (!purging) {
       return new ConversionResult(passThrough.union(convertedOut), rewritten, results, converted, sortedChanges(changes),
           sorted(unloadable), sorted(warnings), PurgeOutcome.NONE);
@@ -252,6 +250,12 @@ public final class UpgradePipeline implements Serializable {
     PurgeOutcome purge = purgeOutcome(purged, jobs, convertedOut);
     return new ConversionResult(jobs.output.union(convertedOut), rewritten.union(jobs.rewritten), results, converted,
         sortedChanges(changes), sorted(unloadable), sorted(warnings), purge);
+  }
+
+  /** Each converted resource by path, with what its group rewrote it to if it did. */
+  private static JavaPairRDD<String, Tuple2<Resource, org.apache.spark.api.java.Optional<Resource>>> withRewrites(
+      JavaRDD<Resource> converted, JavaRDD<Resource> rewritten) {
+    return converted.keyBy(Resource::path).leftOuterJoin(rewritten.keyBy(Resource::path));
   }
 
   private static TableCatalog tableCatalog(JavaRDD<Resource> converted, UpgradeTarget target) {
@@ -324,7 +328,7 @@ public final class UpgradePipeline implements Serializable {
     Broadcast<Set<String>> untouched = sc.broadcast(new HashSet<String>(
         results.flatMap(r -> r.untouched().iterator()).collect()));
     JavaPairRDD<String, Tuple2<Resource, org.apache.spark.api.java.Optional<Resource>>> joined =
-        converted.keyBy(Resource::path).leftOuterJoin(rewritten.keyBy(Resource::path));
+        withRewrites(converted, rewritten);
     JavaRDD<Resource> convertedOut = joined.map(t -> t._2()._2().isPresent() ? t._2()._2().get()
         : labelledUnlessUntouched(t._2()._1(), untouched.value(), timestamp));
     JavaRDD<Resource> convertedLabelled = joined.filter(t -> !t._2()._2().isPresent())
@@ -405,7 +409,8 @@ public final class UpgradePipeline implements Serializable {
     return it.hasNext() ? it.next() : null;
   }
 
-  private static <T> List<T> list(Iterable<T> items) {
+  /** The items in a list (a group of a {@code cogroup}, for one). */
+  static <T> List<T> list(Iterable<T> items) {
     List<T> out = new ArrayList<>();
     items.forEach(out::add);
     return out;
