@@ -107,16 +107,16 @@ final class OverheadBench {
   }
 
   private long upgradePipeline(JavaSparkContext sc, Path in, Path out) throws IOException {
-    UpgradePipeline.Conversion conversion = upgradeOutput(sc, in);
+    UpgradePipeline.ConversionResult conversion = upgradeOutput(sc, in);
     long written = SparkFolders.write(conversion.output, out.toString(), conf);
     conversion.release();
     return written;
   }
 
   /** As the upgrade job does it: the input read and cached, then converted; checks that it converted. */
-  private UpgradePipeline.Conversion upgradeOutput(JavaSparkContext sc, Path in) throws IOException {
+  private UpgradePipeline.ConversionResult upgradeOutput(JavaSparkContext sc, Path in) throws IOException {
     JavaRDD<Resource> resources = SparkFolders.read(sc, in.toString(), conf).cache();
-    UpgradePipeline.Conversion conversion =
+    UpgradePipeline.ConversionResult conversion =
         UpgradePipeline.convert(sc, resources, UpgradeOptions.of(System.currentTimeMillis()));
     if (conversion.changes.isEmpty() || !conversion.unloadable.isEmpty()) {
       throw new IllegalStateException("the conversion changed nothing or found unloadable resources: "

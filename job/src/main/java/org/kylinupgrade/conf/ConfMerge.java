@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import org.kylinupgrade.util.Immutables;
 
 /**
  * Carries an operator's v1 {@code kylin.properties} into the v2 template: the template's order and comments; per
@@ -13,7 +15,7 @@ import java.util.Objects;
  * the v2 default; the operator's keys the v2 template lacks are kept in a marked section at the end.
  */
 public final class ConfMerge {
-  static final List<String> KEPT_SECTION_HEADER = List.of(
+  static final List<String> KEPT_SECTION_HEADER = Immutables.listOf(
       "",
       "###########################kept from the v1 kylin.properties#######################",
       "# Set in the v1 kylin.properties but not in the v2 template; kept as they were by kylin-upgrade merge-conf.");
@@ -52,7 +54,7 @@ public final class ConfMerge {
       out.add(line.isEntry() && carried.get(line.key()) ? operator.definition(line.key()).raw() : line.raw());
     }
     List<PropertiesFile.Line> kept = operatorValues.keySet().stream()
-        .filter(key -> !v2Defaults.containsKey(key)).map(operator::definition).toList();
+        .filter(key -> !v2Defaults.containsKey(key)).map(operator::definition).collect(Collectors.toList());
     if (!kept.isEmpty()) {
       out.addAll(KEPT_SECTION_HEADER);
       for (PropertiesFile.Line entry : kept) {

@@ -8,28 +8,193 @@ import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.kylinupgrade.util.Immutables;
 
 /** What merge-conf did with each key, as the operator reads it and as JSON. */
 public final class MergeReport {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** A key the operator's value was carried for; {@code v1Default} null when the v1 template is unknown or lacks it. */
-  public record Carried(String key, String value, String v1Default, String v2Default) {
+  public static final class Carried {
+    private final String key;
+    private final String value;
+    private final String v1Default;
+    private final String v2Default;
+
+    public Carried(String key, String value, String v1Default, String v2Default) {
+      this.key = key;
+      this.value = value;
+      this.v1Default = v1Default;
+      this.v2Default = v2Default;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public String value() {
+      return value;
+    }
+
+    public String v1Default() {
+      return v1Default;
+    }
+
+    public String v2Default() {
+      return v2Default;
+    }
+
     public boolean differsFromV2Default() {
       return !value.equals(v2Default);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Carried)) {
+        return false;
+      }
+      Carried other = (Carried) o;
+      return Objects.equals(key, other.key) && Objects.equals(value, other.value)
+          && Objects.equals(v1Default, other.v1Default) && Objects.equals(v2Default, other.v2Default);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(key, value, v1Default, v2Default);
+    }
+
+    @Override
+    public String toString() {
+      return "Carried[key=" + key + ", value=" + value + ", v1Default=" + v1Default + ", v2Default=" + v2Default + "]";
     }
   }
 
   /** A key and a value: a v2 default taken, or an operator value kept at the end. */
-  public record Setting(String key, String value) {
+  public static final class Setting {
+    private final String key;
+    private final String value;
+
+    public Setting(String key, String value) {
+      this.key = key;
+      this.value = value;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public String value() {
+      return value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Setting)) {
+        return false;
+      }
+      Setting other = (Setting) o;
+      return Objects.equals(key, other.key) && Objects.equals(value, other.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(key, value);
+    }
+
+    @Override
+    public String toString() {
+      return "Setting[key=" + key + ", value=" + value + "]";
+    }
   }
 
   /** The operator had the v1 default; the v2 template's different default replaces it. */
-  public record DefaultChange(String key, String v1Default, String v2Default) {
+  public static final class DefaultChange {
+    private final String key;
+    private final String v1Default;
+    private final String v2Default;
+
+    public DefaultChange(String key, String v1Default, String v2Default) {
+      this.key = key;
+      this.v1Default = v1Default;
+      this.v2Default = v2Default;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public String v1Default() {
+      return v1Default;
+    }
+
+    public String v2Default() {
+      return v2Default;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof DefaultChange)) {
+        return false;
+      }
+      DefaultChange other = (DefaultChange) o;
+      return Objects.equals(key, other.key) && Objects.equals(v1Default, other.v1Default)
+          && Objects.equals(v2Default, other.v2Default);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(key, v1Default, v2Default);
+    }
+
+    @Override
+    public String toString() {
+      return "DefaultChange[key=" + key + ", v1Default=" + v1Default + ", v2Default=" + v2Default + "]";
+    }
   }
 
   /** An operator key the v2 template lacks; {@code inV1Template} tells a key v2 dropped from one the operator added. */
-  public record Unknown(String key, String value, boolean inV1Template) {
+  public static final class Unknown {
+    private final String key;
+    private final String value;
+    private final boolean inV1Template;
+
+    public Unknown(String key, String value, boolean inV1Template) {
+      this.key = key;
+      this.value = value;
+      this.inV1Template = inV1Template;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public String value() {
+      return value;
+    }
+
+    public boolean inV1Template() {
+      return inV1Template;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Unknown)) {
+        return false;
+      }
+      Unknown other = (Unknown) o;
+      return Objects.equals(key, other.key) && Objects.equals(value, other.value) && inV1Template == other.inV1Template;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(key, value, inV1Template);
+    }
+
+    @Override
+    public String toString() {
+      return "Unknown[key=" + key + ", value=" + value + ", inV1Template=" + inV1Template + "]";
+    }
   }
 
   private final boolean withV1Template;
@@ -65,7 +230,7 @@ public final class MergeReport {
 
   /** Operator values in the merged file, in v2 template order. */
   public List<Carried> carried() {
-    return List.copyOf(carried);
+    return Immutables.copyOfList(carried);
   }
 
   /**
@@ -73,21 +238,21 @@ public final class MergeReport {
    * it) from the operator's file.
    */
   public List<Setting> newInV2() {
-    return List.copyOf(newInV2);
+    return Immutables.copyOfList(newInV2);
   }
 
   /** Keys of both templates that the operator's file does not set; the v2 default is used. */
   public List<Setting> notSetByOperator() {
-    return List.copyOf(notSetByOperator);
+    return Immutables.copyOfList(notSetByOperator);
   }
 
   public List<DefaultChange> defaultChanges() {
-    return List.copyOf(defaultChanges);
+    return Immutables.copyOfList(defaultChanges);
   }
 
   /** Operator keys the v2 template lacks, kept at the end of the merged file, in the operator's order. */
   public List<Unknown> unknownToV2() {
-    return List.copyOf(unknownToV2);
+    return Immutables.copyOfList(unknownToV2);
   }
 
   /** The report as the operator reads it; the values of secret-looking keys masked (the merged file has them). */

@@ -8,7 +8,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import org.kylinupgrade.util.Strings;
 
 /**
  * A {@code .properties} file as lines, keeping its layout: comment and blank lines as they are, each entry as its
@@ -17,9 +19,51 @@ import java.util.Properties;
  */
 public final class PropertiesFile {
   /** A logical line: an entry (key not null) or a comment or blank line (key and value null). */
-  public record Line(String raw, String key, String value) {
+  public static final class Line {
+    private final String raw;
+    private final String key;
+    private final String value;
+
+    public Line(String raw, String key, String value) {
+      this.raw = raw;
+      this.key = key;
+      this.value = value;
+    }
+
+    public String raw() {
+      return raw;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    public String value() {
+      return value;
+    }
+
     public boolean isEntry() {
       return key != null;
+    }
+
+    /** By value: {@link #commentsAbove} finds an entry by it. */
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Line)) {
+        return false;
+      }
+      Line other = (Line) o;
+      return Objects.equals(raw, other.raw) && Objects.equals(key, other.key) && Objects.equals(value, other.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(raw, key, value);
+    }
+
+    @Override
+    public String toString() {
+      return "Line[raw=" + raw + ", key=" + key + ", value=" + value + "]";
     }
   }
 
@@ -99,7 +143,7 @@ public final class PropertiesFile {
   public List<Line> commentsAbove(Line entry) {
     int index = lines.lastIndexOf(entry);
     int first = index;
-    while (first > 0 && !lines.get(first - 1).isEntry() && !lines.get(first - 1).raw().isBlank()) {
+    while (first > 0 && !lines.get(first - 1).isEntry() && !Strings.isBlank(lines.get(first - 1).raw())) {
       first--;
     }
     return lines.subList(first, Math.max(first, index));

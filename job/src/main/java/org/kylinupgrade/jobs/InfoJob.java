@@ -121,7 +121,7 @@ public final class InfoJob implements Callable<Integer> {
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     System.out.println(source + ": " + total + " resources");
     counts.forEach((type, n) -> System.out.printf("  %-20s %6d%n", type, n));
-    UpgradePipeline.Conversion conversion =
+    UpgradePipeline.ConversionResult conversion =
         UpgradePipeline.convert(spark.context(), resources, UpgradeOptions.of(System.currentTimeMillis(), target));
     long labelled = target == UpgradeTarget.V1_5 ? conversion.versionLabelled.count() : 0;
     long changed = conversion.changes.size() + labelled;

@@ -310,12 +310,12 @@ final class LiveUpgrade implements JournaledRun.Job {
 
   /** The conversion of one snapshot and its report. */
   private static final class Conversion {
-    final UpgradePipeline.Conversion result;
+    final UpgradePipeline.ConversionResult result;
     final UpgradeReport report;
     final Map<String, Long> countsRead;
     private final JavaRDD<Resource> snapshotRows;
 
-    Conversion(UpgradePipeline.Conversion result, UpgradeReport report, Map<String, Long> countsRead,
+    Conversion(UpgradePipeline.ConversionResult result, UpgradeReport report, Map<String, Long> countsRead,
         JavaRDD<Resource> snapshotRows) {
       this.result = result;
       this.report = report;
@@ -349,7 +349,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     UpgradeOptions options = UpgradeOptions.of(runTimestamp, request.target)
         .withDescsInScope(Scope.descsInScope(resources, request.models, request.cubes, request.projects))
         .withPurgeCubes(UpgradeJob.purgeCubeSet(request.purgeCubes));
-    UpgradePipeline.Conversion result = UpgradePipeline.convert(sc, resources, options);
+    UpgradePipeline.ConversionResult result = UpgradePipeline.convert(sc, resources, options);
     UpgradeReport report = new UpgradeReport("upgrade", "table " + url.tableName() + " (" + read.source + ")",
         "table " + url.tableName(), runTimestamp, request.dryRun)
         .counts(counts)
@@ -466,7 +466,7 @@ final class LiveUpgrade implements JournaledRun.Job {
         .persist(StorageLevel.MEMORY_AND_DISK());
     // one pass over the staged rows: counts per type, and a checksum of the rewritten paths' rows
     Broadcast<Set<String>> rewrittenPaths = sc.broadcast(new HashSet<>(c.result.rewritten.map(Resource::path).collect()));
-    UpgradePipeline.Conversion again = null;
+    UpgradePipeline.ConversionResult again = null;
     try {
       RowSums found = RowSums.of(staged, rewrittenPaths);
       RowSums written = RowSums.of(c.result.rewritten, null);

@@ -117,7 +117,7 @@ public final class UpgradeJob implements Callable<Integer> {
       UpgradeOptions options = UpgradeOptions.of(runTimestamp, target)
           .withDescsInScope(Scope.descsInScope(resources, models, cubes, projects))
           .withPurgeCubes(purgeCubeSet(purgeCubes));
-      UpgradePipeline.Conversion conversion = UpgradePipeline.convert(sc, resources, options);
+      UpgradePipeline.ConversionResult conversion = UpgradePipeline.convert(sc, resources, options);
       Map<String, Long> counts = UpgradePipeline.countByType(resources);
       report.counts(counts).conversion(conversion.changes, conversion.unloadable, conversion.warnings)
           .purge(conversion.purge);
@@ -170,7 +170,7 @@ public final class UpgradeJob implements Callable<Integer> {
   }
 
   /** For 1.5, counts the resources that only get the version label, into the report too; 0 for 1.4-alpha. */
-  private static long versionLabelled(UpgradePipeline.Conversion conversion, UpgradeTarget target,
+  private static long versionLabelled(UpgradePipeline.ConversionResult conversion, UpgradeTarget target,
       UpgradeReport report) {
     if (target != UpgradeTarget.V1_5) {
       return 0;
@@ -234,11 +234,11 @@ public final class UpgradeJob implements Callable<Integer> {
     return set;
   }
 
-  static void printFindings(UpgradePipeline.Conversion conversion) {
+  static void printFindings(UpgradePipeline.ConversionResult conversion) {
     printFindings(conversion, "Kylin v2.0");
   }
 
-  static void printFindings(UpgradePipeline.Conversion conversion, String kylin) {
+  static void printFindings(UpgradePipeline.ConversionResult conversion, String kylin) {
     for (Change c : conversion.changes) {
       System.out.println("  " + c.path() + ": " + String.join("; ", c.reasons()));
       if (!c.droppedProperties().isEmpty()) {
@@ -271,7 +271,7 @@ public final class UpgradeJob implements Callable<Integer> {
   }
 
   /** A diff per resource a rule changed; the resources that only get Kylin 1.5's version label are only counted. */
-  private static void printDiffs(UpgradePipeline.Conversion conversion, JavaRDD<Resource> resources) {
+  private static void printDiffs(UpgradePipeline.ConversionResult conversion, JavaRDD<Resource> resources) {
     java.util.Set<String> changed = new java.util.HashSet<String>();
     for (Change change : conversion.changes) {
       changed.add(change.path());

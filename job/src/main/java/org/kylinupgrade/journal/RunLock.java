@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.kylinupgrade.hbase.HistoryTable;
+import org.kylinupgrade.util.Processes;
 
 /**
  * The run lock: a lease row recording run id, host, process and start time, created atomically. A second run
@@ -39,7 +40,7 @@ public final class RunLock {
 
     /** Alive unless it ran on this host and its process is gone (another host's process cannot be checked). */
     public boolean alive() {
-      return !host().equals(host) || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+      return !host().equals(host) || Processes.isAlive(pid);
     }
 
     @Override
@@ -137,7 +138,7 @@ public final class RunLock {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("run", runId);
     fields.put("host", host());
-    fields.put("pid", Long.toString(ProcessHandle.current().pid()));
+    fields.put("pid", Long.toString(Processes.currentPid()));
     fields.put("user", System.getProperty("user.name", "?"));
     fields.put("started", Instant.now().toString());
     return fields;

@@ -5,14 +5,25 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /** One cell of a row of Kylin's ACL table ({@code <prefix>_acl}): family, qualifier, value. */
-public record AclCell(String family, String qualifier, byte[] value) {
-  public AclCell {
-    Objects.requireNonNull(family, "family");
-    Objects.requireNonNull(qualifier, "qualifier");
-    value = value.clone();
+public final class AclCell {
+  private final String family;
+  private final String qualifier;
+  private final byte[] value;
+
+  public AclCell(String family, String qualifier, byte[] value) {
+    this.family = Objects.requireNonNull(family, "family");
+    this.qualifier = Objects.requireNonNull(qualifier, "qualifier");
+    this.value = value.clone();
   }
 
-  @Override
+  public String family() {
+    return family;
+  }
+
+  public String qualifier() {
+    return qualifier;
+  }
+
   public byte[] value() {
     return value.clone();
   }
@@ -23,8 +34,11 @@ public record AclCell(String family, String qualifier, byte[] value) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof AclCell other && family.equals(other.family) && qualifier.equals(other.qualifier)
-        && Arrays.equals(value, other.value);
+    if (!(o instanceof AclCell)) {
+      return false;
+    }
+    AclCell other = (AclCell) o;
+    return family.equals(other.family) && qualifier.equals(other.qualifier) && Arrays.equals(value, other.value);
   }
 
   @Override

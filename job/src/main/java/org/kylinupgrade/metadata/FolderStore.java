@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.io.IOUtils;
+import org.kylinupgrade.util.Strings;
 
 /**
  * Kylin's folder layout ({@code FileResourceStore}, {@code metastore.sh backup}): resource
@@ -37,7 +38,7 @@ public final class FolderStore implements MetadataStore {
   }
 
   private static URI toUri(String location) {
-    if (location == null || location.isBlank()) {
+    if (location == null || Strings.isBlank(location)) {
       throw new BadInputException("a metadata folder must be named");
     }
     if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
@@ -81,18 +82,26 @@ public final class FolderStore implements MetadataStore {
       String name = child.getPath().getName();
       String resourcePath = prefix + "/" + name;
       if (isSymlink(child.getPath())) {
-        throw new BadInputException(describe() + ": '" + resourcePath.substring(1)
-            + "' is a symbolic link; a metadata folder holds regular files only (copy the target in place of the link)");
+        throw symbolicLink(resourcePath);
       }
       if (child.isDirectory()) {
         collect(child.getPath(), resourcePath, out);
       } else if (child.isFile() && isRegularFile(child.getPath())) {
         out.add(ResourcePaths.requireSafe(resourcePath));
       } else {
-        throw new BadInputException(describe() + ": '" + resourcePath.substring(1) + "' is not a regular file (a named "
-            + "pipe, socket or device); a metadata folder holds regular files only: remove it");
+        throw notRegularFile(resourcePath);
       }
     }
+  }
+
+  private BadInputException symbolicLink(String resourcePath) {
+    return new BadInputException(describe() + ": '" + resourcePath.substring(1)
+        + "' is a symbolic link; a metadata folder holds regular files only (copy the target in place of the link)");
+  }
+
+  private BadInputException notRegularFile(String resourcePath) {
+    return new BadInputException(describe() + ": '" + resourcePath.substring(1) + "' is not a regular file (a named "
+        + "pipe, socket or device); a metadata folder holds regular files only: remove it");
   }
 
   /**
@@ -110,16 +119,14 @@ public final class FolderStore implements MetadataStore {
     for (java.nio.file.Path child : children) {
       String resourcePath = prefix + "/" + child.getFileName().toString();
       if (Files.isSymbolicLink(child)) {
-        throw new BadInputException(describe() + ": '" + resourcePath.substring(1)
-            + "' is a symbolic link; a metadata folder holds regular files only (copy the target in place of the link)");
+        throw symbolicLink(resourcePath);
       }
       if (Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         collectLocal(child, resourcePath, out);
       } else if (Files.isRegularFile(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         out.add(ResourcePaths.requireSafe(resourcePath));
       } else {
-        throw new BadInputException(describe() + ": '" + resourcePath.substring(1) + "' is not a regular file (a named "
-            + "pipe, socket or device); a metadata folder holds regular files only: remove it");
+        throw notRegularFile(resourcePath);
       }
     }
   }

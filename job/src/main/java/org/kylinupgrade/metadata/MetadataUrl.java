@@ -2,6 +2,7 @@ package org.kylinupgrade.metadata;
 
 import java.io.Serializable;
 import java.util.Locale;
+import org.kylinupgrade.util.Strings;
 
 /**
  * Kylin's {@code kylin.metadata.url} for an HBase store ({@code kylin_metadata@hbase}) and the names
@@ -19,7 +20,7 @@ public final class MetadataUrl implements Serializable {
   }
 
   public static MetadataUrl parse(String url) {
-    if (url == null || url.isBlank()) {
+    if (url == null || Strings.isBlank(url)) {
       throw new BadInputException("--metadata-url must not be empty (Kylin's form: kylin_metadata@hbase)");
     }
     String u = url.trim();

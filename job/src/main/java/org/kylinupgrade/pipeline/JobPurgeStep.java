@@ -1,5 +1,6 @@
 package org.kylinupgrade.pipeline;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +48,8 @@ final class JobPurgeStep {
         .filter(job -> job != null && options.purges(job.cubeName()))
         .collect();
     if (jobs.isEmpty()) {
-      return new JobPurgeStep(resources, sc.emptyRDD(), List.of(), List.of());
+      return new JobPurgeStep(resources, sc.emptyRDD(), Collections.<Change>emptyList(),
+          Collections.<DiscardedJob>emptyList());
     }
     Map<String, String> jobOfOutput = new HashMap<>();
     for (CubingJobRef job : jobs) {
@@ -63,7 +65,7 @@ final class JobPurgeStep {
     JavaRDD<JobDiscard> discards = sc.parallelize(jobs)
         .keyBy(CubingJobRef::id)
         .leftOuterJoin(outputsByJob)
-        .map(t -> JobDiscard.of(t._2()._1(), t._2()._2().orElse(List.of()), timestamp))
+        .map(t -> JobDiscard.of(t._2()._1(), t._2()._2().orElse(Collections.<Resource>emptyList()), timestamp))
         .filter(d -> d != null);
     discards.persist(StorageLevel.MEMORY_AND_DISK());
     List<DiscardedJob> discarded = discards.map(JobDiscard::record).collect();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.Resource;
@@ -45,7 +46,7 @@ public final class Scope {
       List<Tuple2<String, List<String>>> projectCubes = resources.filter(r -> r.type().equals("project"))
           .map(Scope::cubesOfProject).collect();
       requireKnown("project", wantedProjects, null,
-          projectCubes.stream().map(t -> t._1().toUpperCase(Locale.ROOT)).toList());
+          projectCubes.stream().map(t -> t._1().toUpperCase(Locale.ROOT)).collect(Collectors.toList()));
       projectCubes.stream().filter(t -> wantedProjects.contains(t._1().toUpperCase(Locale.ROOT)))
           .forEach(t -> wantedCubes.addAll(upper(t._2())));
     }
@@ -54,7 +55,8 @@ public final class Scope {
           .map(c -> new Tuple2<>(org.kylinupgrade.metadata.ResourcePaths.entityName(c.path()), UpgradeRules.descNameOfCube(c)))
           .collect();
       if (!cubes.isEmpty()) {
-        requireKnown("cube", upper(cubes), null, cubeDesc.stream().map(t -> t._1().toUpperCase(Locale.ROOT)).toList());
+        requireKnown("cube", upper(cubes), null,
+            cubeDesc.stream().map(t -> t._1().toUpperCase(Locale.ROOT)).collect(Collectors.toList()));
       }
       cubeDesc.stream().filter(t -> wantedCubes.contains(t._1().toUpperCase(Locale.ROOT)) && t._2() != null)
           .forEach(t -> descs.add(t._2()));
@@ -82,7 +84,7 @@ public final class Scope {
   }
 
   private static List<String> upperSecond(List<Tuple2<String, String>> pairs) {
-    return pairs.stream().map(t -> String.valueOf(t._2()).toUpperCase(Locale.ROOT)).toList();
+    return pairs.stream().map(t -> String.valueOf(t._2()).toUpperCase(Locale.ROOT)).collect(Collectors.toList());
   }
 
   private static void requireKnown(String kind, Set<String> wanted, List<String> alsoKnown, List<String> known) {

@@ -57,9 +57,9 @@ public final class SparkDeployment {
               }
               return results.iterator();
             }
-            try (executorCluster) {
+            try (HBaseCluster connected = executorCluster) {
               while (partition.hasNext()) {
-                TableOutcome outcome = CoprocessorTables.deploy(executorCluster, partition.next(), wantedCopy, dryRun);
+                TableOutcome outcome = CoprocessorTables.deploy(connected, partition.next(), wantedCopy, dryRun);
                 results.add(outcome);
                 done.add(1);
                 if (outcome.failed()) {
@@ -111,7 +111,8 @@ public final class SparkDeployment {
     private void record(long taskId, Seq<AccumulableInfo> infos) {
       long[] counts = byTask.computeIfAbsent(taskId, id -> new long[2]);
       for (AccumulableInfo info : JavaConverters.seqAsJavaList(infos)) {
-        if (info.update().isDefined() && info.update().get() instanceof Long value) {
+        if (info.update().isDefined() && info.update().get() instanceof Long) {
+          long value = (Long) info.update().get();
           if (info.id() == doneId) {
             counts[0] = value;
           } else if (info.id() == failedId) {

@@ -45,7 +45,7 @@ public final class SparkFolders {
           n++;
         }
       }
-      return java.util.List.of(n).iterator();
+      return java.util.Collections.singletonList(n).iterator();
     }).reduce(Long::sum);
   }
 }

@@ -2,9 +2,9 @@ package org.kylinupgrade.pipeline;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +19,7 @@ import org.apache.spark.util.LongAccumulator;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.rules.Change;
+import org.kylinupgrade.rules.CubePurges;
 import org.kylinupgrade.rules.CuboidCheckCounts;
 import org.kylinupgrade.rules.GroupResult;
 import org.kylinupgrade.rules.InputChecks;
@@ -48,7 +49,7 @@ public final class UpgradePipeline implements Serializable {
   }
 
   /** What one conversion found; {@link #output} is lazy and may be written once the caller decided to. */
-  public static final class Conversion {
+  public static final class ConversionResult {
     public final JavaRDD<Resource> output;
     public final JavaRDD<Resource> rewritten;
     public final List<Change> changes;
@@ -65,20 +66,21 @@ public final class UpgradePipeline implements Serializable {
     private final JavaRDD<GroupResult> results;
     private final JavaRDD<Resource> converted;
 
-    Conversion(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<GroupResult> results, JavaRDD<Resource> converted,
-        List<Change> changes, List<Problem> unloadable, List<Problem> warnings, PurgeOutcome purge) {
+    ConversionResult(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<GroupResult> results,
+        JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable, List<Problem> warnings,
+        PurgeOutcome purge) {
       this(output, rewritten, JavaSparkContext.fromSparkContext(output.context()).<Resource>emptyRDD(), results,
           converted, changes, unloadable, warnings, purge);
     }
 
-    Conversion(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<Resource> versionLabelled,
+    ConversionResult(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<Resource> versionLabelled,
         JavaRDD<GroupResult> results, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
         List<Problem> warnings, PurgeOutcome purge) {
       this(output, rewritten, versionLabelled, results, converted, changes, unloadable, warnings, purge,
           CuboidCheckCounts.NONE);
     }
 
-    Conversion(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<Resource> versionLabelled,
+    ConversionResult(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<Resource> versionLabelled,
         JavaRDD<GroupResult> results, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
         List<Problem> warnings, PurgeOutcome purge, CuboidCheckCounts cuboidChecks) {
       this.cuboidChecks = cuboidChecks;
@@ -110,17 +112,17 @@ public final class UpgradePipeline implements Serializable {
    *
    * @throws BadInputException when a cube to purge does not exist or Kylin v1 cannot load it
    */
-  public static Conversion convert(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options) {
+  public static ConversionResult convert(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options) {
     final UpgradeTarget target = options.target();
     List<Problem> found = new ArrayList<Problem>(resources.filter(r -> InputChecks.isRead(r, target))
         .flatMap(r -> {
           Problem problem = InputChecks.check(r);
-          return (problem == null ? java.util.Collections.<Problem>emptyList()
-              : java.util.Collections.singletonList(problem)).iterator();
+          return (problem == null ? Collections.<Problem>emptyList()
+              : Collections.singletonList(problem)).iterator();
         }).collect());
     found.addAll(cubesWithoutDesc(sc, resources));
     found.addAll(duplicateNames(resources));
-    Conversion conversion = convertChecked(sc, resources, options);
+    ConversionResult conversion = convertChecked(sc, resources, options);
     return found.isEmpty() ? conversion : leftUntouched(sc, conversion, resources, found);
   }
 
@@ -152,7 +154,7 @@ public final class UpgradePipeline implements Serializable {
         .filter(t -> count(t._2()) > 1)
         .flatMap(t -> {
           List<String> paths = list(t._2());
-          java.util.Collections.sort(paths);
+          Collections.sort(paths);
           List<Tuple2<String, String>> out = new ArrayList<Tuple2<String, String>>();
           for (String path : paths) {
             out.add(new Tuple2<String, String>(t._1(), path));
@@ -185,7 +187,7 @@ public final class UpgradePipeline implements Serializable {
   }
 
   /** The conversion with the resources of {@code problems} reported unloadable and written exactly as they were read. */
-  private static Conversion leftUntouched(JavaSparkContext sc, Conversion conversion, JavaRDD<Resource> resources,
+  private static ConversionResult leftUntouched(JavaSparkContext sc, ConversionResult conversion, JavaRDD<Resource> resources,
       List<Problem> problems) {
     Set<String> paths = new HashSet<String>();
     for (Problem problem : problems) {
@@ -202,13 +204,18 @@ public final class UpgradePipeline implements Serializable {
     }
     List<Problem> unloadable = new ArrayList<Problem>(conversion.unloadable);
     unloadable.addAll(problems);
-    return new Conversion(output, conversion.rewritten.filter(r -> !kept.value().contains(r.path())),
+    return new ConversionResult(output, conversion.rewritten.filter(r -> !kept.value().contains(r.path())),
         conversion.versionLabelled.filter(r -> !kept.value().contains(r.path())), conversion.results,
         conversion.converted, changes, sorted(unloadable), conversion.warnings, conversion.purge,
         conversion.cuboidChecks);
   }
 
-  private static Conversion convertChecked(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options) {
+  /**
+   * The conversion proper: the model groups converted on the executors with the tables broadcast; for 1.4-alpha
+   * the rewritten resources replace the ones read, for 1.5 every resource is labelled as well ({@link #labelled});
+   * purged cubes' jobs are discarded.
+   */
+  private static ConversionResult convertChecked(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options) {
     JavaRDD<Resource> converted = resources.filter(r -> isConvertedType(r.type()));
     JavaRDD<Resource> passThrough = resources.filter(r -> !isConvertedType(r.type()));
     if (resources.getStorageLevel().equals(StorageLevel.NONE())) {
@@ -218,10 +225,49 @@ public final class UpgradePipeline implements Serializable {
     if (purging) {
       requireKnownCubes(converted, options.purgeCubes());
     }
+    Broadcast<TableCatalog> tables = sc.broadcast(tableCatalog(converted, options.target()));
+    JavaRDD<GroupResult> results = convertGroups(sc, converted, tables, options);
+    results.persist(StorageLevel.MEMORY_AND_DISK());
 
-    List<Resource> tableResources = converted.filter(r -> r.type().equals(TABLE)).collect();
-    Broadcast<TableCatalog> tables = sc.broadcast(UpgradeRules.tables(tableResources, options.target()));
+    List<Change> changes = results.flatMap(r -> r.changes().iterator()).collect();
+    List<Problem> unloadable = results.flatMap(r -> r.unloadable().iterator()).collect();
+    List<Problem> warnings = new ArrayList<>(results.flatMap(r -> r.warnings().iterator()).collect());
+    tables.value().problems().forEach(warnings::add);
+    JavaRDD<Resource> rewritten = results.flatMap(r -> r.rewritten().iterator());
+    if (options.target() == UpgradeTarget.V1_5) {
+      return labelled(sc, options, converted, passThrough, results, rewritten, changes, unloadable, warnings);
+    }
 
+    JavaRDD<Resource> convertedOut = withRewrites(converted, rewritten).map(t -> t._2()._2().orElse(t._2()._1()));
+    if (!purging) {
+      return new ConversionResult(passThrough.union(convertedOut), rewritten, results, converted, sortedChanges(changes),
+          sorted(unloadable), sorted(warnings), PurgeOutcome.NONE);
+    }
+    List<PurgedCube> purged = purgedCubes(results, options.purgeCubes());
+    JobPurgeStep jobs = JobPurgeStep.run(sc, passThrough, options);
+    changes = new ArrayList<>(changes);
+    changes.addAll(jobs.changes);
+    PurgeOutcome purge = purgeOutcome(purged, jobs, convertedOut);
+    return new ConversionResult(jobs.output.union(convertedOut), rewritten.union(jobs.rewritten), results, converted,
+        sortedChanges(changes), sorted(unloadable), sorted(warnings), purge);
+  }
+
+  /** Each converted resource by path, with what its group rewrote it to if it did. */
+  private static JavaPairRDD<String, Tuple2<Resource, org.apache.spark.api.java.Optional<Resource>>> withRewrites(
+      JavaRDD<Resource> converted, JavaRDD<Resource> rewritten) {
+    return converted.keyBy(Resource::path).leftOuterJoin(rewritten.keyBy(Resource::path));
+  }
+
+  private static TableCatalog tableCatalog(JavaRDD<Resource> converted, UpgradeTarget target) {
+    return UpgradeRules.tables(converted.filter(r -> r.type().equals(TABLE)).collect(), target);
+  }
+
+  /**
+   * Each model with its cube descs and their cubes, converted as one group on an executor; groups without a desc
+   * are left out (their models pass through as they are).
+   */
+  private static JavaRDD<GroupResult> convertGroups(JavaSparkContext sc, JavaRDD<Resource> converted,
+      Broadcast<TableCatalog> tables, UpgradeOptions options) {
     // each desc keyed once by (desc key, model key): reading two names skips the rest of the JSON
     JavaPairRDD<String, Tuple2<String, Resource>> descs = converted.filter(r -> r.type().equals(CUBE_DESC))
         .mapToPair(d -> {
@@ -229,24 +275,12 @@ public final class UpgradePipeline implements Serializable {
           return new Tuple2<>(UpgradeRules.groupKey(names[0]), new Tuple2<>(UpgradeRules.groupKey(names[1]), d));
         });
     JavaPairRDD<String, Resource> descsByModel = descs.values().mapToPair(t -> t);
-    // desc → model keys are names only: broadcast them, so cubes (the largest resources) are shuffled once
-    Map<String, List<String>> modelsOfDesc = new HashMap<>();
-    descs.mapValues(Tuple2::_1).distinct().collect()
-        .forEach(t -> modelsOfDesc.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2()));
-    Broadcast<Map<String, List<String>>> modelsOfDescs = sc.broadcast(modelsOfDesc);
-    JavaPairRDD<String, Resource> cubesByModel = converted.filter(r -> r.type().equals(CUBE))
-        .flatMapToPair(c -> {
-          List<String> models = modelsOfDescs.value().getOrDefault(UpgradeRules.groupKey(UpgradeRules.descNameOfCube(c)),
-              List.of());
-          List<Tuple2<String, Resource>> keyed = new ArrayList<>(models.size());
-          models.forEach(m -> keyed.add(new Tuple2<>(m, c)));
-          return keyed.iterator();
-        });
+    JavaPairRDD<String, Resource> cubesByModel = cubesByModel(sc, converted, descs);
     JavaPairRDD<String, Resource> modelsByName = converted.filter(r -> r.type().equals(MODEL))
         .keyBy(m -> UpgradeRules.groupKey(UpgradeRules.modelNameOfModel(m)));
 
     LongAccumulator convertedCount = sc.sc().longAccumulator(ProgressListener.CONVERTED);
-    JavaRDD<GroupResult> results = modelsByName.cogroup(descsByModel, cubesByModel)
+    return modelsByName.cogroup(descsByModel, cubesByModel)
         .filter(g -> g._2()._2().iterator().hasNext())
         .map(g -> {
           GroupResult result = UpgradeRules.convertGroup(g._1(), first(g._2()._1()), list(g._2()._2()),
@@ -254,47 +288,47 @@ public final class UpgradePipeline implements Serializable {
           convertedCount.add(result.rewritten().size());
           return result;
         });
-    results.persist(StorageLevel.MEMORY_AND_DISK());
+  }
 
-    List<Change> changes = results.flatMap(r -> r.changes().iterator()).collect();
-    List<Problem> unloadable = results.flatMap(r -> r.unloadable().iterator()).collect();
-    List<Problem> warnings = new ArrayList<>(results.flatMap(r -> r.warnings().iterator()).collect());
-    tables.value().problems().forEach(warnings::add);
+  /**
+   * Cubes keyed by the model of their desc. The desc → model keys are names only: they are broadcast, so that cubes
+   * (the largest resources) are shuffled once.
+   */
+  private static JavaPairRDD<String, Resource> cubesByModel(JavaSparkContext sc, JavaRDD<Resource> converted,
+      JavaPairRDD<String, Tuple2<String, Resource>> descs) {
+    Map<String, List<String>> modelsOfDesc = new HashMap<>();
+    descs.mapValues(Tuple2::_1).distinct().collect()
+        .forEach(t -> modelsOfDesc.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2()));
+    Broadcast<Map<String, List<String>>> modelsOfDescs = sc.broadcast(modelsOfDesc);
+    return converted.filter(r -> r.type().equals(CUBE))
+        .flatMapToPair(c -> {
+          List<String> models = modelsOfDescs.value().getOrDefault(UpgradeRules.groupKey(UpgradeRules.descNameOfCube(c)),
+              Collections.<String>emptyList());
+          List<Tuple2<String, Resource>> keyed = new ArrayList<>(models.size());
+          models.forEach(m -> keyed.add(new Tuple2<>(m, c)));
+          return keyed.iterator();
+        });
+  }
 
-    JavaRDD<Resource> rewritten = results.flatMap(r -> r.rewritten().iterator());
-    JavaPairRDD<String, Resource> rewrittenByPath = rewritten.keyBy(Resource::path);
-    if (options.target() == UpgradeTarget.V1_5) {
-      return labelled(sc, options, converted, passThrough, results, rewritten, changes, unloadable, warnings);
-    }
-    JavaRDD<Resource> convertedOut = converted.keyBy(Resource::path)
-        .leftOuterJoin(rewrittenByPath)
-        .map(t -> t._2()._2().orElse(t._2()._1()));
-    if (!purging) {
-      return new Conversion(passThrough.union(convertedOut), rewritten, results, converted, sortedChanges(changes),
-          sorted(unloadable), sorted(warnings), PurgeOutcome.NONE);
-    }
+  /** The cubes the groups purged, each one of {@code wanted}. */
+  private static List<PurgedCube> purgedCubes(JavaRDD<GroupResult> results, Set<String> wanted) {
     List<PurgedCube> purged = results.flatMap(r -> r.purged().iterator()).collect();
-    requireAllPurged(options.purgeCubes(), purged);
-    JobPurgeStep jobs = JobPurgeStep.run(sc, passThrough, options);
-    changes = new ArrayList<>(changes);
-    changes.addAll(jobs.changes);
-    PurgeOutcome purge = purgeOutcome(purged, jobs, convertedOut);
-    return new Conversion(jobs.output.union(convertedOut), rewritten.union(jobs.rewritten), results, converted,
-        sortedChanges(changes), sorted(unloadable), sorted(warnings), purge);
+    CubePurges.requireAllPurged(wanted, purged);
+    return purged;
   }
 
   /**
    * The 1.5 target's output: what the groups rewrote, the resources they keep untouched, and every other resource
    * with Kylin 1.5's version label ({@link VersionRefresh}, a map: nothing else is shuffled).
    */
-  private static Conversion labelled(JavaSparkContext sc, UpgradeOptions options, JavaRDD<Resource> converted,
+  private static ConversionResult labelled(JavaSparkContext sc, UpgradeOptions options, JavaRDD<Resource> converted,
       JavaRDD<Resource> passThrough, JavaRDD<GroupResult> results, JavaRDD<Resource> rewritten, List<Change> changes,
       List<Problem> unloadable, List<Problem> warnings) {
     final long timestamp = options.runTimestamp();
     Broadcast<Set<String>> untouched = sc.broadcast(new HashSet<String>(
         results.flatMap(r -> r.untouched().iterator()).collect()));
     JavaPairRDD<String, Tuple2<Resource, org.apache.spark.api.java.Optional<Resource>>> joined =
-        converted.keyBy(Resource::path).leftOuterJoin(rewritten.keyBy(Resource::path));
+        withRewrites(converted, rewritten);
     JavaRDD<Resource> convertedOut = joined.map(t -> t._2()._2().isPresent() ? t._2()._2().get()
         : labelledUnlessUntouched(t._2()._1(), untouched.value(), timestamp));
     JavaRDD<Resource> convertedLabelled = joined.filter(t -> !t._2()._2().isPresent())
@@ -305,8 +339,7 @@ public final class UpgradePipeline implements Serializable {
     PurgeOutcome purge = PurgeOutcome.NONE;
     JavaRDD<Resource> others = passThrough;
     if (!options.purgeCubes().isEmpty()) {
-      List<PurgedCube> purged = results.flatMap(r -> r.purged().iterator()).collect();
-      requireAllPurged(options.purgeCubes(), purged);
+      List<PurgedCube> purged = purgedCubes(results, options.purgeCubes());
       JobPurgeStep jobs = JobPurgeStep.run(sc, passThrough, options);
       allChanges.addAll(jobs.changes);
       purge = purgeOutcome(purged, jobs, convertedOut);
@@ -318,7 +351,7 @@ public final class UpgradePipeline implements Serializable {
     JavaRDD<Resource> versionLabelled = convertedLabelled.union(othersLabelled);
     CuboidCheckCounts cuboidChecks = results.map(GroupResult::cuboidChecks)
         .fold(CuboidCheckCounts.NONE, CuboidCheckCounts::plus);
-    return new Conversion(othersOut.union(convertedOut), rewrittenAll.union(versionLabelled), versionLabelled,
+    return new ConversionResult(othersOut.union(convertedOut), rewrittenAll.union(versionLabelled), versionLabelled,
         results, converted, sortedChanges(allChanges), sorted(unloadable), sorted(warnings), purge, cuboidChecks);
   }
 
@@ -354,42 +387,21 @@ public final class UpgradePipeline implements Serializable {
     }
   }
 
-  /** A cube whose desc does not exist reaches no model group: Kylin v1 does not load it, so cannot purge it. */
-  private static void requireAllPurged(Set<String> wanted, List<PurgedCube> purged) {
-    Set<String> done = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    purged.forEach(p -> done.add(p.name()));
-    for (String cube : wanted) {
-      if (!done.contains(cube)) {
-        throw new BadInputException("cube '" + cube + "' in --purge-cubes cannot be purged: its cube desc does not "
-            + "exist, so Kylin does not load the cube");
-      }
-    }
-  }
-
+  /**
+   * The purge's outcome; which segment HTables a remaining cube still refers to is found on the executors, the rest
+   * is {@link CubePurges}' to decide.
+   */
   private static PurgeOutcome purgeOutcome(List<PurgedCube> purged, JobPurgeStep jobs, JavaRDD<Resource> convertedOut) {
-    Set<String> candidates = new LinkedHashSet<>();
-    purged.forEach(p -> candidates.addAll(p.segmentTables()));
-    Set<String> stillUsed = new HashSet<>();
-    if (!candidates.isEmpty()) {
-      stillUsed.addAll(convertedOut.filter(r -> r.type().equals(CUBE))
-          .flatMap(c -> segmentTablesOrNone(c).iterator())
-          .filter(candidates::contains)
+    Set<String> dropped = CubePurges.segmentTablesDropped(purged);
+    Set<String> stillReferenced = new HashSet<>();
+    if (!dropped.isEmpty()) {
+      stillReferenced.addAll(convertedOut.filter(r -> r.type().equals(CUBE))
+          .flatMap(c -> CubePurges.segmentTablesOf(c).iterator())
+          .filter(dropped::contains)
           .distinct().collect());
     }
-    List<String> unused = candidates.stream().filter(t -> !stillUsed.contains(t)).sorted().toList();
-    List<PurgedCube> cubes = new ArrayList<>(purged);
-    cubes.sort(java.util.Comparator.comparing(PurgedCube::path));
-    List<org.kylinupgrade.rules.DiscardedJob> discarded = new ArrayList<>(jobs.discarded);
-    discarded.sort(java.util.Comparator.comparing(org.kylinupgrade.rules.DiscardedJob::id));
-    return new PurgeOutcome(cubes, discarded, unused, new TreeSet<>(stillUsed).stream().toList());
-  }
-
-  private static List<String> segmentTablesOrNone(Resource cube) {
-    try {
-      return UpgradeRules.segmentTables(cube);
-    } catch (BadInputException e) {
-      return List.of();
-    }
+    return new PurgeOutcome(CubePurges.byPath(purged), CubePurges.byId(jobs.discarded),
+        CubePurges.unusedTables(dropped, stillReferenced), CubePurges.tablesStillUsed(stillReferenced));
   }
 
   private static <T> T first(Iterable<T> items) {
@@ -397,7 +409,8 @@ public final class UpgradePipeline implements Serializable {
     return it.hasNext() ? it.next() : null;
   }
 
-  private static <T> List<T> list(Iterable<T> items) {
+  /** The items in a list (a group of a {@code cogroup}, for one). */
+  static <T> List<T> list(Iterable<T> items) {
     List<T> out = new ArrayList<>();
     items.forEach(out::add);
     return out;

@@ -1,5 +1,7 @@
 package org.kylinupgrade.pipeline;
 
+import static org.kylinupgrade.pipeline.UpgradePipeline.list;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -87,11 +89,5 @@ public final class ValidationPipeline {
   /** Of several models with one name, v2 keeps one; the others are not checked against the descs. */
   private static Resource firstByPath(Iterable<Resource> models) {
     return list(models).stream().min(Comparator.comparing(Resource::path)).orElse(null);
-  }
-
-  private static <T> List<T> list(Iterable<T> items) {
-    List<T> out = new ArrayList<>();
-    items.forEach(out::add);
-    return out;
   }
 }
