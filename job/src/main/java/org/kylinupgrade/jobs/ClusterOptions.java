@@ -53,18 +53,18 @@ public final class ClusterOptions {
 
   /** These options as a command line, to run another job against the same cluster. */
   public java.util.List<String> asArguments() {
-    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--metadata-url", metadataUrl, "--master", master));
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.Arrays.asList("--metadata-url", metadataUrl, "--master", master));
     if (hbaseSite != null) {
-      args.addAll(java.util.List.of("--hbase-site", hbaseSite));
+      args.addAll(java.util.Arrays.asList("--hbase-site", hbaseSite));
     }
     if (zookeeper != null) {
-      args.addAll(java.util.List.of("--zookeeper", zookeeper));
+      args.addAll(java.util.Arrays.asList("--zookeeper", zookeeper));
     }
     if (workingDir != null) {
-      args.addAll(java.util.List.of("--working-dir", workingDir));
+      args.addAll(java.util.Arrays.asList("--working-dir", workingDir));
     }
     if (maxCellSize != null) {
-      args.addAll(java.util.List.of("--keyvalue-maxsize", maxCellSize.toString()));
+      args.addAll(java.util.Arrays.asList("--keyvalue-maxsize", maxCellSize.toString()));
     }
     return args;
   }

@@ -132,7 +132,7 @@ public final class CoprocessorJob implements Callable<Integer> {
       List<String> tables = select(new CubeTables(readRealizations(hbase, spark), target));
       if (tables.isEmpty()) {
         System.out.println("coprocessor: the selection names no table of a READY segment; nothing to do");
-        report.outcomes(List.of()).outcome("nothing to do", ExitCodes.OK).writeTo(cluster.reportFile());
+        report.outcomes(java.util.Collections.<TableOutcome>emptyList()).outcome("nothing to do", ExitCodes.OK).writeTo(cluster.reportFile());
         return ExitCodes.OK;
       }
       Map<String, List<CoprocessorEntry>> current = CoprocessorTables.coprocessorsOf(hbase, tables);
@@ -142,10 +142,10 @@ public final class CoprocessorJob implements Callable<Integer> {
       System.out.printf("coprocessor: Kylin %s's set, %s jar %s (%s)%n", target.label(), dryRun ? "would use" : "using",
           deployed.path(), deployed.reused() ? "an equal copy was already there" : dryRun ? "would be uploaded" : "uploaded");
 
-      List<String> present = tables.stream().filter(current::containsKey).toList();
+      List<String> present = tables.stream().filter(current::containsKey).collect(java.util.stream.Collectors.toList());
       List<CoprocessorEntry> wanted = target.entries(deployed.path());
       Progress progress = new Progress(System.out, present.size(), 2000);
-      List<TableOutcome> changed = present.isEmpty() ? List.of()
+      List<TableOutcome> changed = present.isEmpty() ? java.util.Collections.<TableOutcome>emptyList()
           : useSpark ? SparkDeployment.run(spark.context(), hbase, present, wanted, dryRun, parallelism, progress)
           : PoolDeployment.run(hbase, present, wanted, dryRun, parallelism, progress);
       List<TableOutcome> outcomes = inTableOrder(tables, current, changed);
@@ -165,7 +165,8 @@ public final class CoprocessorJob implements Callable<Integer> {
     if (spark != null) {
       hbase.openStore(cluster.metadataUrl()).close();
       return HBaseRdds.readUnder(spark.context(), hbase, cluster.metadataUrl(), Realization.FOLDERS)
-          .flatMap(r -> Realization.of(r).stream().iterator()).collect();
+          .flatMap(r -> Realization.of(r).map(java.util.Collections::singletonList)
+              .orElse(java.util.Collections.<Realization>emptyList()).iterator()).collect();
     }
     List<Realization> realizations = new ArrayList<>();
     try (HBaseStore store = hbase.openStore(cluster.metadataUrl())) {
@@ -241,15 +242,21 @@ public final class CoprocessorJob implements Callable<Integer> {
   private int finish(List<TableOutcome> outcomes, DeployReport report) throws IOException {
     for (TableOutcome o : outcomes) {
       switch (o.status()) {
-        case CHANGED -> System.out.println("  changed: " + o.table() + " (" + summary(o.changes()) + ")");
-        case WOULD_CHANGE -> {
+        case CHANGED:
+          System.out.println("  changed: " + o.table() + " (" + summary(o.changes()) + ")");
+          break;
+        case WOULD_CHANGE:
           System.out.println("  would change: " + o.table());
           o.changes().forEach(c -> System.out.println("      " + c));
-        }
-        case FAILED -> System.out.println("  FAILED " + o.error() + (o.enabledAfter() ? " (the table is enabled)" : ""));
-        case MISSING -> System.out.println("  missing: " + o.error());
-        default -> {
-        }
+          break;
+        case FAILED:
+          System.out.println("  FAILED " + o.error() + (o.enabledAfter() ? " (the table is enabled)" : ""));
+          break;
+        case MISSING:
+          System.out.println("  missing: " + o.error());
+          break;
+        default:
+          break;
       }
     }
     Map<TableOutcome.Status, Integer> counts = DeployReport.countByStatus(outcomes);

@@ -54,19 +54,19 @@ public final class UpgradeJob implements Callable<Integer> {
   String to;
 
   @Option(names = "--models", split = ",", paramLabel = "A,B", description = "only the cube descs of these models")
-  List<String> models = List.of();
+  List<String> models = java.util.Collections.emptyList();
 
   @Option(names = "--cubes", split = ",", paramLabel = "A,B", description = "only the cube descs these cubes use")
-  List<String> cubes = List.of();
+  List<String> cubes = java.util.Collections.emptyList();
 
   @Option(names = "--projects", split = ",", paramLabel = "A,B", description = "only the cube descs of these projects' cubes")
-  List<String> projects = List.of();
+  List<String> projects = java.util.Collections.emptyList();
 
   @Option(names = "--purge-cubes", split = ",", paramLabel = "A,B",
       description = "purge these cubes first, as Kylin's purge does (segments removed, status DISABLED, unfinished "
           + "build jobs discarded), so that their descs move to engine/storage 2 when no other cube using them has "
           + "segments; the segment HTables are listed, never dropped")
-  List<String> purgeCubes = List.of();
+  List<String> purgeCubes = java.util.Collections.emptyList();
 
   @Option(names = "--dry-run", description = "write nothing; print what would change, with a diff")
   boolean dryRun;
@@ -227,7 +227,7 @@ public final class UpgradeJob implements Callable<Integer> {
   static java.util.Set<String> purgeCubeSet(List<String> names) {
     java.util.Set<String> set = new java.util.LinkedHashSet<>();
     for (String name : names) {
-      if (!name.isBlank()) {
+      if (!org.kylinupgrade.util.Strings.isBlank(name)) {
         set.add(name.trim());
       }
     }
