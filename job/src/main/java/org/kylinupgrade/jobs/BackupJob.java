@@ -23,6 +23,7 @@ import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
+import org.kylinupgrade.report.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,6 +54,7 @@ public final class BackupJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Console console = cluster.console();
     MetadataUrl url = cluster.metadataUrl();
     LocalDateTime now = LocalDateTime.now();
     String name = snapshot != null ? snapshot : RunNames.namedBackup(url, now);
@@ -62,10 +64,10 @@ public final class BackupJob implements Callable<Integer> {
       if (hbase.admin().snapshotExists(name)) {
         throw new BadInputException("snapshot " + name + " already exists; choose another --snapshot name");
       }
-      JournaledRun runs = new JournaledRun(hbase, url);
+      JournaledRun runs = new JournaledRun(hbase, url, console);
       RunNames names = new RunNames(url, RunNames.newRunId());
       return runs.start("backup", names, Collections.singletonMap(Run.BACKUP_SNAPSHOT, name),
-          new Backup(hbase, spark, url, names, name, now));
+          new Backup(hbase, spark, url, names, name, now, console));
     }
   }
 
@@ -81,8 +83,11 @@ public final class BackupJob implements Callable<Integer> {
     private final RunNames names;
     private final String name;
     private final LocalDateTime now;
+    private final Console console;
 
-    Backup(HBaseCluster hbase, SparkContexts spark, MetadataUrl url, RunNames names, String name, LocalDateTime now) {
+    Backup(HBaseCluster hbase, SparkContexts spark, MetadataUrl url, RunNames names, String name, LocalDateTime now,
+        Console console) {
+      this.console = console;
       this.hbase = hbase;
       this.spark = spark;
       this.url = url;
@@ -130,7 +135,7 @@ public final class BackupJob implements Callable<Integer> {
         FailurePoints.reached("backup:folder");
         facts.put("folder", dumpToFolder(hbase, spark, name, url, names, now));
       }
-      System.out.printf("backed up table %s: snapshot %s (%d rows)%s%s, %d big-cell files in %s%s%n", url.tableName(), name,
+      console.outcomef("backed up table %s: snapshot %s (%d rows)%s%s, %d big-cell files in %s%s", url.tableName(), name,
           tableRows, facts.containsKey(Run.ACL_SNAPSHOT) ? ", ACL table in " + facts.get(Run.ACL_SNAPSHOT) : "",
           facts.containsKey(Run.USER_SNAPSHOT) ? ", user table in " + facts.get(Run.USER_SNAPSHOT) : "", copied,
           bigCellBackup, facts.containsKey("folder") ? ", folder dump " + facts.get("folder") : "");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.metadata.MetadataUrl;
+import org.kylinupgrade.report.Console;
 import picocli.CommandLine.Option;
 
 /** Where the metadata is: the global options every command accepts, before or after its name. */
@@ -33,6 +34,12 @@ public final class ClusterOptions {
 
   @Option(names = "--report", paramLabel = "FILE", description = "write the run's JSON report there")
   String report;
+
+  @Option(names = "--quiet", description = "print only warnings, errors and the outcome line")
+  boolean quiet;
+
+  @Option(names = "--verbose", description = "print everything: what the run does, every change, and details")
+  boolean verbose;
 
   public MetadataUrl metadataUrl() {
     return MetadataUrl.parse(metadataUrl);
@@ -66,7 +73,18 @@ public final class ClusterOptions {
     if (maxCellSize != null) {
       args.addAll(java.util.Arrays.asList("--keyvalue-maxsize", maxCellSize.toString()));
     }
+    if (quiet) {
+      args.add("--quiet");
+    }
+    if (verbose) {
+      args.add("--verbose");
+    }
     return args;
+  }
+
+  /** Where the command's messages go, at the level of {@code --quiet} / {@code --verbose}. */
+  public Console console() {
+    return Console.standard(Console.level(quiet, verbose));
   }
 
   public String master() {

@@ -26,6 +26,7 @@ import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
+import org.kylinupgrade.report.Console;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,9 +69,10 @@ public final class RollbackJob implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MetadataUrl url = cluster.metadataUrl();
+    Console console = cluster.console();
     int exit;
     try (HBaseCluster hbase = cluster.connect()) {
-      JournaledRun runs = new JournaledRun(hbase, url);
+      JournaledRun runs = new JournaledRun(hbase, url, console);
       RunJournal journal = runs.journal();
       Optional<Run> unfinished = journal.unfinished();
       if (source.folder == null && source.snapshot == null && unfinished.isPresent() && !mayHaveTouched(unfinished.get())) {
@@ -78,12 +80,14 @@ public final class RollbackJob implements Callable<Integer> {
         Run u = unfinished.get();
         return runs.resume(u, new LiveUpgrade.Closing(hbase, journal, url, u, Run.Status.ROLLED_BACK,
             u.command() + " run " + u.id() + " stopped before it touched table " + url.tableName() + ": the table is "
-                + "untouched and what the run created is removed" + (u.is("rollback") ? "; run the rollback again" : "")));
+                + "untouched and what the run created is removed" + (u.is("rollback") ? "; run the rollback again" : ""),
+            console));
       }
       if (source.folder != null) {
         MetadataFolders.requireMetadataFolder(source.folder, hbase.conf(), "--from-folder");
         try (SparkContexts spark = SparkContexts.open("kylin-upgrade rollback", cluster.master())) {
-          Restore restore = new Restore(hbase, journal, url, RunNames.newRunId(), null, source.folder, null, spark);
+          Restore restore = new Restore(hbase, journal, url, RunNames.newRunId(), null, source.folder, null, spark,
+              console);
           exit = runs.startTakingOver("rollback", restore.names, restore.facts(), restore);
         }
       } else {
@@ -94,11 +98,12 @@ public final class RollbackJob implements Callable<Integer> {
         if (!hbase.admin().snapshotExists(restorePoint)) {
           throw new BadInputException("snapshot " + restorePoint + " does not exist; `info` lists the recorded runs");
         }
-        Restore restore = new Restore(hbase, journal, url, RunNames.newRunId(), restorePoint, null, undone.orElse(null), null);
+        Restore restore = new Restore(hbase, journal, url, RunNames.newRunId(), restorePoint, null, undone.orElse(null), null,
+            console);
         exit = runs.startTakingOver("rollback", restore.names, restore.facts(), restore);
       }
     }
-    return exit != ExitCodes.OK || coprocessorJar == null ? exit : redeployV1Coprocessor();
+    return exit != ExitCodes.OK || coprocessorJar == null ? exit : redeployV1Coprocessor(console);
   }
 
   /** Whether an unfinished run may have changed the live table: a hybrid run from its backup on, others from the swap. */
@@ -107,27 +112,29 @@ public final class RollbackJob implements Callable<Integer> {
   }
 
   /** {@code resume} of a rollback that stopped: its swap is finished; one that stopped before it is closed. */
-  static int resume(HBaseCluster hbase, MetadataUrl url, JournaledRun runs, Run rollback) throws Exception {
+  static int resume(HBaseCluster hbase, MetadataUrl url, JournaledRun runs, Run rollback, Console console)
+      throws Exception {
     RunJournal journal = runs.journal();
     if (!rollback.step().swapStarted()) {
       return runs.resume(rollback, new LiveUpgrade.Closing(hbase, journal, url, rollback, Run.Status.FAILED,
-          "rollback run " + rollback.id() + " stopped before it touched table " + url.tableName() + "; run the rollback again"));
+          "rollback run " + rollback.id() + " stopped before it touched table " + url.tableName() + "; run the rollback again",
+          console));
     }
     Run undone = rollback.undoneRun() == null ? null : journal.load(rollback.undoneRun()).orElse(null);
     Restore restore = new Restore(hbase, journal, url, rollback.id(), rollback.restoredSnapshot(),
-        rollback.restoredFolder(), undone, null);
-    System.out.println("resuming " + rollback);
+        rollback.restoredFolder(), undone, null, console);
+    console.info("resuming " + rollback);
     return runs.resume(rollback, restore);
   }
 
   /** The coprocessor job with the v1 class set on every cube table of the restored metadata. */
-  private int redeployV1Coprocessor() {
+  private int redeployV1Coprocessor(Console console) {
     java.util.List<String> args = new java.util.ArrayList<>(cluster.asArguments());
     args.addAll(java.util.Arrays.asList("--jar", coprocessorJar, "--all", "--target", "1.3"));
     if (cluster.reportFile() != null) {
       args.addAll(java.util.Arrays.asList("--report", cluster.reportFile() + ".coprocessor.json"));
     }
-    System.out.println("rollback: putting the v1 coprocessor from " + coprocessorJar + " back on the cube tables");
+    console.info("rollback: putting the v1 coprocessor from " + coprocessorJar + " back on the cube tables");
     return JobCommandLine.execute(new CoprocessorJob(), args.toArray(new String[0]));
   }
 
@@ -159,9 +166,11 @@ public final class RollbackJob implements Callable<Integer> {
     private final Run undone;
     private final SparkContexts spark;
     private final Swap swap;
+    private final Console console;
 
     Restore(HBaseCluster hbase, RunJournal journal, MetadataUrl url, String runId, String snapshot, String folder,
-        Run undone, SparkContexts spark) {
+        Run undone, SparkContexts spark, Console console) {
+      this.console = console;
       this.hbase = hbase;
       this.journal = journal;
       this.url = url;
@@ -213,7 +222,7 @@ public final class RollbackJob implements Callable<Integer> {
         run = swap.begin(run, snapshot);
         run = swap.replaceLive(run, "rollback", this::restoreWhatSnapshotsMiss);
       }
-      deleteAclCopy(hbase, url, undone);
+      deleteAclCopy(hbase, url, undone, console);
       for (Run other : journal.history()) {
         boolean isUndone = undone != null && other.id().equals(undone.id()) && !undone.is("backup");
         if (!other.id().equals(run.id()) && (isUndone || other.unfinished())) {
@@ -229,11 +238,11 @@ public final class RollbackJob implements Callable<Integer> {
       }
       String sideTables = run.restoredSideTables();
       if (folder != null) {
-        System.out.printf("table %s replaced by folder %s (%s resources, checksum verified; files verified against the "
-            + "staged snapshot); what it held before is kept in snapshot %s%n", url.tableName(), folder,
+        console.outcomef("table %s replaced by folder %s (%s resources, checksum verified; files verified against the "
+            + "staged snapshot); what it held before is kept in snapshot %s", url.tableName(), folder,
             run.resources(), failsafe);
       } else {
-        System.out.printf("table %s restored from snapshot %s and verified against its manifest%s%s%n", url.tableName(),
+        console.outcomef("table %s restored from snapshot %s and verified against its manifest%s%s", url.tableName(),
             snapshot, failsafe == null ? "" : "; what it held before is kept in snapshot " + failsafe,
             sideTables == null ? "" : "; also restored: " + sideTables);
       }
@@ -366,11 +375,12 @@ public final class RollbackJob implements Callable<Integer> {
   }
 
   /** A hybrid run copied the cube's ACL row to its old cube: the copy goes with the metadata it belongs to. */
-  private static void deleteAclCopy(HBaseCluster hbase, MetadataUrl url, Run undone) throws IOException {
+  private static void deleteAclCopy(HBaseCluster hbase, MetadataUrl url, Run undone, Console console)
+      throws IOException {
     String row = undone == null || !undone.is("hybrid") ? null : undone.aclCopyRow();
     if (row != null && hbase.aclTable(url).exists()) {
       hbase.aclTable(url).delete(row);
-      System.out.println("ACL entries that run " + undone.id() + " copied (row " + row + ") deleted");
+      console.info("ACL entries that run " + undone.id() + " copied (row " + row + ") deleted");
     }
   }
 
