@@ -33,6 +33,7 @@ import org.kylinupgrade.pipeline.UpgradeReport;
 import org.kylinupgrade.report.Console;
 import org.kylinupgrade.report.ConversionFindings;
 import org.kylinupgrade.rules.Problem;
+import org.kylinupgrade.rules.PurgeRequest;
 import org.kylinupgrade.rules.RowsRead;
 import org.kylinupgrade.rules.UpgradeOptions;
 import org.kylinupgrade.rules.UpgradeTarget;
@@ -239,7 +240,7 @@ final class LiveUpgrade implements JournaledRun.Job {
         // a backup never touches the live table; what it made is not a finished backup and goes
         BackupJob.removeWhatItMade(cluster, names, current.backupSnapshot());
       }
-      return swap.cleanUp(current, false, true);
+      return swap.cleanUp(current, SwapCleanUp.DROP_BIG_CELL_BACKUP, SwapCleanUp.DROP_BACKUP_SNAPSHOT);
     }
   }
 
@@ -312,9 +313,11 @@ final class LiveUpgrade implements JournaledRun.Job {
   @Override
   public String cleanUp(Run run, Run.Status ending) throws IOException {
     if (ending == Run.Status.DONE) {
-      return swap.cleanUp(run, true, false);
+      return swap.cleanUp(run, SwapCleanUp.KEEP_BIG_CELL_BACKUP, SwapCleanUp.KEEP_BACKUP_SNAPSHOT);
     }
-    return swap.cleanUp(run, false, ending != Run.Status.ROLLED_BACK);
+    // a run that was put back keeps its backup snapshot: it is what the table was put back from
+    return swap.cleanUp(run, SwapCleanUp.DROP_BIG_CELL_BACKUP, ending == Run.Status.ROLLED_BACK
+        ? SwapCleanUp.KEEP_BACKUP_SNAPSHOT : SwapCleanUp.DROP_BACKUP_SNAPSHOT);
   }
 
   /** The conversion of one snapshot and its report. */
@@ -357,7 +360,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     read.proveComplete(counts);
     UpgradeOptions options = UpgradeOptions.of(runTimestamp, request.target)
         .withDescsInScope(Scope.descsInScope(resources, request.models, request.cubes, request.projects))
-        .withPurgeCubes(UpgradeJob.purgeCubeSet(request.purgeCubes));
+        .withPurgeCubes(PurgeRequest.cubeNames(request.purgeCubes));
     UpgradePipeline.Conversion result = UpgradePipeline.convert(sc, resources, options);
     UpgradeReport report = new UpgradeReport("upgrade", "table " + url.tableName() + " (" + read.source + ")",
         "table " + url.tableName(), runTimestamp, request.dryRun)
@@ -478,7 +481,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     UpgradePipeline.Conversion again = null;
     try {
       RowSums found = RowSums.of(staged, rewrittenPaths);
-      RowSums written = RowSums.of(c.result.rewritten, null);
+      RowSums written = RowSums.ofAll(c.result.rewritten);
       if (!found.sameRows(written)) {
         List<String> notAsWritten = HBaseRdds.rowsNotAsExpected(cluster, names.stagingTable(), url, c.result.rewritten,
             stagedDir);
@@ -533,7 +536,6 @@ final class LiveUpgrade implements JournaledRun.Job {
     return journal.step(run, Step.WRITERS_CHECKED);
   }
 
-  /** The live table changed under the run: exit 1, table as it was. */
   /** The Spark read of the snapshot returned fewer (or more) rows than the snapshot holds: exit 1, nothing changed. */
   static final class ShortReadException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -543,6 +545,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     }
   }
 
+  /** The live table changed under the run: exit 1, table as it was. */
   static final class WritersException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -86,8 +86,7 @@ public final class RollbackJob implements Callable<Integer> {
       if (source.folder != null) {
         MetadataFolders.requireMetadataFolder(source.folder, hbase.conf(), "--from-folder");
         try (SparkContexts spark = SparkContexts.open("kylin-upgrade rollback", cluster.master())) {
-          Restore restore = new Restore(hbase, journal, url, RunNames.newRunId(), null, source.folder, null, spark,
-              console);
+          Restore restore = Restore.fromFolder(hbase, journal, url, source.folder, spark, console);
           exit = runs.startTakingOver("rollback", restore.names, restore.facts(), restore);
         }
       } else {
@@ -98,8 +97,7 @@ public final class RollbackJob implements Callable<Integer> {
         if (!hbase.admin().snapshotExists(restorePoint)) {
           throw new BadInputException("snapshot " + restorePoint + " does not exist; `info` lists the recorded runs");
         }
-        Restore restore = new Restore(hbase, journal, url, RunNames.newRunId(), restorePoint, null, undone.orElse(null), null,
-            console);
+        Restore restore = Restore.fromSnapshot(hbase, journal, url, restorePoint, undone.orElse(null), console);
         exit = runs.startTakingOver("rollback", restore.names, restore.facts(), restore);
       }
     }
@@ -121,8 +119,7 @@ public final class RollbackJob implements Callable<Integer> {
           console));
     }
     Run undone = rollback.undoneRun() == null ? null : journal.load(rollback.undoneRun()).orElse(null);
-    Restore restore = new Restore(hbase, journal, url, rollback.id(), rollback.restoredSnapshot(),
-        rollback.restoredFolder(), undone, null, console);
+    Restore restore = Restore.resuming(hbase, journal, url, rollback, undone, console);
     console.info("resuming " + rollback);
     return runs.resume(rollback, restore);
   }
@@ -168,8 +165,30 @@ public final class RollbackJob implements Callable<Integer> {
     private final Swap swap;
     private final Console console;
 
-    Restore(HBaseCluster hbase, RunJournal journal, MetadataUrl url, String runId, String snapshot, String folder,
-        Run undone, SparkContexts spark, Console console) {
+    /** A new rollback that replaces the table's content with a metadata folder, loaded through {@code spark}. */
+    static Restore fromFolder(HBaseCluster hbase, RunJournal journal, MetadataUrl url, String folder,
+        SparkContexts spark, Console console) {
+      return new Restore(hbase, journal, url, RunNames.newRunId(), null, folder, NO_RUN_UNDONE, spark, console);
+    }
+
+    /** A new rollback to a snapshot, undoing {@code undone} (the run that took it, or null). */
+    static Restore fromSnapshot(HBaseCluster hbase, RunJournal journal, MetadataUrl url, String snapshot, Run undone,
+        Console console) {
+      return new Restore(hbase, journal, url, RunNames.newRunId(), snapshot, null, undone, NO_SPARK, console);
+    }
+
+    /** A rollback that stopped after its swap had begun, to finish: its swap needs no Spark. */
+    static Restore resuming(HBaseCluster hbase, RunJournal journal, MetadataUrl url, Run rollback, Run undone,
+        Console console) {
+      return new Restore(hbase, journal, url, rollback.id(), rollback.restoredSnapshot(), rollback.restoredFolder(),
+          undone, NO_SPARK, console);
+    }
+
+    private static final Run NO_RUN_UNDONE = null;
+    private static final SparkContexts NO_SPARK = null;
+
+    private Restore(HBaseCluster hbase, RunJournal journal, MetadataUrl url, String runId, String snapshot,
+        String folder, Run undone, SparkContexts spark, Console console) {
       this.console = console;
       this.hbase = hbase;
       this.journal = journal;
@@ -226,7 +245,8 @@ public final class RollbackJob implements Callable<Integer> {
       for (Run other : journal.history()) {
         boolean isUndone = undone != null && other.id().equals(undone.id()) && !undone.is("backup");
         if (!other.id().equals(run.id()) && (isUndone || other.unfinished())) {
-          new Swap(hbase, journal, new RunNames(url, other.id())).cleanUp(other, false, false);
+          new Swap(hbase, journal, new RunNames(url, other.id())).cleanUp(other, SwapCleanUp.DROP_BIG_CELL_BACKUP,
+              SwapCleanUp.KEEP_BACKUP_SNAPSHOT);
           journal.finish(other, Run.Status.ROLLED_BACK, Collections.singletonMap("rolled_back_by", run.id()));
         }
       }
@@ -256,7 +276,7 @@ public final class RollbackJob implements Callable<Integer> {
     private RowSums stageFolder(Run run) throws IOException {
       JavaRDD<Resource> resources = SparkFolders.read(spark.context(), folder, hbase.conf()).cache();
       try {
-        RowSums expected = RowSums.of(resources, null);
+        RowSums expected = RowSums.ofAll(resources);
         TableAdmin admin = hbase.admin();
         admin.dropIfExists(names.stagingTable());
         hbase.createTable(HBaseStore.kylinLayout(org.apache.hadoop.hbase.TableName.valueOf(names.stagingTable())));
@@ -268,8 +288,8 @@ public final class RollbackJob implements Callable<Integer> {
         produced.put(Run.STAGING_TABLE, names.stagingTable());
         produced.put(Run.BIG_CELLS, String.join("\n", bigCells));
         run = journal.step(run, Step.STAGED, produced);
-        RowSums staged = RowSums.of(HBaseRdds.readTable(spark.context(), hbase, names.stagingTable(), url,
-            org.kylinupgrade.metadata.RowSelection.all(), names.stagedBigCells(hbase.workingDir())), null);
+        RowSums staged = RowSums.ofAll(HBaseRdds.readTable(spark.context(), hbase, names.stagingTable(), url,
+            org.kylinupgrade.metadata.RowSelection.all(), names.stagedBigCells(hbase.workingDir())));
         if (!staged.sameRows(expected)) {
           throw new IllegalStateException("the staging table does not hold the folder's resources (count/checksum "
               + staged + " instead of " + expected + ")");
@@ -321,15 +341,15 @@ public final class RollbackJob implements Callable<Integer> {
     /** The ACL/user tables and big-cell files as they were before {@link #restoreBackupSideTables}, from its fail-safes. */
     private void undoBackupSideTables() throws IOException {
       TableAdmin admin = hbase.admin();
-      for (String side : new String[] {url.aclTable(), url.userTable()}) {
-        String failsafe = names.failsafeSnapshot(side);
+      for (SideTable side : SideTable.of(url)) {
+        String failsafe = names.failsafeSnapshot(side.table);
         if (admin.snapshotExists(failsafe)) {
-          admin.dropIfExists(side);
-          admin.cloneSnapshot(failsafe, side);
+          admin.dropIfExists(side.table);
+          admin.cloneSnapshot(failsafe, side.table);
         }
       }
       BigCellFiles files = new BigCellFiles(hbase.conf(), url, hbase.workingDir());
-      String saved = RunNames.backupBigCells(url, hbase.workingDir(), names.failsafeSnapshot());
+      String saved = names.failsafeBigCells(hbase.workingDir());
       if (files.exists(saved)) {
         files.copyTree(saved, files.resourcesDir());
       }
@@ -337,7 +357,8 @@ public final class RollbackJob implements Callable<Integer> {
 
     @Override
     public String cleanUp(Run run, Run.Status ending) throws IOException {
-      return swap.cleanUp(run, ending == Run.Status.DONE, false);
+      return swap.cleanUp(run, ending == Run.Status.DONE ? SwapCleanUp.KEEP_BIG_CELL_BACKUP
+          : SwapCleanUp.DROP_BIG_CELL_BACKUP, SwapCleanUp.KEEP_BACKUP_SNAPSHOT);
     }
   }
 
@@ -346,24 +367,25 @@ public final class RollbackJob implements Callable<Integer> {
     MetadataUrl url = names.url();
     TableAdmin admin = hbase.admin();
     List<String> restored = new java.util.ArrayList<>();
-    for (String[] side : new String[][] {{url.aclTable(), backup.aclSnapshot()}, {url.userTable(), backup.userSnapshot()}}) {
-      if (side[1] == null || !admin.snapshotExists(side[1])) {
+    for (SideTable side : SideTable.of(url)) {
+      String backedUp = side.snapshotIn(backup);
+      if (backedUp == null || !admin.snapshotExists(backedUp)) {
         continue;
       }
-      String failsafe = names.failsafeSnapshot(side[0]);
-      if (admin.exists(side[0])) {
+      String failsafe = names.failsafeSnapshot(side.table);
+      if (admin.exists(side.table)) {
         if (!admin.snapshotExists(failsafe)) {
-          admin.snapshot(side[0], failsafe);
+          admin.snapshot(side.table, failsafe);
         }
-        admin.dropIfExists(side[0]);
+        admin.dropIfExists(side.table);
       }
-      admin.cloneSnapshot(side[1], side[0]);
-      restored.add(side[0]);
+      admin.cloneSnapshot(backedUp, side.table);
+      restored.add(side.table);
     }
     BigCellFiles files = new BigCellFiles(hbase.conf(), url, hbase.workingDir());
     String saved = backup.bigCellsBackup();
     if (saved != null && files.exists(saved)) {
-      String failsafe = RunNames.backupBigCells(url, hbase.workingDir(), names.failsafeSnapshot());
+      String failsafe = names.failsafeBigCells(hbase.workingDir());
       if (!files.exists(failsafe)) {
         files.copyTree(files.resourcesDir(), failsafe);
       }

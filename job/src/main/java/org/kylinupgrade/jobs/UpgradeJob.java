@@ -19,6 +19,7 @@ import org.kylinupgrade.pipeline.UpgradeReport;
 import org.kylinupgrade.report.Console;
 import org.kylinupgrade.report.ConversionFindings;
 import org.kylinupgrade.rules.Change;
+import org.kylinupgrade.rules.PurgeRequest;
 import org.kylinupgrade.rules.UpgradeOptions;
 import org.kylinupgrade.rules.UpgradeTarget;
 import org.kylinupgrade.rules.v15.Versions;
@@ -118,7 +119,7 @@ public final class UpgradeJob implements Callable<Integer> {
       JavaRDD<Resource> resources = SparkFolders.read(sc, fromFolder, conf).cache();
       UpgradeOptions options = UpgradeOptions.of(runTimestamp, target)
           .withDescsInScope(Scope.descsInScope(resources, models, cubes, projects))
-          .withPurgeCubes(purgeCubeSet(purgeCubes));
+          .withPurgeCubes(PurgeRequest.cubeNames(purgeCubes));
       UpgradePipeline.Conversion conversion = UpgradePipeline.convert(sc, resources, options);
       Map<String, Long> counts = UpgradePipeline.countByType(resources);
       report.counts(counts).conversion(conversion.changes, conversion.unloadable, conversion.warnings)
@@ -225,16 +226,6 @@ public final class UpgradeJob implements Callable<Integer> {
         }
       }
     }
-  }
-
-  static java.util.Set<String> purgeCubeSet(List<String> names) {
-    java.util.Set<String> set = new java.util.LinkedHashSet<>();
-    for (String name : names) {
-      if (!org.kylinupgrade.util.Strings.isBlank(name)) {
-        set.add(name.trim());
-      }
-    }
-    return set;
   }
 
   /** A diff per resource a rule changed; the resources that only get Kylin 1.5's version label are only counted. */
