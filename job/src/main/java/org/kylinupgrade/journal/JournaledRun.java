@@ -246,7 +246,7 @@ public final class JournaledRun {
       if (note != null) {
         facts.put(CLEAN_UP, note);
         if (printNote) {
-          console.info(note);
+          console.warn(note);
         }
       }
       return null;
