@@ -3,7 +3,6 @@ package org.kylinupgrade.jobs;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.Collections;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,6 +22,7 @@ import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
+import org.kylinupgrade.report.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,8 +36,6 @@ import picocli.CommandLine.Option;
     description = {"Snapshot the metadata table, plus its big-cell files and the ACL/user tables; verified and recorded.",
         "--to-folder PARENT also writes PARENT/meta_YYYY_MM_DD_HH_MM_SS in metastore.sh backup layout."})
 public final class BackupJob implements Callable<Integer> {
-  private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyy_MM_dd_HH_mm_ss");
-
   @Mixin
   ClusterOptions cluster;
 
@@ -53,6 +51,7 @@ public final class BackupJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Console console = cluster.console();
     MetadataUrl url = cluster.metadataUrl();
     LocalDateTime now = LocalDateTime.now();
     String name = snapshot != null ? snapshot : RunNames.namedBackup(url, now);
@@ -62,10 +61,10 @@ public final class BackupJob implements Callable<Integer> {
       if (hbase.admin().snapshotExists(name)) {
         throw new BadInputException("snapshot " + name + " already exists; choose another --snapshot name");
       }
-      JournaledRun runs = new JournaledRun(hbase, url);
+      JournaledRun runs = new JournaledRun(hbase, url, console);
       RunNames names = new RunNames(url, RunNames.newRunId());
       return runs.start("backup", names, Collections.singletonMap(Run.BACKUP_SNAPSHOT, name),
-          new Backup(hbase, spark, url, names, name, now));
+          new Backup(hbase, spark, url, names, name, now, console));
     }
   }
 
@@ -81,8 +80,11 @@ public final class BackupJob implements Callable<Integer> {
     private final RunNames names;
     private final String name;
     private final LocalDateTime now;
+    private final Console console;
 
-    Backup(HBaseCluster hbase, SparkContexts spark, MetadataUrl url, RunNames names, String name, LocalDateTime now) {
+    Backup(HBaseCluster hbase, SparkContexts spark, MetadataUrl url, RunNames names, String name, LocalDateTime now,
+        Console console) {
+      this.console = console;
       this.hbase = hbase;
       this.spark = spark;
       this.url = url;
@@ -93,48 +95,71 @@ public final class BackupJob implements Callable<Integer> {
 
     @Override
     public JournaledRun.Ending steps(Run run) throws IOException {
-      TableAdmin admin = hbase.admin();
       Map<String, String> facts = new LinkedHashMap<>();
-      FailurePoints.reached("backup:snapshot");
-      admin.snapshot(url.tableName(), name);
-      FailurePoints.reached("backup:count");
-      long tableRows = HBaseRdds.countRows(spark.context(), hbase, url.tableName());
-      String check = names.backupCheckTable();
-      admin.cloneSnapshot(name, check);
-      long snapshotRows;
-      try {
-        snapshotRows = HBaseRdds.countRows(spark.context(), hbase, check);
-      } finally {
-        admin.dropIfExists(check);
-      }
-      if (snapshotRows != tableRows) {
-        throw new IllegalStateException("snapshot " + name + " holds " + snapshotRows + " rows but table "
-            + url.tableName() + " has " + tableRows + " (is a Kylin server still writing?)");
-      }
-      facts.put("rows", Long.toString(tableRows));
-      FailurePoints.reached("backup:side-tables");
-      for (String side : new String[] {url.aclTable(), url.userTable()}) {
-        if (admin.exists(side)) {
-          String sideSnapshot = RunNames.sideSnapshot(name, side);
-          admin.snapshot(side, sideSnapshot);
-          facts.put(side.endsWith("_acl") ? Run.ACL_SNAPSHOT : Run.USER_SNAPSHOT, sideSnapshot);
-        }
-      }
-      FailurePoints.reached("backup:big-cells");
-      BigCellFiles files = new BigCellFiles(hbase.conf(), url, hbase.workingDir());
+      long rows = snapshotTable();
+      facts.put("rows", Long.toString(rows));
+      facts.putAll(snapshotSideTables());
       String bigCellBackup = RunNames.backupBigCells(url, hbase.workingDir(), name);
-      long copied = files.copyTree(files.resourcesDir(), bigCellBackup);
+      long bigCellFiles = copyBigCells(bigCellBackup);
       facts.put(Run.BIG_CELLS_BACKUP, bigCellBackup);
-      facts.put("big_cell_files", Long.toString(copied));
+      facts.put("big_cell_files", Long.toString(bigCellFiles));
       if (toFolder != null) {
         FailurePoints.reached("backup:folder");
         facts.put("folder", dumpToFolder(hbase, spark, name, url, names, now));
       }
-      System.out.printf("backed up table %s: snapshot %s (%d rows)%s%s, %d big-cell files in %s%s%n", url.tableName(), name,
-          tableRows, facts.containsKey(Run.ACL_SNAPSHOT) ? ", ACL table in " + facts.get(Run.ACL_SNAPSHOT) : "",
-          facts.containsKey(Run.USER_SNAPSHOT) ? ", user table in " + facts.get(Run.USER_SNAPSHOT) : "", copied,
+      console.outcomef("backed up table %s: snapshot %s (%d rows)%s%s, %d big-cell files in %s%s", url.tableName(), name,
+          rows, facts.containsKey(Run.ACL_SNAPSHOT) ? ", ACL table in " + facts.get(Run.ACL_SNAPSHOT) : "",
+          facts.containsKey(Run.USER_SNAPSHOT) ? ", user table in " + facts.get(Run.USER_SNAPSHOT) : "", bigCellFiles,
           bigCellBackup, facts.containsKey("folder") ? ", folder dump " + facts.get("folder") : "");
       return JournaledRun.Ending.of(Run.Status.DONE, ExitCodes.OK, facts);
+    }
+
+    /** The metadata table's snapshot, proven to hold the table's rows; returns how many. */
+    private long snapshotTable() throws IOException {
+      FailurePoints.reached("backup:snapshot");
+      hbase.admin().snapshot(url.tableName(), name);
+      FailurePoints.reached("backup:count");
+      long tableRows = HBaseRdds.countRows(spark.context(), hbase, url.tableName());
+      long snapshotRows = countSnapshotRows();
+      if (snapshotRows != tableRows) {
+        throw new IllegalStateException("snapshot " + name + " holds " + snapshotRows + " rows but table "
+            + url.tableName() + " has " + tableRows + " (is a Kylin server still writing?)");
+      }
+      return tableRows;
+    }
+
+    /** The snapshot's rows, counted in a clone of it that is dropped again. */
+    private long countSnapshotRows() throws IOException {
+      TableAdmin admin = hbase.admin();
+      String check = names.backupCheckTable();
+      admin.cloneSnapshot(name, check);
+      try {
+        return HBaseRdds.countRows(spark.context(), hbase, check);
+      } finally {
+        admin.dropIfExists(check);
+      }
+    }
+
+    /** The snapshots of the ACL and user tables that exist; returns the journal fields that name them. */
+    private Map<String, String> snapshotSideTables() throws IOException {
+      FailurePoints.reached("backup:side-tables");
+      TableAdmin admin = hbase.admin();
+      Map<String, String> snapshots = new LinkedHashMap<>();
+      for (SideTable side : SideTable.of(url)) {
+        if (admin.exists(side.table)) {
+          String sideSnapshot = RunNames.sideSnapshot(name, side.table);
+          admin.snapshot(side.table, sideSnapshot);
+          snapshots.put(side.snapshotField, sideSnapshot);
+        }
+      }
+      return snapshots;
+    }
+
+    /** The big-cell files under the working dir copied to {@code backupDir}; returns how many. */
+    private long copyBigCells(String backupDir) throws IOException {
+      FailurePoints.reached("backup:big-cells");
+      BigCellFiles files = new BigCellFiles(hbase.conf(), url, hbase.workingDir());
+      return files.copyTree(files.resourcesDir(), backupDir);
     }
 
     @Override
@@ -180,7 +205,7 @@ public final class BackupJob implements Callable<Integer> {
   /** The snapshot's rows written by the executors into PARENT/meta_<time> (a clone is read: no load on the table). */
   private String dumpToFolder(HBaseCluster hbase, SparkContexts spark, String name, MetadataUrl url, RunNames names,
       LocalDateTime now) throws java.io.IOException {
-    String folder = toFolder.replaceAll("/+$", "") + "/meta_" + now.format(FOLDER_TIME);
+    String folder = RunNames.backupFolder(toFolder, now);
     Configuration conf = hbase.conf();
     try (FolderStore out = new FolderStore(folder, conf)) {
       out.createEmpty();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.metadata.MetadataUrl;
+import org.kylinupgrade.report.Console;
 import picocli.CommandLine.Option;
 
 /** Where the metadata is: the global options every command accepts, before or after its name. */
@@ -34,6 +35,12 @@ public final class ClusterOptions {
   @Option(names = "--report", paramLabel = "FILE", description = "write the run's JSON report there")
   String report;
 
+  @Option(names = "--quiet", description = "print only warnings, errors and the outcome line")
+  boolean quiet;
+
+  @Option(names = "--verbose", description = "print everything: what the run does, every change, and details")
+  boolean verbose;
+
   public MetadataUrl metadataUrl() {
     return MetadataUrl.parse(metadataUrl);
   }
@@ -53,20 +60,31 @@ public final class ClusterOptions {
 
   /** These options as a command line, to run another job against the same cluster. */
   public java.util.List<String> asArguments() {
-    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--metadata-url", metadataUrl, "--master", master));
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.Arrays.asList("--metadata-url", metadataUrl, "--master", master));
     if (hbaseSite != null) {
-      args.addAll(java.util.List.of("--hbase-site", hbaseSite));
+      args.addAll(java.util.Arrays.asList("--hbase-site", hbaseSite));
     }
     if (zookeeper != null) {
-      args.addAll(java.util.List.of("--zookeeper", zookeeper));
+      args.addAll(java.util.Arrays.asList("--zookeeper", zookeeper));
     }
     if (workingDir != null) {
-      args.addAll(java.util.List.of("--working-dir", workingDir));
+      args.addAll(java.util.Arrays.asList("--working-dir", workingDir));
     }
     if (maxCellSize != null) {
-      args.addAll(java.util.List.of("--keyvalue-maxsize", maxCellSize.toString()));
+      args.addAll(java.util.Arrays.asList("--keyvalue-maxsize", maxCellSize.toString()));
+    }
+    if (quiet) {
+      args.add("--quiet");
+    }
+    if (verbose) {
+      args.add("--verbose");
     }
     return args;
+  }
+
+  /** Where the command's messages go, at the level of {@code --quiet} / {@code --verbose}. */
+  public Console console() {
+    return Console.standard(Console.level(quiet, verbose));
   }
 
   public String master() {

@@ -27,6 +27,7 @@ import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.pipeline.PoolDeployment;
 import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkDeployment;
+import org.kylinupgrade.report.Console;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -119,6 +120,7 @@ public final class CoprocessorJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Console console = cluster.console();
     if (parallelism < 1) {
       throw new BadInputException("--parallelism must be at least 1, not " + parallelism);
     }
@@ -131,25 +133,25 @@ public final class CoprocessorJob implements Callable<Integer> {
         SparkContexts spark = useSpark ? SparkContexts.open("kylin-upgrade coprocessor", cluster.master()) : null) {
       List<String> tables = select(new CubeTables(readRealizations(hbase, spark), target));
       if (tables.isEmpty()) {
-        System.out.println("coprocessor: the selection names no table of a READY segment; nothing to do");
-        report.outcomes(List.of()).outcome("nothing to do", ExitCodes.OK).writeTo(cluster.reportFile());
+        console.outcome("coprocessor: the selection names no table of a READY segment; nothing to do");
+        report.outcomes(java.util.Collections.<TableOutcome>emptyList()).outcome("nothing to do", ExitCodes.OK).writeTo(cluster.reportFile());
         return ExitCodes.OK;
       }
       Map<String, List<CoprocessorEntry>> current = CoprocessorTables.coprocessorsOf(hbase, tables);
       CoprocessorJars.Deployed deployed = deployJar(hbase, localJar, current);
       report.deployedJar(deployed.path(), deployed.reused());
       org.kylinupgrade.journal.FailurePoints.reached(JAR_DEPLOYED);
-      System.out.printf("coprocessor: Kylin %s's set, %s jar %s (%s)%n", target.label(), dryRun ? "would use" : "using",
+      console.infof("coprocessor: Kylin %s's set, %s jar %s (%s)", target.label(), dryRun ? "would use" : "using",
           deployed.path(), deployed.reused() ? "an equal copy was already there" : dryRun ? "would be uploaded" : "uploaded");
 
-      List<String> present = tables.stream().filter(current::containsKey).toList();
+      List<String> present = tables.stream().filter(current::containsKey).collect(java.util.stream.Collectors.toList());
       List<CoprocessorEntry> wanted = target.entries(deployed.path());
-      Progress progress = new Progress(System.out, present.size(), 2000);
-      List<TableOutcome> changed = present.isEmpty() ? List.of()
+      Progress progress = new Progress(console.progress(), present.size(), 2000);
+      List<TableOutcome> changed = present.isEmpty() ? java.util.Collections.<TableOutcome>emptyList()
           : useSpark ? SparkDeployment.run(spark.context(), hbase, present, wanted, dryRun, parallelism, progress)
           : PoolDeployment.run(hbase, present, wanted, dryRun, parallelism, progress);
       List<TableOutcome> outcomes = inTableOrder(tables, current, changed);
-      return finish(outcomes, report);
+      return finish(console, outcomes, report);
     }
   }
 
@@ -165,7 +167,8 @@ public final class CoprocessorJob implements Callable<Integer> {
     if (spark != null) {
       hbase.openStore(cluster.metadataUrl()).close();
       return HBaseRdds.readUnder(spark.context(), hbase, cluster.metadataUrl(), Realization.FOLDERS)
-          .flatMap(r -> Realization.of(r).stream().iterator()).collect();
+          .flatMap(r -> Realization.of(r).map(java.util.Collections::singletonList)
+              .orElse(java.util.Collections.<Realization>emptyList()).iterator()).collect();
     }
     List<Realization> realizations = new ArrayList<>();
     try (HBaseStore store = hbase.openStore(cluster.metadataUrl())) {
@@ -238,29 +241,38 @@ public final class CoprocessorJob implements Callable<Integer> {
     return String.join(", ", parts);
   }
 
-  private int finish(List<TableOutcome> outcomes, DeployReport report) throws IOException {
+  private int finish(Console console, List<TableOutcome> outcomes, DeployReport report) throws IOException {
     for (TableOutcome o : outcomes) {
       switch (o.status()) {
-        case CHANGED -> System.out.println("  changed: " + o.table() + " (" + summary(o.changes()) + ")");
-        case WOULD_CHANGE -> {
-          System.out.println("  would change: " + o.table());
-          o.changes().forEach(c -> System.out.println("      " + c));
-        }
-        case FAILED -> System.out.println("  FAILED " + o.error() + (o.enabledAfter() ? " (the table is enabled)" : ""));
-        case MISSING -> System.out.println("  missing: " + o.error());
-        default -> {
-        }
+        case CHANGED:
+          console.info("  changed: " + o.table() + " (" + summary(o.changes()) + ")");
+          break;
+        case WOULD_CHANGE:
+          console.info("  would change: " + o.table());
+          o.changes().forEach(c -> console.info("      " + c));
+          break;
+        case FAILED:
+          console.warn("  FAILED " + o.error() + (o.enabledAfter() ? " (the table is enabled)" : ""));
+          break;
+        case MISSING:
+          console.warn("  missing: " + o.error());
+          break;
+        case SKIPPED:
+          console.detail("  already right: " + o.table());
+          break;
+        default:
+          break;
       }
     }
     Map<TableOutcome.Status, Integer> counts = DeployReport.countByStatus(outcomes);
     int failed = counts.get(TableOutcome.Status.FAILED);
     int exit = failed > 0 ? ExitCodes.PROBLEMS : ExitCodes.OK;
-    System.out.printf("coprocessor: %d tables: %d %s, %d skipped (already right), %d failed, %d missing in HBase%s%n",
+    console.outcomef("coprocessor: %d tables: %d %s, %d skipped (already right), %d failed, %d missing in HBase%s",
         outcomes.size(), dryRun ? counts.get(TableOutcome.Status.WOULD_CHANGE) : counts.get(TableOutcome.Status.CHANGED),
         dryRun ? "would change" : "changed", counts.get(TableOutcome.Status.SKIPPED), failed,
         counts.get(TableOutcome.Status.MISSING), dryRun ? " (dry run: nothing changed)" : "");
     if (failed > 0) {
-      System.out.println("coprocessor: re-run the same command to retry the failed tables"
+      console.warn("coprocessor: re-run the same command to retry the failed tables"
           + (cluster.reportFile() == null ? "" : "; they are listed in " + cluster.reportFile()));
     }
     report.outcomes(outcomes)

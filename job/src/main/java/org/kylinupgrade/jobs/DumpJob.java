@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseStore;
 import org.kylinupgrade.metadata.FolderStore;
+import org.kylinupgrade.report.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +25,7 @@ public final class DumpJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Console console = cluster.console();
     try (HBaseCluster hbase = cluster.connect();
         HBaseStore table = hbase.openStore(cluster.metadataUrl());
         FolderStore folder = new FolderStore(toFolder, hbase.conf())) {
@@ -47,7 +49,7 @@ public final class DumpJob implements Callable<Integer> {
           }
         }
       }
-      System.out.printf("dumped %d resources from %s into %s%n", count[0], table.describe(), folder.describe());
+      console.outcomef("dumped %d resources from %s into %s", count[0], table.describe(), folder.describe());
     }
     return ExitCodes.OK;
   }

@@ -51,7 +51,7 @@ public final class HybridJob implements Callable<Integer> {
   public Integer call() throws Exception {
     UpgradeTarget target = UpgradeJob.target(to);
     try (HBaseCluster hbase = cluster.connect()) {
-      return new LiveHybrid(hbase, cluster.metadataUrl(), ids, cluster.reportFile())
+      return new LiveHybrid(hbase, cluster.metadataUrl(), ids, cluster.reportFile(), cluster.console())
           .run(target, project, cube, partitionDate);
     }
   }

@@ -16,6 +16,8 @@ import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
 import org.kylinupgrade.pipeline.UpgradePipeline;
 import org.kylinupgrade.pipeline.UpgradeReport;
+import org.kylinupgrade.report.Console;
+import org.kylinupgrade.report.ConversionFindings;
 import org.kylinupgrade.rules.RowsRead;
 import org.kylinupgrade.rules.UpgradeOptions;
 import org.kylinupgrade.rules.UpgradeTarget;
@@ -48,30 +50,31 @@ public final class InfoJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Console console = cluster.console();
     UpgradeTarget target = UpgradeJob.target(to);
     try (SparkContexts spark = SparkContexts.open("kylin-upgrade info", cluster.master())) {
       if (fromFolder != null) {
         Configuration conf = new Configuration();
         JavaRDD<Resource> resources = SparkFolders.read(spark.context(), fromFolder, conf).cache();
-        show("folder " + fromFolder, target, UpgradePipeline.countByType(resources), resources, spark);
+        show(console, "folder " + fromFolder, target, UpgradePipeline.countByType(resources), resources, spark);
       } else {
         try (HBaseCluster hbase = cluster.connect()) {
           String table = cluster.metadataUrl().tableName();
           org.kylinupgrade.hbase.TableAdmin admin = hbase.admin();
           if (!admin.exists(table) || !admin.isEnabled(table)) {
             // a swap that stopped half-way: say so, and what brings the table back
-            System.out.println("table " + table + (admin.exists(table) ? " is DISABLED" : " does not exist")
+            console.warn("table " + table + (admin.exists(table) ? " is DISABLED" : " does not exist")
                 + ": its resources cannot be read");
-            showHistory(hbase, new RunJournal(hbase.historyTable(RunNames.historyTable(cluster.metadataUrl()))), false);
+            showHistory(console, new RunJournal(hbase.historyTable(RunNames.historyTable(cluster.metadataUrl()))), false);
             return ExitCodes.NEEDS_OPERATOR;
           }
           hbase.openStore(cluster.metadataUrl()).close();
           // every row is counted from its key; only the resources the rules read are read whole
           Map<String, Long> counts = new java.util.TreeMap<>(HBaseRdds.paths(spark.context(), hbase,
               cluster.metadataUrl().tableName()).map(ResourcePaths::typeOf).countByValue());
-          show("table " + cluster.metadataUrl().tableName(), target, counts, HBaseRdds.readTable(spark.context(), hbase,
+          show(console, "table " + cluster.metadataUrl().tableName(), target, counts, HBaseRdds.readTable(spark.context(), hbase,
               cluster.metadataUrl().tableName(), cluster.metadataUrl(), RowsRead.forUpgrade(target, false), null), spark);
-          showHistory(hbase, new RunJournal(hbase.historyTable(RunNames.historyTable(cluster.metadataUrl()))), true);
+          showHistory(console, new RunJournal(hbase.historyTable(RunNames.historyTable(cluster.metadataUrl()))), true);
         }
       }
     }
@@ -79,19 +82,20 @@ public final class InfoJob implements Callable<Integer> {
   }
 
   /** Flyway's history view: every recorded run, where an unfinished one stands, who holds the lock. */
-  private static void showHistory(HBaseCluster hbase, RunJournal journal, boolean liveHealthy) throws java.io.IOException {
+  private static void showHistory(Console console, RunJournal journal, boolean liveHealthy)
+      throws java.io.IOException {
     java.util.List<Run> runs = journal.history();
     if (runs.isEmpty()) {
-      System.out.println("run history: none");
+      console.info("run history: none");
       if (!liveHealthy) {
-        System.out.println("no run is recorded: restore the table with `kylin-upgrade rollback --snapshot NAME` "
+        console.warn("no run is recorded: restore the table with `kylin-upgrade rollback --snapshot NAME` "
             + "or `kylin-upgrade rollback --from-folder DIR`");
       }
       return;
     }
-    System.out.println("run history (" + journal.table().name() + "):");
+    console.info("run history (" + journal.table().name() + "):");
     for (Run run : runs) {
-      System.out.printf("  %-24s %-8s %-14s last step %-20s started %s finished %s%s%n", run.id(), run.command(),
+      console.infof("  %-24s %-8s %-14s last step %-20s started %s finished %s%s", run.id(), run.command(),
           run.status(), run.step(), run.started(), run.finished() == null ? "-" : run.finished(),
           run.backupSnapshot() == null ? "" : " backup " + run.backupSnapshot());
     }
@@ -102,45 +106,45 @@ public final class InfoJob implements Callable<Integer> {
           : run.is("hybrid") ? "it may have written part of its changes"
           : run.step().swapStarted() ? "the swap had begun"
           : "the live table is untouched";
-      System.out.println("UNFINISHED: " + run + "; " + where + ": " + JournaledRun.nextCommand(run));
+      console.warn("UNFINISHED: " + run + "; " + where + ": " + JournaledRun.nextCommand(run));
     } else if (!liveHealthy) {
-      System.out.println("no run is unfinished: restore the table with `kylin-upgrade rollback` (the last change's "
+      console.warn("no run is unfinished: restore the table with `kylin-upgrade rollback` (the last change's "
           + "backup) or `kylin-upgrade rollback --snapshot NAME`");
     }
     java.util.Optional<org.kylinupgrade.journal.RunLock.Holder> holder =
         new org.kylinupgrade.journal.RunLock(journal.table()).holder();
     if (holder.isPresent()) {
       org.kylinupgrade.journal.RunLock.Holder h = holder.get();
-      System.out.println("LOCK: held by " + h + (h.alive() ? " (running)" : "; its process is gone: `kylin-upgrade "
+      console.warn("LOCK: held by " + h + (h.alive() ? " (running)" : "; its process is gone: `kylin-upgrade "
           + "resume` or `kylin-upgrade rollback` take it over, `kylin-upgrade unlock --run " + h.run + "` clears it"));
     }
   }
 
-  private void show(String source, UpgradeTarget target, Map<String, Long> counts, JavaRDD<Resource> resources,
+  private void show(Console console, String source, UpgradeTarget target, Map<String, Long> counts, JavaRDD<Resource> resources,
       SparkContexts spark) throws java.io.IOException {
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
-    System.out.println(source + ": " + total + " resources");
-    counts.forEach((type, n) -> System.out.printf("  %-20s %6d%n", type, n));
+    console.info(source + ": " + total + " resources");
+    counts.forEach((type, n) -> console.infof("  %-20s %6d", type, n));
     UpgradePipeline.ConversionResult conversion =
         UpgradePipeline.convert(spark.context(), resources, UpgradeOptions.of(System.currentTimeMillis(), target));
     long labelled = target == UpgradeTarget.V1_5 ? conversion.versionLabelled.count() : 0;
     long changed = conversion.changes.size() + labelled;
     boolean current = changed == 0;
     String format = formatName(target);
-    System.out.println("upgrade target: Kylin " + target.label());
+    console.info("upgrade target: Kylin " + target.label());
     if (current) {
-      System.out.println("metadata version: " + format + " (nothing would change)");
+      console.outcome("metadata version: " + format + " (nothing would change)");
     } else {
-      System.out.println("metadata version: v1 (an upgrade to " + target.label() + " would change " + changed
+      console.outcome("metadata version: v1 (an upgrade to " + target.label() + " would change " + changed
           + " resources)");
-      conversion.changes.forEach(c -> System.out.println("  would change " + c.path() + ": " + String.join("; ", c.reasons())));
+      conversion.changes.forEach(c -> console.info("  would change " + c.path() + ": " + String.join("; ", c.reasons())));
       if (labelled > 0) {
-        System.out.println("  " + labelled + " more would only get the version label " + Versions.UPGRADED);
+        console.info("  " + labelled + " more would only get the version label " + Versions.UPGRADED);
       }
     }
     if (!conversion.unloadable.isEmpty()) {
-      System.out.println(conversion.unloadable.size() + " resources " + kylin(target) + " cannot load:");
-      conversion.unloadable.forEach(p -> System.out.println("  " + p.path() + ": " + p.reason()));
+      console.warn(conversion.unloadable.size() + " resources " + kylin(target) + " cannot load:");
+      conversion.unloadable.forEach(p -> console.warn("  " + p.path() + ": " + p.reason()));
     }
     UpgradeReport report = new UpgradeReport("info", source, null, 0L, true).upgradeTarget(target).counts(counts)
         .conversion(conversion.changes, conversion.unloadable, conversion.warnings);
@@ -158,6 +162,6 @@ public final class InfoJob implements Callable<Integer> {
   }
 
   private static String kylin(UpgradeTarget target) {
-    return target == UpgradeTarget.V1_5 ? "Kylin 1.5" : "Kylin v2.0";
+    return target == UpgradeTarget.V1_5 ? "Kylin 1.5" : ConversionFindings.KYLIN_V2;
   }
 }

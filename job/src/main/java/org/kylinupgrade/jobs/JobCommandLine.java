@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.kylinupgrade.conf.Secrets;
 import org.kylinupgrade.hbase.ClusterUnreachableException;
 import org.kylinupgrade.metadata.BadInputException;
+import org.kylinupgrade.report.Console;
 import picocli.CommandLine;
 
 /** Runs a job command with the contract's exit codes and one-line error messages. */
@@ -32,8 +33,7 @@ public final class JobCommandLine {
     int code = execute(command, args);
     String deployMode = System.getProperty("spark.submit.deployMode");
     if (deployMode != null) {
-      System.err.println(JobExit.MARKER + code);
-      System.err.flush();
+      Console.standard().error(JobExit.MARKER + code);
     }
     if ("cluster".equals(deployMode)) {
       if (code == ExitCodes.OK) {

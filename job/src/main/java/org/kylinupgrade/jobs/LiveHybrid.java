@@ -28,6 +28,7 @@ import org.kylinupgrade.journal.RunNames;
 import org.kylinupgrade.journal.Step;
 import org.kylinupgrade.metadata.AclCell;
 import org.kylinupgrade.metadata.MetadataUrl;
+import org.kylinupgrade.report.Console;
 import org.kylinupgrade.rules.UpgradeTarget;
 import org.kylinupgrade.metadata.Resource;
 
@@ -57,6 +58,7 @@ final class LiveHybrid implements JournaledRun.Job {
   private final String reportFile;
   private final JournaledRun runs;
   private final RunJournal journal;
+  private final Console console;
   // the run's state, set by its steps
   private HBaseStore store;
   private RunNames names;
@@ -68,12 +70,14 @@ final class LiveHybrid implements JournaledRun.Job {
   private List<AclCell> aclRow = new ArrayList<>();
   private boolean aclCopied;
 
-  LiveHybrid(HBaseCluster cluster, MetadataUrl url, HybridIds ids, String reportFile) throws IOException {
+  LiveHybrid(HBaseCluster cluster, MetadataUrl url, HybridIds ids, String reportFile, Console console)
+      throws IOException {
     this.cluster = cluster;
     this.url = url;
     this.ids = ids;
     this.reportFile = reportFile;
-    this.runs = new JournaledRun(cluster, url);
+    this.console = console;
+    this.runs = new JournaledRun(cluster, url, console);
     this.journal = runs.journal();
   }
 
@@ -222,16 +226,16 @@ final class LiveHybrid implements JournaledRun.Job {
   }
 
   private void print() {
-    System.out.printf("extended cube %s into hybrid %s in project %s as Kylin %s does (run %s, backup snapshot %s):%n",
+    console.outcomef("extended cube %s into hybrid %s in project %s as Kylin %s does (run %s, backup snapshot %s):",
         plan.cube(), plan.hybrid(), plan.project(), target.label(), names.runId(), names.backupSnapshot());
     for (HybridPlan.Write write : plan.writes()) {
-      System.out.println("  " + (write.creates() ? "created " : "changed ") + write.after().path() + ": " + write.why());
+      console.info("  " + (write.creates() ? "created " : "changed ") + write.after().path() + ": " + write.why());
     }
-    System.out.println(aclRow.isEmpty() ? "  no ACL entries for cube " + plan.cube() + "; nothing copied"
+    console.info(aclRow.isEmpty() ? "  no ACL entries for cube " + plan.cube() + "; nothing copied"
         : "  ACL: " + aclRow.size() + " cells copied from row " + plan.cubeUuid() + " to " + plan.oldCubeUuid()
             + " (parent: project " + plan.project() + ")");
-    plan.droppedSegments().forEach(s -> System.out.println("  segment left out (after the partition date): " + s));
-    plan.notes().forEach(n -> System.out.println("  note: " + n));
+    plan.droppedSegments().forEach(s -> console.info("  segment left out (after the partition date): " + s));
+    plan.notes().forEach(n -> console.info("  note: " + n));
   }
 
   private void report(String status, int exitCode, boolean done) throws IOException {

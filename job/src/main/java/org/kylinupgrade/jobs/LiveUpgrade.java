@@ -30,7 +30,10 @@ import org.kylinupgrade.metadata.RowSelection;
 import org.kylinupgrade.pipeline.Scope;
 import org.kylinupgrade.pipeline.UpgradePipeline;
 import org.kylinupgrade.pipeline.UpgradeReport;
+import org.kylinupgrade.report.Console;
+import org.kylinupgrade.report.ConversionFindings;
 import org.kylinupgrade.rules.Problem;
+import org.kylinupgrade.rules.PurgeRequest;
 import org.kylinupgrade.rules.RowsRead;
 import org.kylinupgrade.rules.UpgradeOptions;
 import org.kylinupgrade.rules.UpgradeTarget;
@@ -58,6 +61,7 @@ final class LiveUpgrade implements JournaledRun.Job {
   private final MetadataUrl url;
   private final JournaledRun runs;
   private final RunJournal journal;
+  private final Console console;
   private Request request;
   private RunNames names;
   private Swap swap;
@@ -111,12 +115,14 @@ final class LiveUpgrade implements JournaledRun.Job {
     }
   }
 
-  LiveUpgrade(HBaseCluster cluster, JavaSparkContext sc, MetadataUrl url, Request request) throws IOException {
+  LiveUpgrade(HBaseCluster cluster, JavaSparkContext sc, MetadataUrl url, Request request, Console console)
+      throws IOException {
     this.cluster = cluster;
     this.sc = sc;
     this.url = url;
     this.request = request;
-    this.runs = new JournaledRun(cluster, url);
+    this.console = console;
+    this.runs = new JournaledRun(cluster, url, console);
     this.journal = runs.journal();
   }
 
@@ -137,7 +143,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     try {
       Conversion c = convert(names.dryRunSnapshot(), System.currentTimeMillis());
       c.release();
-      System.out.printf("dry run: %d resources would change in table %s; nothing written%n", c.result.changes.size(),
+      console.outcomef("dry run: %d resources would change in table %s; nothing written", c.result.changes.size(),
           url.tableName());
       return c.exitCode(request, "dry run");
     } finally {
@@ -154,11 +160,11 @@ final class LiveUpgrade implements JournaledRun.Job {
   int resume(UpgradeTarget targetNamed) throws Exception {
     Run run = journal.unfinished().orElse(null);
     if (run == null) {
-      System.out.println("no unfinished run: nothing to resume");
+      console.outcome("no unfinished run: nothing to resume");
       return ExitCodes.OK;
     }
     if (run.is("rollback")) {
-      return RollbackJob.resume(cluster, url, runs, run);
+      return RollbackJob.resume(cluster, url, runs, run, console);
     }
     if (!run.is("upgrade")) {
       return closeOtherCommand(run);
@@ -169,7 +175,7 @@ final class LiveUpgrade implements JournaledRun.Job {
           + "; resume it without --to (or with --to " + request.target.label() + "), or undo it with "
           + "`kylin-upgrade rollback`");
     }
-    System.out.println("resuming " + run + " (to Kylin " + request.target.label() + ")");
+    console.info("resuming " + run + " (to Kylin " + request.target.label() + ")");
     names = new RunNames(url, run.id());
     swap = new Swap(cluster, journal, names);
     resuming = true;
@@ -186,7 +192,8 @@ final class LiveUpgrade implements JournaledRun.Job {
           + "`kylin-upgrade rollback` (its backup snapshot " + run.backupSnapshot() + "), then run it again");
     }
     return runs.resume(run, new Closing(cluster, journal, url, run, Run.Status.FAILED, run.command() + " run "
-        + run.id() + " stopped before it wrote anything: table " + url.tableName() + " is untouched; run it again"));
+        + run.id() + " stopped before it wrote anything: table " + url.tableName() + " is untouched; run it again",
+        console));
   }
 
   /**
@@ -199,9 +206,12 @@ final class LiveUpgrade implements JournaledRun.Job {
     private final Swap swap;
     private final Run.Status status;
     private final String message;
+    private final Console console;
 
-    Closing(HBaseCluster cluster, RunJournal journal, MetadataUrl url, Run run, Run.Status status, String message) {
+    Closing(HBaseCluster cluster, RunJournal journal, MetadataUrl url, Run run, Run.Status status, String message,
+        Console console) {
       this.cluster = cluster;
+      this.console = console;
       this.names = new RunNames(url, run.id());
       this.swap = new Swap(cluster, journal, names);
       this.status = status;
@@ -210,7 +220,7 @@ final class LiveUpgrade implements JournaledRun.Job {
 
     @Override
     public JournaledRun.Ending steps(Run current) {
-      System.out.println(message);
+      console.outcome(message);
       return JournaledRun.Ending.of(status, status == Run.Status.FAILED ? ExitCodes.FAILED : ExitCodes.OK, message);
     }
 
@@ -230,7 +240,7 @@ final class LiveUpgrade implements JournaledRun.Job {
         // a backup never touches the live table; what it made is not a finished backup and goes
         BackupJob.removeWhatItMade(cluster, names, current.backupSnapshot());
       }
-      return swap.cleanUp(current, false, true);
+      return swap.cleanUp(current, SwapCleanUp.DROP_BIG_CELL_BACKUP, SwapCleanUp.DROP_BACKUP_SNAPSHOT);
     }
   }
 
@@ -239,7 +249,7 @@ final class LiveUpgrade implements JournaledRun.Job {
   @Override
   public JournaledRun.Ending steps(Run run) throws Exception {
     if (resuming && run.step().compareTo(Step.BACKED_UP) < 0) {
-      System.out.println("run " + run.id() + " stopped before its backup: table " + url.tableName()
+      console.outcome("run " + run.id() + " stopped before its backup: table " + url.tableName()
           + " is untouched; run the upgrade again");
       return JournaledRun.Ending.of(Run.Status.FAILED, ExitCodes.FAILED, "stopped before its backup snapshot was taken");
     }
@@ -256,7 +266,7 @@ final class LiveUpgrade implements JournaledRun.Job {
         boolean nothing = c.result.changes.isEmpty();
         int exit = c.exitCode(request, nothing ? "nothing to do" : "refused: unloadable");
         journal.putReport(run, c.report.json().toString());
-        System.out.println(nothing ? "table " + url.tableName() + " is already v2: nothing to change, nothing written"
+        console.outcome(nothing ? "table " + url.tableName() + " is already v2: nothing to change, nothing written"
             : "stopped before writing: Kylin v2.0 cannot load the resources above; fix them, or pass --keep-unloadable");
         return JournaledRun.Ending.of(nothing ? Run.Status.NOTHING_TO_DO : Run.Status.ABORTED, exit);
       }
@@ -272,7 +282,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     }
     run = swap.finish(run);
     run = journal.step(run, Step.RECORDED);
-    System.out.printf("upgraded table %s (run %s): %s resources rewritten; backup snapshot %s; swap window %s ms%n",
+    console.outcomef("upgraded table %s (run %s): %s resources rewritten; backup snapshot %s; swap window %s ms",
         url.tableName(), run.id(), run.changed(), run.backupSnapshot(), run.swapWindowMs());
     return JournaledRun.Ending.of(Run.Status.DONE, run.keptUnloadable() ? ExitCodes.PROBLEMS : ExitCodes.OK);
   }
@@ -303,9 +313,11 @@ final class LiveUpgrade implements JournaledRun.Job {
   @Override
   public String cleanUp(Run run, Run.Status ending) throws IOException {
     if (ending == Run.Status.DONE) {
-      return swap.cleanUp(run, true, false);
+      return swap.cleanUp(run, SwapCleanUp.KEEP_BIG_CELL_BACKUP, SwapCleanUp.KEEP_BACKUP_SNAPSHOT);
     }
-    return swap.cleanUp(run, false, ending != Run.Status.ROLLED_BACK);
+    // a run that was put back keeps its backup snapshot: it is what the table was put back from
+    return swap.cleanUp(run, SwapCleanUp.DROP_BIG_CELL_BACKUP, ending == Run.Status.ROLLED_BACK
+        ? SwapCleanUp.KEEP_BACKUP_SNAPSHOT : SwapCleanUp.DROP_BACKUP_SNAPSHOT);
   }
 
   /** The conversion of one snapshot and its report. */
@@ -348,14 +360,14 @@ final class LiveUpgrade implements JournaledRun.Job {
     read.proveComplete(counts);
     UpgradeOptions options = UpgradeOptions.of(runTimestamp, request.target)
         .withDescsInScope(Scope.descsInScope(resources, request.models, request.cubes, request.projects))
-        .withPurgeCubes(UpgradeJob.purgeCubeSet(request.purgeCubes));
+        .withPurgeCubes(PurgeRequest.cubeNames(request.purgeCubes));
     UpgradePipeline.ConversionResult result = UpgradePipeline.convert(sc, resources, options);
     UpgradeReport report = new UpgradeReport("upgrade", "table " + url.tableName() + " (" + read.source + ")",
         "table " + url.tableName(), runTimestamp, request.dryRun)
         .counts(counts)
         .conversion(result.changes, result.unloadable, result.warnings)
         .purge(result.purge);
-    UpgradeJob.printFindings(result);
+    ConversionFindings.print(console, result, ConversionFindings.KYLIN_V2);
     return new Conversion(result, report, counts, resources);
   }
 
@@ -386,13 +398,13 @@ final class LiveUpgrade implements JournaledRun.Job {
     String source;
     if (!unreadable.isPresent()) {
       source = "snapshot " + snapshot + " read from its files under " + HBaseRdds.rootDir(cluster);
-      System.out.println("reading " + source);
+      console.info("reading " + source);
       rows = HBaseRdds.readSnapshot(sc, cluster, snapshot, url, ranges, names.runId())
           .persist(StorageLevel.MEMORY_AND_DISK());
     } else {
       String clone = names.stagingTable();
       source = "snapshot " + snapshot + " read through a temporary clone " + clone;
-      System.out.println("reading " + source + " (its files cannot be read from here: " + unreadable.get() + ")");
+      console.info("reading " + source + " (its files cannot be read from here: " + unreadable.get() + ")");
       cluster.admin().dropIfExists(clone);
       cluster.admin().cloneSnapshot(snapshot, clone);
       rows = HBaseRdds.readTable(sc, cluster, clone, url, ranges, null).persist(StorageLevel.MEMORY_AND_DISK());
@@ -469,7 +481,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     UpgradePipeline.ConversionResult again = null;
     try {
       RowSums found = RowSums.of(staged, rewrittenPaths);
-      RowSums written = RowSums.of(c.result.rewritten, null);
+      RowSums written = RowSums.ofAll(c.result.rewritten);
       if (!found.sameRows(written)) {
         List<String> notAsWritten = HBaseRdds.rowsNotAsExpected(cluster, names.stagingTable(), url, c.result.rewritten,
             stagedDir);
@@ -524,7 +536,6 @@ final class LiveUpgrade implements JournaledRun.Job {
     return journal.step(run, Step.WRITERS_CHECKED);
   }
 
-  /** The live table changed under the run: exit 1, table as it was. */
   /** The Spark read of the snapshot returned fewer (or more) rows than the snapshot holds: exit 1, nothing changed. */
   static final class ShortReadException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -534,6 +545,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     }
   }
 
+  /** The live table changed under the run: exit 1, table as it was. */
   static final class WritersException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

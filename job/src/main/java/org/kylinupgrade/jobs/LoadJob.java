@@ -8,6 +8,7 @@ import org.kylinupgrade.hbase.HBaseStore;
 import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.FolderStore;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.report.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +36,7 @@ public final class LoadJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Console console = cluster.console();
     Configuration conf = cluster.hbaseConfiguration();
     try (FolderStore folder = new FolderStore(fromFolder, conf)) {
       List<String> paths = checkedPaths(folder);
@@ -61,7 +63,7 @@ public final class LoadJob implements Callable<Integer> {
           table.put(r);
         }
         table.flush();
-        System.out.printf("loaded %d resources (%d big cells under %s) from %s into %s%n",
+        console.outcomef("loaded %d resources (%d big cells under %s) from %s into %s",
             paths.size(), bigCells, cluster.metadataUrl().metadataWorkingDir(hbase.workingDir()) + "resources",
             folder.describe(), table.describe());
       }

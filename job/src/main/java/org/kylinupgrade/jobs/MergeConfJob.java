@@ -1,7 +1,6 @@
 package org.kylinupgrade.jobs;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +11,7 @@ import org.kylinupgrade.conf.ConfMerge;
 import org.kylinupgrade.conf.MergeResult;
 import org.kylinupgrade.conf.PropertiesFile;
 import org.kylinupgrade.metadata.BadInputException;
+import org.kylinupgrade.report.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,21 +45,21 @@ public final class MergeConfJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Console console = cluster.console();
     PropertiesFile operator = read(old, "--old");
     PropertiesFile v2Template = read(template, "--new");
     PropertiesFile v1Template = oldTemplate == null ? null : read(oldTemplate, "--old-template");
     MergeResult merged = ConfMerge.merge(operator, v2Template, v1Template);
     // the merged file may be on standard output, so the report must not be
-    PrintStream reportStream = out == null ? System.err : System.out;
+    Console report = out == null ? console.onErr() : console;
     if (out == null) {
-      System.out.print(merged.text());
-      System.out.flush();
+      console.product(merged.text());
     } else {
       write(merged.text());
     }
-    merged.report().lines().forEach(reportStream::println);
+    merged.report().lines().forEach(report::info);
     if (out != null) {
-      reportStream.println("merged file written to " + out);
+      report.outcome("merged file written to " + out);
     }
     merged.report().writeTo(cluster.reportFile());
     return ExitCodes.OK;

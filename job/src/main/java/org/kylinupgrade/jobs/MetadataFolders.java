@@ -9,7 +9,7 @@ import org.kylinupgrade.metadata.FolderStore;
 
 /** The check that a folder given to a command is a Kylin metadata folder at all. */
 final class MetadataFolders {
-  private static final List<String> METADATA_ROOTS = List.of("cube", "cube_desc", "model_desc", "project", "table");
+  private static final List<String> METADATA_ROOTS = org.kylinupgrade.util.Immutables.listOf("cube", "cube_desc", "model_desc", "project", "table");
 
   private MetadataFolders() {
   }

@@ -30,7 +30,7 @@ public final class ResumeJob implements Callable<Integer> {
         org.kylinupgrade.rules.UpgradeTarget.DEFAULT);
     try (HBaseCluster hbase = cluster.connect();
         SparkContexts spark = SparkContexts.open("kylin-upgrade resume", cluster.master())) {
-      return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request).resume(named);
+      return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request, cluster.console()).resume(named);
     }
   }
 }

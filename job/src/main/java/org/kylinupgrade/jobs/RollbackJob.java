@@ -26,6 +26,7 @@ import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
+import org.kylinupgrade.report.Console;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,9 +69,10 @@ public final class RollbackJob implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MetadataUrl url = cluster.metadataUrl();
+    Console console = cluster.console();
     int exit;
     try (HBaseCluster hbase = cluster.connect()) {
-      JournaledRun runs = new JournaledRun(hbase, url);
+      JournaledRun runs = new JournaledRun(hbase, url, console);
       RunJournal journal = runs.journal();
       Optional<Run> unfinished = journal.unfinished();
       if (source.folder == null && source.snapshot == null && unfinished.isPresent() && !mayHaveTouched(unfinished.get())) {
@@ -78,12 +80,13 @@ public final class RollbackJob implements Callable<Integer> {
         Run u = unfinished.get();
         return runs.resume(u, new LiveUpgrade.Closing(hbase, journal, url, u, Run.Status.ROLLED_BACK,
             u.command() + " run " + u.id() + " stopped before it touched table " + url.tableName() + ": the table is "
-                + "untouched and what the run created is removed" + (u.is("rollback") ? "; run the rollback again" : "")));
+                + "untouched and what the run created is removed" + (u.is("rollback") ? "; run the rollback again" : ""),
+            console));
       }
       if (source.folder != null) {
         MetadataFolders.requireMetadataFolder(source.folder, hbase.conf(), "--from-folder");
         try (SparkContexts spark = SparkContexts.open("kylin-upgrade rollback", cluster.master())) {
-          Restore restore = new Restore(hbase, journal, url, RunNames.newRunId(), null, source.folder, null, spark);
+          Restore restore = Restore.fromFolder(hbase, journal, url, source.folder, spark, console);
           exit = runs.startTakingOver("rollback", restore.names, restore.facts(), restore);
         }
       } else {
@@ -94,11 +97,11 @@ public final class RollbackJob implements Callable<Integer> {
         if (!hbase.admin().snapshotExists(restorePoint)) {
           throw new BadInputException("snapshot " + restorePoint + " does not exist; `info` lists the recorded runs");
         }
-        Restore restore = new Restore(hbase, journal, url, RunNames.newRunId(), restorePoint, null, undone.orElse(null), null);
+        Restore restore = Restore.fromSnapshot(hbase, journal, url, restorePoint, undone.orElse(null), console);
         exit = runs.startTakingOver("rollback", restore.names, restore.facts(), restore);
       }
     }
-    return exit != ExitCodes.OK || coprocessorJar == null ? exit : redeployV1Coprocessor();
+    return exit != ExitCodes.OK || coprocessorJar == null ? exit : redeployV1Coprocessor(console);
   }
 
   /** Whether an unfinished run may have changed the live table: a hybrid run from its backup on, others from the swap. */
@@ -107,27 +110,28 @@ public final class RollbackJob implements Callable<Integer> {
   }
 
   /** {@code resume} of a rollback that stopped: its swap is finished; one that stopped before it is closed. */
-  static int resume(HBaseCluster hbase, MetadataUrl url, JournaledRun runs, Run rollback) throws Exception {
+  static int resume(HBaseCluster hbase, MetadataUrl url, JournaledRun runs, Run rollback, Console console)
+      throws Exception {
     RunJournal journal = runs.journal();
     if (!rollback.step().swapStarted()) {
       return runs.resume(rollback, new LiveUpgrade.Closing(hbase, journal, url, rollback, Run.Status.FAILED,
-          "rollback run " + rollback.id() + " stopped before it touched table " + url.tableName() + "; run the rollback again"));
+          "rollback run " + rollback.id() + " stopped before it touched table " + url.tableName() + "; run the rollback again",
+          console));
     }
     Run undone = rollback.undoneRun() == null ? null : journal.load(rollback.undoneRun()).orElse(null);
-    Restore restore = new Restore(hbase, journal, url, rollback.id(), rollback.restoredSnapshot(),
-        rollback.restoredFolder(), undone, null);
-    System.out.println("resuming " + rollback);
+    Restore restore = Restore.resuming(hbase, journal, url, rollback, undone, console);
+    console.info("resuming " + rollback);
     return runs.resume(rollback, restore);
   }
 
   /** The coprocessor job with the v1 class set on every cube table of the restored metadata. */
-  private int redeployV1Coprocessor() {
+  private int redeployV1Coprocessor(Console console) {
     java.util.List<String> args = new java.util.ArrayList<>(cluster.asArguments());
     args.addAll(java.util.Arrays.asList("--jar", coprocessorJar, "--all", "--target", "1.3"));
     if (cluster.reportFile() != null) {
       args.addAll(java.util.Arrays.asList("--report", cluster.reportFile() + ".coprocessor.json"));
     }
-    System.out.println("rollback: putting the v1 coprocessor from " + coprocessorJar + " back on the cube tables");
+    console.info("rollback: putting the v1 coprocessor from " + coprocessorJar + " back on the cube tables");
     return JobCommandLine.execute(new CoprocessorJob(), args.toArray(new String[0]));
   }
 
@@ -159,9 +163,33 @@ public final class RollbackJob implements Callable<Integer> {
     private final Run undone;
     private final SparkContexts spark;
     private final Swap swap;
+    private final Console console;
 
-    Restore(HBaseCluster hbase, RunJournal journal, MetadataUrl url, String runId, String snapshot, String folder,
-        Run undone, SparkContexts spark) {
+    /** A new rollback that replaces the table's content with a metadata folder, loaded through {@code spark}. */
+    static Restore fromFolder(HBaseCluster hbase, RunJournal journal, MetadataUrl url, String folder,
+        SparkContexts spark, Console console) {
+      return new Restore(hbase, journal, url, RunNames.newRunId(), null, folder, NO_RUN_UNDONE, spark, console);
+    }
+
+    /** A new rollback to a snapshot, undoing {@code undone} (the run that took it, or null). */
+    static Restore fromSnapshot(HBaseCluster hbase, RunJournal journal, MetadataUrl url, String snapshot, Run undone,
+        Console console) {
+      return new Restore(hbase, journal, url, RunNames.newRunId(), snapshot, null, undone, NO_SPARK, console);
+    }
+
+    /** A rollback that stopped after its swap had begun, to finish: its swap needs no Spark. */
+    static Restore resuming(HBaseCluster hbase, RunJournal journal, MetadataUrl url, Run rollback, Run undone,
+        Console console) {
+      return new Restore(hbase, journal, url, rollback.id(), rollback.restoredSnapshot(), rollback.restoredFolder(),
+          undone, NO_SPARK, console);
+    }
+
+    private static final Run NO_RUN_UNDONE = null;
+    private static final SparkContexts NO_SPARK = null;
+
+    private Restore(HBaseCluster hbase, RunJournal journal, MetadataUrl url, String runId, String snapshot,
+        String folder, Run undone, SparkContexts spark, Console console) {
+      this.console = console;
       this.hbase = hbase;
       this.journal = journal;
       this.url = url;
@@ -213,11 +241,12 @@ public final class RollbackJob implements Callable<Integer> {
         run = swap.begin(run, snapshot);
         run = swap.replaceLive(run, "rollback", this::restoreWhatSnapshotsMiss);
       }
-      deleteAclCopy(hbase, url, undone);
+      deleteAclCopy(hbase, url, undone, console);
       for (Run other : journal.history()) {
         boolean isUndone = undone != null && other.id().equals(undone.id()) && !undone.is("backup");
         if (!other.id().equals(run.id()) && (isUndone || other.unfinished())) {
-          new Swap(hbase, journal, new RunNames(url, other.id())).cleanUp(other, false, false);
+          new Swap(hbase, journal, new RunNames(url, other.id())).cleanUp(other, SwapCleanUp.DROP_BIG_CELL_BACKUP,
+              SwapCleanUp.KEEP_BACKUP_SNAPSHOT);
           journal.finish(other, Run.Status.ROLLED_BACK, Collections.singletonMap("rolled_back_by", run.id()));
         }
       }
@@ -229,11 +258,11 @@ public final class RollbackJob implements Callable<Integer> {
       }
       String sideTables = run.restoredSideTables();
       if (folder != null) {
-        System.out.printf("table %s replaced by folder %s (%s resources, checksum verified; files verified against the "
-            + "staged snapshot); what it held before is kept in snapshot %s%n", url.tableName(), folder,
+        console.outcomef("table %s replaced by folder %s (%s resources, checksum verified; files verified against the "
+            + "staged snapshot); what it held before is kept in snapshot %s", url.tableName(), folder,
             run.resources(), failsafe);
       } else {
-        System.out.printf("table %s restored from snapshot %s and verified against its manifest%s%s%n", url.tableName(),
+        console.outcomef("table %s restored from snapshot %s and verified against its manifest%s%s", url.tableName(),
             snapshot, failsafe == null ? "" : "; what it held before is kept in snapshot " + failsafe,
             sideTables == null ? "" : "; also restored: " + sideTables);
       }
@@ -247,7 +276,7 @@ public final class RollbackJob implements Callable<Integer> {
     private RowSums stageFolder(Run run) throws IOException {
       JavaRDD<Resource> resources = SparkFolders.read(spark.context(), folder, hbase.conf()).cache();
       try {
-        RowSums expected = RowSums.of(resources, null);
+        RowSums expected = RowSums.ofAll(resources);
         TableAdmin admin = hbase.admin();
         admin.dropIfExists(names.stagingTable());
         hbase.createTable(HBaseStore.kylinLayout(org.apache.hadoop.hbase.TableName.valueOf(names.stagingTable())));
@@ -259,8 +288,8 @@ public final class RollbackJob implements Callable<Integer> {
         produced.put(Run.STAGING_TABLE, names.stagingTable());
         produced.put(Run.BIG_CELLS, String.join("\n", bigCells));
         run = journal.step(run, Step.STAGED, produced);
-        RowSums staged = RowSums.of(HBaseRdds.readTable(spark.context(), hbase, names.stagingTable(), url,
-            org.kylinupgrade.metadata.RowSelection.all(), names.stagedBigCells(hbase.workingDir())), null);
+        RowSums staged = RowSums.ofAll(HBaseRdds.readTable(spark.context(), hbase, names.stagingTable(), url,
+            org.kylinupgrade.metadata.RowSelection.all(), names.stagedBigCells(hbase.workingDir())));
         if (!staged.sameRows(expected)) {
           throw new IllegalStateException("the staging table does not hold the folder's resources (count/checksum "
               + staged + " instead of " + expected + ")");
@@ -312,15 +341,15 @@ public final class RollbackJob implements Callable<Integer> {
     /** The ACL/user tables and big-cell files as they were before {@link #restoreBackupSideTables}, from its fail-safes. */
     private void undoBackupSideTables() throws IOException {
       TableAdmin admin = hbase.admin();
-      for (String side : new String[] {url.aclTable(), url.userTable()}) {
-        String failsafe = names.failsafeSnapshot(side);
+      for (SideTable side : SideTable.of(url)) {
+        String failsafe = names.failsafeSnapshot(side.table);
         if (admin.snapshotExists(failsafe)) {
-          admin.dropIfExists(side);
-          admin.cloneSnapshot(failsafe, side);
+          admin.dropIfExists(side.table);
+          admin.cloneSnapshot(failsafe, side.table);
         }
       }
       BigCellFiles files = new BigCellFiles(hbase.conf(), url, hbase.workingDir());
-      String saved = RunNames.backupBigCells(url, hbase.workingDir(), names.failsafeSnapshot());
+      String saved = names.failsafeBigCells(hbase.workingDir());
       if (files.exists(saved)) {
         files.copyTree(saved, files.resourcesDir());
       }
@@ -328,7 +357,8 @@ public final class RollbackJob implements Callable<Integer> {
 
     @Override
     public String cleanUp(Run run, Run.Status ending) throws IOException {
-      return swap.cleanUp(run, ending == Run.Status.DONE, false);
+      return swap.cleanUp(run, ending == Run.Status.DONE ? SwapCleanUp.KEEP_BIG_CELL_BACKUP
+          : SwapCleanUp.DROP_BIG_CELL_BACKUP, SwapCleanUp.KEEP_BACKUP_SNAPSHOT);
     }
   }
 
@@ -337,24 +367,25 @@ public final class RollbackJob implements Callable<Integer> {
     MetadataUrl url = names.url();
     TableAdmin admin = hbase.admin();
     List<String> restored = new java.util.ArrayList<>();
-    for (String[] side : new String[][] {{url.aclTable(), backup.aclSnapshot()}, {url.userTable(), backup.userSnapshot()}}) {
-      if (side[1] == null || !admin.snapshotExists(side[1])) {
+    for (SideTable side : SideTable.of(url)) {
+      String backedUp = side.snapshotIn(backup);
+      if (backedUp == null || !admin.snapshotExists(backedUp)) {
         continue;
       }
-      String failsafe = names.failsafeSnapshot(side[0]);
-      if (admin.exists(side[0])) {
+      String failsafe = names.failsafeSnapshot(side.table);
+      if (admin.exists(side.table)) {
         if (!admin.snapshotExists(failsafe)) {
-          admin.snapshot(side[0], failsafe);
+          admin.snapshot(side.table, failsafe);
         }
-        admin.dropIfExists(side[0]);
+        admin.dropIfExists(side.table);
       }
-      admin.cloneSnapshot(side[1], side[0]);
-      restored.add(side[0]);
+      admin.cloneSnapshot(backedUp, side.table);
+      restored.add(side.table);
     }
     BigCellFiles files = new BigCellFiles(hbase.conf(), url, hbase.workingDir());
     String saved = backup.bigCellsBackup();
     if (saved != null && files.exists(saved)) {
-      String failsafe = RunNames.backupBigCells(url, hbase.workingDir(), names.failsafeSnapshot());
+      String failsafe = names.failsafeBigCells(hbase.workingDir());
       if (!files.exists(failsafe)) {
         files.copyTree(files.resourcesDir(), failsafe);
       }
@@ -366,11 +397,12 @@ public final class RollbackJob implements Callable<Integer> {
   }
 
   /** A hybrid run copied the cube's ACL row to its old cube: the copy goes with the metadata it belongs to. */
-  private static void deleteAclCopy(HBaseCluster hbase, MetadataUrl url, Run undone) throws IOException {
+  private static void deleteAclCopy(HBaseCluster hbase, MetadataUrl url, Run undone, Console console)
+      throws IOException {
     String row = undone == null || !undone.is("hybrid") ? null : undone.aclCopyRow();
     if (row != null && hbase.aclTable(url).exists()) {
       hbase.aclTable(url).delete(row);
-      System.out.println("ACL entries that run " + undone.id() + " copied (row " + row + ") deleted");
+      console.info("ACL entries that run " + undone.id() + " copied (row " + row + ") deleted");
     }
   }
 

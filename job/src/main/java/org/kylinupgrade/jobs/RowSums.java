@@ -22,9 +22,14 @@ final class RowSums implements Serializable {
   long rows;
   long checksum;
 
+  /** Over every row of {@code resources}, the checksum too. */
+  static RowSums ofAll(JavaRDD<Resource> resources) {
+    return of(resources, null);
+  }
+
   /** Over every row of {@code resources}; the checksum covers the rows at {@code checkedPaths}, all when null. */
   static RowSums of(JavaRDD<Resource> resources, Broadcast<Set<String>> checkedPaths) {
-    return resources.mapPartitions(it -> List.of(of(it, checkedPaths == null ? null : checkedPaths.value())).iterator())
+    return resources.mapPartitions(it -> java.util.Collections.singletonList(of(it, checkedPaths == null ? null : checkedPaths.value())).iterator())
         .fold(new RowSums(), RowSums::plus);
   }
 

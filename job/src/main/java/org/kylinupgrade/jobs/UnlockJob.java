@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.journal.RunLock;
 import org.kylinupgrade.journal.RunNames;
+import org.kylinupgrade.report.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,9 +25,10 @@ public final class UnlockJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Console console = cluster.console();
     try (HBaseCluster hbase = cluster.connect()) {
       new RunLock(hbase.historyTable(RunNames.historyTable(cluster.metadataUrl())).ensureExists()).unlock(runId);
-      System.out.println("lock of run " + runId + " cleared; the run's journal is kept: `info` shows where it stands");
+      console.outcome("lock of run " + runId + " cleared; the run's journal is kept: `info` shows where it stands");
     }
     return ExitCodes.OK;
   }

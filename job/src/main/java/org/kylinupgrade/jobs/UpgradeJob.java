@@ -16,8 +16,10 @@ import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
 import org.kylinupgrade.pipeline.UpgradePipeline;
 import org.kylinupgrade.pipeline.UpgradeReport;
+import org.kylinupgrade.report.Console;
+import org.kylinupgrade.report.ConversionFindings;
 import org.kylinupgrade.rules.Change;
-import org.kylinupgrade.rules.Problem;
+import org.kylinupgrade.rules.PurgeRequest;
 import org.kylinupgrade.rules.UpgradeOptions;
 import org.kylinupgrade.rules.UpgradeTarget;
 import org.kylinupgrade.rules.v15.Versions;
@@ -54,19 +56,19 @@ public final class UpgradeJob implements Callable<Integer> {
   String to;
 
   @Option(names = "--models", split = ",", paramLabel = "A,B", description = "only the cube descs of these models")
-  List<String> models = List.of();
+  List<String> models = java.util.Collections.emptyList();
 
   @Option(names = "--cubes", split = ",", paramLabel = "A,B", description = "only the cube descs these cubes use")
-  List<String> cubes = List.of();
+  List<String> cubes = java.util.Collections.emptyList();
 
   @Option(names = "--projects", split = ",", paramLabel = "A,B", description = "only the cube descs of these projects' cubes")
-  List<String> projects = List.of();
+  List<String> projects = java.util.Collections.emptyList();
 
   @Option(names = "--purge-cubes", split = ",", paramLabel = "A,B",
       description = "purge these cubes first, as Kylin's purge does (segments removed, status DISABLED, unfinished "
           + "build jobs discarded), so that their descs move to engine/storage 2 when no other cube using them has "
           + "segments; the segment HTables are listed, never dropped")
-  List<String> purgeCubes = List.of();
+  List<String> purgeCubes = java.util.Collections.emptyList();
 
   @Option(names = "--dry-run", description = "write nothing; print what would change, with a diff")
   boolean dryRun;
@@ -93,11 +95,12 @@ public final class UpgradeJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Console console = cluster.console();
     if (fromFolder == null) {
       if (toFolder != null) {
         throw new BadInputException("--to-folder goes with --from-folder (the offline upgrade)");
       }
-      return live();
+      return live(console);
     }
     UpgradeTarget target = target(to);
     if (toFolder == null && !dryRun) {
@@ -116,19 +119,20 @@ public final class UpgradeJob implements Callable<Integer> {
       JavaRDD<Resource> resources = SparkFolders.read(sc, fromFolder, conf).cache();
       UpgradeOptions options = UpgradeOptions.of(runTimestamp, target)
           .withDescsInScope(Scope.descsInScope(resources, models, cubes, projects))
-          .withPurgeCubes(purgeCubeSet(purgeCubes));
+          .withPurgeCubes(PurgeRequest.cubeNames(purgeCubes));
       UpgradePipeline.ConversionResult conversion = UpgradePipeline.convert(sc, resources, options);
       Map<String, Long> counts = UpgradePipeline.countByType(resources);
       report.counts(counts).conversion(conversion.changes, conversion.unloadable, conversion.warnings)
           .purge(conversion.purge);
-      printFindings(conversion, kylin(target));
+      console.detail("resources by type: " + counts);
+      ConversionFindings.print(console, conversion, kylin(target));
       if (target == UpgradeTarget.V1_5) {
         report.cuboidChecks(conversion.cuboidChecks);
-        System.out.println(cuboidCheckLine(conversion.cuboidChecks));
+        console.info(cuboidCheckLine(conversion.cuboidChecks));
       }
 
       if (!conversion.unloadable.isEmpty() && !keepUnloadable) {
-        System.out.println("stopped before writing: " + kylin(target) + " cannot load the resources above; fix them, "
+        console.outcome("stopped before writing: " + kylin(target) + " cannot load the resources above; fix them, "
             + "or pass --keep-unloadable to leave them untouched"
             + (target == UpgradeTarget.V1_4_ALPHA ? " as Kylin's own upgrader does" : ""));
         report.outcome("refused: unloadable", ExitCodes.BAD_INPUT).writeTo(cluster.reportFile());
@@ -136,9 +140,9 @@ public final class UpgradeJob implements Callable<Integer> {
       }
       int exit = conversion.unloadable.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
       if (dryRun) {
-        printDiffs(conversion, resources);
+        printDiffs(console, conversion, resources);
         long labelled = versionLabelled(conversion, target, report);
-        System.out.printf("dry run: %d of %d resources would change%s; nothing written%n",
+        console.outcomef("dry run: %d of %d resources would change%s; nothing written",
             conversion.changes.size() + labelled, resources.count(),
             labelled == 0 ? "" : " (" + labelled + " of them only get the version label " + Versions.UPGRADED + ")");
         report.outcome("dry run", exit).writeTo(cluster.reportFile());
@@ -146,7 +150,7 @@ public final class UpgradeJob implements Callable<Integer> {
       }
       long written = write(conversion.output, conf);
       long labelled = versionLabelled(conversion, target, report);
-      System.out.printf("upgraded %s into %s: %d resources written, %d rewritten%s%s%n", fromFolder, toFolder, written,
+      console.outcomef("upgraded %s into %s: %d resources written, %d rewritten%s%s", fromFolder, toFolder, written,
           conversion.changes.size(), labelledOnly(labelled),
           conversion.changes.isEmpty() && labelled == 0
               ? " (already " + (target == UpgradeTarget.V1_5 ? "1.5" : "v2") + ": nothing to change)" : "");
@@ -166,7 +170,7 @@ public final class UpgradeJob implements Callable<Integer> {
   }
 
   private static String kylin(UpgradeTarget target) {
-    return target == UpgradeTarget.V1_5 ? "Kylin 1.5" : "Kylin v2.0";
+    return target == UpgradeTarget.V1_5 ? "Kylin 1.5" : ConversionFindings.KYLIN_V2;
   }
 
   /** For 1.5, counts the resources that only get the version label, into the report too; 0 for 1.4-alpha. */
@@ -184,12 +188,12 @@ public final class UpgradeJob implements Callable<Integer> {
     return labelled == 0 ? "" : ", " + labelled + " more only labelled version " + Versions.UPGRADED;
   }
 
-  private int live() throws Exception {
+  private int live(Console console) throws Exception {
     LiveUpgrade.Request request = new LiveUpgrade.Request(models, cubes, projects, purgeCubes, keepUnloadable, dryRun,
         cluster.reportFile(), target(to));
     try (HBaseCluster hbase = cluster.connect();
         SparkContexts spark = SparkContexts.open("kylin-upgrade upgrade", cluster.master())) {
-      return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request).run();
+      return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request, console).run();
     }
   }
 
@@ -224,54 +228,8 @@ public final class UpgradeJob implements Callable<Integer> {
     }
   }
 
-  static java.util.Set<String> purgeCubeSet(List<String> names) {
-    java.util.Set<String> set = new java.util.LinkedHashSet<>();
-    for (String name : names) {
-      if (!name.isBlank()) {
-        set.add(name.trim());
-      }
-    }
-    return set;
-  }
-
-  static void printFindings(UpgradePipeline.ConversionResult conversion) {
-    printFindings(conversion, "Kylin v2.0");
-  }
-
-  static void printFindings(UpgradePipeline.ConversionResult conversion, String kylin) {
-    for (Change c : conversion.changes) {
-      System.out.println("  " + c.path() + ": " + String.join("; ", c.reasons()));
-      if (!c.droppedProperties().isEmpty()) {
-        System.out.println("      drops properties v2 does not know: " + String.join(", ", c.droppedProperties()));
-      }
-    }
-    for (Problem p : conversion.unloadable) {
-      System.out.println("  unloadable by " + kylin + ": " + p.path() + ": " + p.reason());
-    }
-    for (Problem p : conversion.warnings) {
-      System.out.println("  warning: " + p.path() + ": " + p.reason());
-    }
-    printPurge(conversion.purge);
-  }
-
-  private static void printPurge(org.kylinupgrade.pipeline.PurgeOutcome purge) {
-    for (org.kylinupgrade.rules.PurgedCube cube : purge.cubes()) {
-      boolean already = cube.segmentsRemoved() == 0 && "DISABLED".equals(cube.previousStatus());
-      System.out.println("  purged cube " + cube.name() + ": " + (already ? "already empty and DISABLED"
-          : cube.segmentsRemoved() + " segment(s) removed, status " + cube.previousStatus() + " -> DISABLED"));
-    }
-    for (org.kylinupgrade.rules.DiscardedJob job : purge.discardedJobs()) {
-      System.out.println("  discarded job " + job.id() + " of cube " + job.cubeName() + " (was " + job.previousStatus()
-          + (job.discardedSteps().isEmpty() ? "" : ", with steps " + String.join(", ", job.discardedSteps())) + ")");
-    }
-    if (!purge.unusedTables().isEmpty()) {
-      System.out.println("  segment HTables no cube uses any more (not dropped; a rollback needs them): "
-          + String.join(", ", purge.unusedTables()));
-    }
-  }
-
   /** A diff per resource a rule changed; the resources that only get Kylin 1.5's version label are only counted. */
-  private static void printDiffs(UpgradePipeline.ConversionResult conversion, JavaRDD<Resource> resources) {
+  private static void printDiffs(Console console, UpgradePipeline.ConversionResult conversion, JavaRDD<Resource> resources) {
     java.util.Set<String> changed = new java.util.HashSet<String>();
     for (Change change : conversion.changes) {
       changed.add(change.path());
@@ -279,6 +237,6 @@ public final class UpgradeJob implements Callable<Integer> {
     List<Tuple2<Resource, Resource>> pairs = resources.keyBy(Resource::path)
         .join(conversion.rewritten.filter(r -> changed.contains(r.path())).keyBy(Resource::path)).values().collect();
     pairs.stream().sorted(java.util.Comparator.comparing(t -> t._1().path()))
-        .forEach(t -> System.out.println(UpgradeReport.diff(t._1().path(), t._1().text(), t._2().text())));
+        .forEach(t -> console.info(UpgradeReport.diff(t._1().path(), t._1().text(), t._2().text())));
   }
 }

@@ -16,6 +16,7 @@ import org.kylinupgrade.pipeline.ValidationPipeline;
 import org.kylinupgrade.rules.UpgradeTarget;
 import org.kylinupgrade.validate.Finding;
 import org.kylinupgrade.validate.ValidationReport;
+import org.kylinupgrade.report.Console;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,6 +68,7 @@ public final class ValidateJob implements Callable<Integer> {
 
   private int validate(String source, UpgradeTarget target, JavaRDD<Resource> resources, SparkContexts spark)
       throws IOException {
+    Console console = cluster.console();
     resources.cache();
     try {
       Map<String, Long> counts = UpgradePipeline.countByType(resources);
@@ -75,15 +77,15 @@ public final class ValidateJob implements Callable<Integer> {
       for (long n : counts.values()) {
         total += n;
       }
-      System.out.println(source + ": " + total + " resources, checked as Kylin " + target.label() + " loads them");
+      console.info(source + ": " + total + " resources, checked as Kylin " + target.label() + " loads them");
       for (Finding f : findings) {
-        System.out.println("  " + f);
+        console.warn("  " + f);
       }
       int exit = findings.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
       if (findings.isEmpty()) {
-        System.out.println("no problems found");
+        console.outcome("no problems found");
       } else {
-        System.out.println(findings.size() + " problems: " + ValidationReport.countByKind(findings));
+        console.outcome(findings.size() + " problems: " + ValidationReport.countByKind(findings));
       }
       new ValidationReport(source, target, counts, findings, exit).writeTo(cluster.reportFile());
       return exit;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.MetadataUrl;
+import org.kylinupgrade.report.Console;
 
 /**
  * The one skeleton of every command that changes the metadata table: preflight (another process holds the lock?
@@ -64,9 +65,16 @@ public final class JournaledRun {
   private final RunJournal journal;
   private final RunLock lock;
   private final MetadataUrl url;
+  private final Console console;
 
   public JournaledRun(HBaseCluster cluster, MetadataUrl url) throws IOException {
+    this(cluster, url, Console.standard());
+  }
+
+  /** Its notes and errors go to {@code console}. */
+  public JournaledRun(HBaseCluster cluster, MetadataUrl url, Console console) throws IOException {
     this.url = url;
+    this.console = console;
     this.journal = new RunJournal(cluster.historyTable(RunNames.historyTable(url)).ensureExists());
     this.lock = new RunLock(journal.table());
   }
@@ -179,7 +187,7 @@ public final class JournaledRun {
     Map<String, String> facts = new LinkedHashMap<>(ending.facts);
     if (cleanUp(job, current, ending.status, facts, "could not remove everything run " + runId + " created: ", true)
         != null) {
-      System.err.println(facts.get(CLEAN_UP));
+      console.error(facts.get(CLEAN_UP));
     }
     journal.finish(current, ending.status, facts);
   }
@@ -231,14 +239,14 @@ public final class JournaledRun {
    * The job's clean-up, once: its note (printed when {@code printNote}), or what it could not remove after
    * {@code whenItFails}, goes into {@code facts}; returns what the clean-up threw, or null.
    */
-  private static Exception cleanUp(Job job, Run run, Run.Status ending, Map<String, String> facts, String whenItFails,
+  private Exception cleanUp(Job job, Run run, Run.Status ending, Map<String, String> facts, String whenItFails,
       boolean printNote) {
     try {
       String note = job.cleanUp(run, ending);
       if (note != null) {
         facts.put(CLEAN_UP, note);
         if (printNote) {
-          System.out.println(note);
+          console.warn(note);
         }
       }
       return null;
@@ -255,7 +263,7 @@ public final class JournaledRun {
         lock.release(runId);
       }
     } catch (IOException | RuntimeException e) {
-      System.err.println("the lock of run " + runId + " is kept: the journal cannot be read (" + e.getMessage() + ")");
+      console.error("the lock of run " + runId + " is kept: the journal cannot be read (" + e.getMessage() + ")");
     }
   }
 }

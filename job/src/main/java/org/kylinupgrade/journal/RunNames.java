@@ -9,6 +9,7 @@ import org.kylinupgrade.metadata.MetadataUrl;
 public final class RunNames {
   private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
+  private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyy_MM_dd_HH_mm_ss");
 
   private final MetadataUrl url;
   private final String runId;
@@ -87,6 +88,19 @@ public final class RunNames {
   /** A rollback's fail-safe of a side table (ACL, user): {@code <failsafe>_acl}. */
   public String failsafeSnapshot(String sideTable) {
     return failsafeSnapshot() + "_" + sideTable.substring(sideTable.lastIndexOf('_') + 1);
+  }
+
+  /** Where a rollback of a {@code backup} keeps the big-cell files it replaced: beside its fail-safe snapshot. */
+  public String failsafeBigCells(String workingDir) {
+    return backupBigCells(url, workingDir, failsafeSnapshot());
+  }
+
+  /**
+   * The folder a {@code backup --to-folder PARENT} dumps the table into, in {@code metastore.sh backup}'s layout:
+   * {@code PARENT/meta_<yyyy_MM_dd_HH_mm_ss>}.
+   */
+  public static String backupFolder(String parent, LocalDateTime time) {
+    return parent.replaceAll("/+$", "") + "/meta_" + time.format(FOLDER_TIME);
   }
 
   /** A {@code backup}'s snapshot when none is named: {@code <table>_backup_<yyyyMMdd_HHmmss>}. */

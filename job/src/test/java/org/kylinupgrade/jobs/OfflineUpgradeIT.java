@@ -136,6 +136,32 @@ class OfflineUpgradeIT {
     assertEquals(2, report(reportFile).get("changed").asInt());
   }
 
+  /** What a run prints on standard output. */
+  private String printedBy(String... args) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    java.io.PrintStream stdout = System.out;
+    System.setOut(new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(ExitCodes.OK, upgrade(args), errBytes.toString());
+    } finally {
+      System.setOut(stdout);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void quietPrintsOnlyTheOutcomeAndVerboseAlsoTheDetails() {
+    String in = TestData.example("kylin-1.3.0-sample-cube").toString();
+    String quiet = printedBy("--from-folder", in, "--to", "1.4-alpha", "--dry-run", "--quiet");
+    assertTrue(quiet.matches("dry run: 2 of \\d+ resources would change; nothing written" + System.lineSeparator()),
+        quiet);
+    String verbose = printedBy("--from-folder", in, "--to", "1.4-alpha", "--dry-run", "--verbose");
+    assertTrue(verbose.contains(System.lineSeparator() + "  /cube_desc/"), "the per-change lines: " + verbose);
+    assertTrue(verbose.startsWith("resources by type: {"), "the details: " + verbose);
+    assertTrue(verbose.endsWith(quiet), verbose);
+    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", in, "--dry-run", "--quiet", "--verbose"));
+  }
+
   @Test
   void scopeLimitsTheRewrittenDescs() throws IOException {
     Path out = tmp.resolve("out");
