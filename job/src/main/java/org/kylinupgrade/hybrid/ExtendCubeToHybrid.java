@@ -142,7 +142,7 @@ public final class ExtendCubeToHybrid {
     cube.lastModified = now;
     writes.add(new HybridPlan.Write(cubeResource.withContent(V2Entities.write(cube), now), cubeResource,
         "segments moved to " + oldCube + ", status DISABLED"));
-    writes.add(created("/hybrid/" + hybrid + ".json", hybrid(hybrid, cube.name, oldCube, now), now,
+    writes.add(created(ResourcePaths.hybridPath(hybrid), hybrid(hybrid, cube.name, oldCube, now), now,
         "hybrid of " + cube.name + " and " + oldCube));
     List<RealizationEntry> entries = Immutables.listOf(RealizationEntry.of(RealizationEntry.Type.CUBE, oldCube),
         RealizationEntry.of(RealizationEntry.Type.HYBRID, hybrid));

@@ -154,7 +154,7 @@ final class ExtendCubeToHybrid15 {
     cube.lastModified = now;
     writes.add(new HybridPlan.Write(cubeResource.withContent(V2Entities.write(cube), now), cubeResource,
         "segments moved to " + oldCube + ", status DISABLED"));
-    writes.add(created(ResourcePaths.HYBRID + "/" + hybrid + ".json", hybrid(hybrid, cube.name, oldCube, now), now,
+    writes.add(created(ResourcePaths.hybridPath(hybrid), hybrid(hybrid, cube.name, oldCube, now), now,
         "hybrid of " + cube.name + " and " + oldCube));
     List<RealizationEntry> entries = Arrays.asList(RealizationEntry.of(RealizationEntry.Type.CUBE, oldCube),
         RealizationEntry.of(RealizationEntry.Type.HYBRID, hybrid));
