@@ -338,11 +338,19 @@ final class CubeDescInit {
     throw new NotLoadableException("Column is not found in any table from the model: " + name);
   }
 
+  /** The row key: every aggregation group column and every hierarchy level must be one of its columns. */
   private void initRowKey() throws NotLoadableException {
     if (desc.rowkey == null) {
       throw npe("rowkey is missing");
     }
     Map<String, ColumnRef> byName = nonDerivedColumnsByName();
+    Map<ColumnRef, RowKeyColumn> rowKeyColumns = rowKeyColumns(byName);
+    requireAggregationColumnsInRowKey(byName, rowKeyColumns);
+    requireHierarchyLevelsInRowKey(rowKeyColumns);
+  }
+
+  /** The row key columns, upper-cased, by the dimension column each names. */
+  private Map<ColumnRef, RowKeyColumn> rowKeyColumns(Map<String, ColumnRef> byName) throws NotLoadableException {
     if (desc.rowkey.rowkeyColumns == null) {
       throw npe("rowkey_columns is missing");
     }
@@ -359,7 +367,12 @@ final class CubeDescInit {
       }
       rowKeyColumns.put(ref, rowKeyColumn);
     }
+    return rowKeyColumns;
+  }
 
+  /** Upper-cases the aggregation groups (an absent list becomes empty) and checks each column is in the row key. */
+  private void requireAggregationColumnsInRowKey(Map<String, ColumnRef> byName,
+      Map<ColumnRef, RowKeyColumn> rowKeyColumns) throws NotLoadableException {
     if (desc.rowkey.aggregationGroups == null) {
       desc.rowkey.aggregationGroups = new String[0][];
     }
@@ -383,7 +396,10 @@ final class CubeDescInit {
         }
       }
     }
+  }
 
+  private void requireHierarchyLevelsInRowKey(Map<ColumnRef, RowKeyColumn> rowKeyColumns)
+      throws NotLoadableException {
     for (CubeDimension dimension : desc.dimensions) {
       DimensionContext context = contexts.get(dimension);
       if (!context.hasHierarchyLevels) {

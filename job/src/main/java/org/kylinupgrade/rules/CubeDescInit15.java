@@ -401,33 +401,38 @@ final class CubeDescInit15 {
       if (ref == null) {
         throw new NotLoadableException("Cannot find rowkey column " + column.column + " in cube " + desc.name);
       }
-      if (column.encoding == null || column.encoding.isEmpty()) {
-        throw new NotLoadableException("rowkey column " + column.column + " has no encoding");
-      }
-      String[] parts = column.encoding.split("\\s*[(),:]\\s*");
-      if (parts.length == 0 || parts[0].isEmpty()) {
-        throw new NotLoadableException("Not supported row key col encoding: '" + column.encoding + "'");
-      }
-      String encoding = parts[0];
-      if (!ENCODINGS.contains(encoding)) {
-        throw new NotLoadableException("Not supported row key col encoding: '" + column.encoding + "'");
-      }
-      if (RowKeyColumn.DICT.equals(encoding)) {
-        V15DataType type = typeOf(ref);
-        if (type.isDate()) {
-          column.encoding = encoding = RowKeyColumn.DATE;
-        }
-        if (type.isTimeFamily()) {
-          column.encoding = encoding = RowKeyColumn.TIME;
-        }
-      }
-      if (RowKeyColumn.DATE.equals(encoding) && !typeOf(ref).isDate()) {
-        throw new NotLoadableException(ref + " type is " + typeOf(ref) + " and cannot apply date encoding");
-      }
-      if (RowKeyColumn.TIME.equals(encoding) && !typeOf(ref).isTimeFamily()) {
-        throw new NotLoadableException(ref + " type is " + typeOf(ref) + " and cannot apply time encoding");
-      }
+      initEncoding(column, ref);
       rowKeyColumns.put(ref, column);
+    }
+  }
+
+  /** {@code RowKeyColDesc.init}: a known encoding that fits the column's type; dict on a date or time becomes it. */
+  private void initEncoding(RowKeyColumn column, ColumnRef ref) throws NotLoadableException {
+    if (column.encoding == null || column.encoding.isEmpty()) {
+      throw new NotLoadableException("rowkey column " + column.column + " has no encoding");
+    }
+    String[] parts = column.encoding.split("\\s*[(),:]\\s*");
+    if (parts.length == 0 || parts[0].isEmpty()) {
+      throw new NotLoadableException("Not supported row key col encoding: '" + column.encoding + "'");
+    }
+    String encoding = parts[0];
+    if (!ENCODINGS.contains(encoding)) {
+      throw new NotLoadableException("Not supported row key col encoding: '" + column.encoding + "'");
+    }
+    if (RowKeyColumn.DICT.equals(encoding)) {
+      V15DataType type = typeOf(ref);
+      if (type.isDate()) {
+        column.encoding = encoding = RowKeyColumn.DATE;
+      }
+      if (type.isTimeFamily()) {
+        column.encoding = encoding = RowKeyColumn.TIME;
+      }
+    }
+    if (RowKeyColumn.DATE.equals(encoding) && !typeOf(ref).isDate()) {
+      throw new NotLoadableException(ref + " type is " + typeOf(ref) + " and cannot apply date encoding");
+    }
+    if (RowKeyColumn.TIME.equals(encoding) && !typeOf(ref).isTimeFamily()) {
+      throw new NotLoadableException(ref + " type is " + typeOf(ref) + " and cannot apply time encoding");
     }
   }
 
