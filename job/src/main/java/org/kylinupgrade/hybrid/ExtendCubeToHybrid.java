@@ -76,9 +76,10 @@ public final class ExtendCubeToHybrid {
   private HybridPlan plan(String projectName, String cubeName, String partitionDateArg) {
     ProjectMoves projects = new ProjectMoves(input.projects());
     Resource project = projects.target(projectName);
-    Extended source = extendable(cubeName);
+    CubeToExtend source = extendable(cubeName);
     SegmentSplit split = SegmentSplit.of(source.cube.name, source.cube.segments, partitionDateArg, source.dateFormat);
-    Naming naming = naming(source);
+    Naming naming = Naming.of(input, source.cube.name, source.desc.name,
+        otherCubesUsing(source.desc.name, source.cubeResource));
 
     long now = ids.now();
     String cubeUuid = source.cube.uuid;
@@ -96,7 +97,7 @@ public final class ExtendCubeToHybrid {
   }
 
   /** The cube, its desc and model as Kylin v2 loads them; refused when Kylin would refuse or fail on them. */
-  private Extended extendable(String cubeName) {
+  private CubeToExtend extendable(String cubeName) {
     Resource cubeResource = findCube(cubeName);
     CubeInstance cube = V2Entities.read(cubeResource, CubeInstance.class);
     if (cube.segments == null || cube.segments.isEmpty()) {
@@ -117,26 +118,11 @@ public final class ExtendCubeToHybrid {
           + desc.storageType + " already: the segments of cube " + cube.name + " are not v1 ones, there is nothing to "
           + "move into an old cube");
     }
-    return new Extended(cubeResource, cube, descResource, desc, model, dateFormat);
-  }
-
-  /** The names of the new entities as Kylin takes them, and who else uses the desc; refused when the hybrid exists. */
-  private Naming naming(Extended source) {
-    String oldCube = freeName(source.cube.name + OLD_SUFFIX, OLD_SUFFIX, names(input.cubes()));
-    String oldDesc = freeName(source.desc.name + OLD_SUFFIX, OLD_SUFFIX, names(input.cubeDescs()));
-    String hybrid = source.cube.name + HYBRID_SUFFIX;
-    if (names(input.hybrids()).contains(hybrid)) {
-      throw new BadInputException("hybrid " + hybrid + " exists already; Kylin would fail half-way on it");
-    }
-    Map<String, Boolean> others = otherCubesUsing(source.desc.name, source.cubeResource);
-    List<String> sharers = others.keySet().stream().filter(others::get).collect(Collectors.toList());
-    String ownDesc = sharers.isEmpty() ? null
-        : freeName(source.desc.name + OWN_DESC_SUFFIX, OWN_DESC_SUFFIX, withName(names(input.cubeDescs()), oldDesc));
-    return new Naming(oldCube, oldDesc, hybrid, ownDesc, others, sharers);
+    return new CubeToExtend(cubeResource, cube, descResource, desc, model, dateFormat);
   }
 
   /** The old cube with the moved segments, and its copy of the desc, still v1, ending at the partition date. */
-  private CubeInstance createOldCubeAndDesc(Extended source, Naming naming, SegmentSplit split, long now,
+  private CubeInstance createOldCubeAndDesc(CubeToExtend source, Naming naming, SegmentSplit split, long now,
       List<HybridPlan.Write> writes) {
     CubeInstance old = oldCube(source.cube, naming.oldCube, naming.oldDesc, split.moved, now);
     writes.add(created(ResourcePaths.cubePath(naming.oldCube), old, now, "segments of " + source.cube.name + " up to "
@@ -150,7 +136,7 @@ public final class ExtendCubeToHybrid {
   }
 
   /** The desc moves to engine/storage 2, or, when other cubes with segments share it, the cube gets its own copy. */
-  private void moveDescToV2(Extended source, Naming naming, long partitionDate, long now,
+  private void moveDescToV2(CubeToExtend source, Naming naming, long partitionDate, long now,
       List<HybridPlan.Write> writes, List<String> notes) {
     CubeDesc desc = source.desc;
     if (naming.ownDesc == null) {
@@ -173,7 +159,7 @@ public final class ExtendCubeToHybrid {
   }
 
   /** The cube, emptied and disabled, and the hybrid of it and the old cube. */
-  private void emptyCubeIntoHybrid(Extended source, Naming naming, long now, List<HybridPlan.Write> writes) {
+  private void emptyCubeIntoHybrid(CubeToExtend source, Naming naming, long now, List<HybridPlan.Write> writes) {
     CubeInstance cube = source.cube;
     cube.segments = new ArrayList<>();
     cube.status = CubeInstance.Status.DISABLED;
@@ -198,7 +184,7 @@ public final class ExtendCubeToHybrid {
   }
 
   /** The cube to extend, with its desc and model as Kylin v2 loads them. */
-  private static final class Extended {
+  private static final class CubeToExtend {
     final Resource cubeResource;
     final CubeInstance cube;
     final Resource descResource;
@@ -206,7 +192,7 @@ public final class ExtendCubeToHybrid {
     final DataModel model;
     final String dateFormat;
 
-    Extended(Resource cubeResource, CubeInstance cube, Resource descResource, CubeDesc desc, DataModel model,
+    CubeToExtend(Resource cubeResource, CubeInstance cube, Resource descResource, CubeDesc desc, DataModel model,
         String dateFormat) {
       this.cubeResource = cubeResource;
       this.cube = cube;
@@ -218,10 +204,10 @@ public final class ExtendCubeToHybrid {
   }
 
   /**
-   * The new entities' names ({@code ownDesc} null when the cube keeps its desc) and the other cubes on the desc:
-   * with segments (true) or without (false); {@code sharers} are those with segments.
+   * The new entities' names as Kylin takes them ({@code ownDesc} null when the cube keeps its desc) and the other
+   * cubes on the desc: with segments (true) or without (false); {@code sharers} are those with segments.
    */
-  private static final class Naming {
+  static final class Naming {
     final String oldCube;
     final String oldDesc;
     final String hybrid;
@@ -229,7 +215,7 @@ public final class ExtendCubeToHybrid {
     final Map<String, Boolean> others;
     final List<String> sharers;
 
-    Naming(String oldCube, String oldDesc, String hybrid, String ownDesc, Map<String, Boolean> others,
+    private Naming(String oldCube, String oldDesc, String hybrid, String ownDesc, Map<String, Boolean> others,
         List<String> sharers) {
       this.oldCube = oldCube;
       this.oldDesc = oldDesc;
@@ -237,6 +223,20 @@ public final class ExtendCubeToHybrid {
       this.ownDesc = ownDesc;
       this.others = others;
       this.sharers = sharers;
+    }
+
+    /** Refused when the hybrid exists already. */
+    static Naming of(HybridInput input, String cube, String desc, Map<String, Boolean> others) {
+      String oldCube = freeName(cube + OLD_SUFFIX, OLD_SUFFIX, names(input.cubes()));
+      String oldDesc = freeName(desc + OLD_SUFFIX, OLD_SUFFIX, names(input.cubeDescs()));
+      String hybrid = cube + HYBRID_SUFFIX;
+      if (names(input.hybrids()).contains(hybrid)) {
+        throw new BadInputException("hybrid " + hybrid + " exists already; Kylin would fail half-way on it");
+      }
+      List<String> sharers = others.keySet().stream().filter(others::get).collect(Collectors.toList());
+      String ownDesc = sharers.isEmpty() ? null
+          : freeName(desc + OWN_DESC_SUFFIX, OWN_DESC_SUFFIX, withName(names(input.cubeDescs()), oldDesc));
+      return new Naming(oldCube, oldDesc, hybrid, ownDesc, others, sharers);
     }
   }
 
