@@ -98,13 +98,13 @@ public final class ExtendCubeToHybrid {
 
   /** The cube, its desc and model as Kylin v2 loads them; refused when Kylin would refuse or fail on them. */
   private CubeToExtend extendable(String cubeName) {
-    Resource cubeResource = findCube(cubeName);
+    Resource cubeResource = findCube(input, cubeName);
     CubeInstance cube = V2Entities.read(cubeResource, CubeInstance.class);
     if (cube.segments == null || cube.segments.isEmpty()) {
       throw new BadInputException("cube " + cube.name + " has no segments: there is nothing to extend");
     }
-    Resource descResource = findDesc(cube);
-    Resource modelResource = findModel(descResource);
+    Resource descResource = findDesc(input, cube.name, cube.descriptor);
+    Resource modelResource = findModel(input, descResource);
     V2Load.LoadedDesc loaded = V2Load.loadCubeDesc(descResource, modelResource, UpgradeRules.tables(input.tables()));
     if (!loaded.loaded()) {
       throw new BadInputException("cube desc " + descResource.path() + " of cube " + cube.name + " cannot be loaded by "
@@ -240,7 +240,8 @@ public final class ExtendCubeToHybrid {
     }
   }
 
-  private Resource findCube(String name) {
+  /** The cube of that name (case-insensitively); bad input when there is none. */
+  static Resource findCube(HybridInput input, String name) {
     for (Resource cube : input.cubes()) {
       if (name.equalsIgnoreCase(nameOf(cube))) {
         return cube;
@@ -249,17 +250,19 @@ public final class ExtendCubeToHybrid {
     throw new BadInputException("cube '" + name + "' does not exist");
   }
 
-  private Resource findDesc(CubeInstance cube) {
+  /** The cube desc a cube names as its descriptor (case-insensitively); bad input when there is none. */
+  static Resource findDesc(HybridInput input, String cube, String descriptor) {
     for (Resource desc : input.cubeDescs()) {
       String name = nameOf(desc);
-      if (name != null && name.equalsIgnoreCase(cube.descriptor)) {
+      if (name != null && name.equalsIgnoreCase(descriptor)) {
         return desc;
       }
     }
-    throw new BadInputException("cube " + cube.name + ": its cube desc '" + cube.descriptor + "' does not exist");
+    throw new BadInputException("cube " + cube + ": its cube desc '" + descriptor + "' does not exist");
   }
 
-  private Resource findModel(Resource desc) {
+  /** The model a cube desc names (case-insensitively); null when there is none. */
+  static Resource findModel(HybridInput input, Resource desc) {
     String modelName = UpgradeRules.modelNameOfDesc(desc);
     for (Resource model : input.models()) {
       String name = nameOf(model);

@@ -86,7 +86,7 @@ final class ExtendCubeToHybrid15 {
 
   /** The cube, its desc and model as Kylin 1.5 loads them; refused when Kylin would refuse or fail on them. */
   private CubeToExtend extendable(String cubeName) {
-    Resource cubeResource = findCube(cubeName);
+    Resource cubeResource = ExtendCubeToHybrid.findCube(input, cubeName);
     CubeInstance cube = readCube(cubeResource);
     if (cube.segments == null) {
       throw new BadInputException(cubeResource.path() + ": cube " + cube.name + " has no segment list; Kylin 1.5 "
@@ -96,8 +96,8 @@ final class ExtendCubeToHybrid15 {
       throw new BadInputException("cube " + cube.name + " has no segments: there is nothing to extend");
     }
     TableCatalog tables = UpgradeRules.tables(input.tables(), UpgradeTarget.V1_5);
-    Resource descResource = findDesc(cube);
-    Resource modelResource = findModel(descResource);
+    Resource descResource = ExtendCubeToHybrid.findDesc(input, cube.name, cube.descriptor);
+    Resource modelResource = ExtendCubeToHybrid.findModel(input, descResource);
     V15Load.DescOutcome loaded = V15Load.cubeDesc(descResource, modelResource, tables);
     if (!loaded.loaded()) {
       throw new BadInputException("cube desc " + descResource.path() + " of cube " + cube.name + " cannot be loaded by "
@@ -213,42 +213,12 @@ final class ExtendCubeToHybrid15 {
   }
 
 
-  private Resource findCube(String name) {
-    for (Resource cube : input.cubes()) {
-      if (name.equalsIgnoreCase(ExtendCubeToHybrid.nameOf(cube))) {
-        return cube;
-      }
-    }
-    throw new BadInputException("cube '" + name + "' does not exist");
-  }
-
   private static CubeInstance readCube(Resource resource) {
     try {
       return V2Entities.read(resource, CubeInstance.class);
     } catch (BadInputException e) {
       throw new BadInputException(resource.path() + ": Kylin 1.5 cannot read the cube: " + e.getMessage());
     }
-  }
-
-  private Resource findDesc(CubeInstance cube) {
-    for (Resource desc : input.cubeDescs()) {
-      String name = ExtendCubeToHybrid.nameOf(desc);
-      if (name != null && name.equalsIgnoreCase(cube.descriptor)) {
-        return desc;
-      }
-    }
-    throw new BadInputException("cube " + cube.name + ": its cube desc '" + cube.descriptor + "' does not exist");
-  }
-
-  private Resource findModel(Resource desc) {
-    String modelName = UpgradeRules.modelNameOfDesc(desc);
-    for (Resource model : input.models()) {
-      String name = ExtendCubeToHybrid.nameOf(model);
-      if (name != null && name.equalsIgnoreCase(modelName)) {
-        return model;
-      }
-    }
-    return null;
   }
 
   private static JsonNode tree(Resource resource) {
