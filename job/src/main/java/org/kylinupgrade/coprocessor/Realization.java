@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.kylinupgrade.metadata.BadInputException;
+import org.kylinupgrade.metadata.ProjectJson;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.util.Immutables;
@@ -160,10 +161,6 @@ public final class Realization implements Serializable {
     }
   }
 
-  public static boolean isRealizationPath(String path) {
-    return FOLDERS.stream().anyMatch(f -> path.startsWith(f + "/") && path.endsWith(".json"));
-  }
-
   /** The realization a resource describes; empty for resources of other folders. */
   public static Optional<Realization> of(Resource resource) {
     String path = resource.path();
@@ -197,11 +194,15 @@ public final class Realization implements Serializable {
       segments.add(new Segment(s.path("status").asText(null), s.path("storage_location_identifier").asText("")));
     }
     List<Member> members = new ArrayList<>();
-    for (JsonNode m : root.path("realizations")) {
-      members.add(new Member(m.path("type").asText(""), m.path("realization").asText("")));
+    for (ProjectJson.RealizationRef m : ProjectJson.realizations(root)) {
+      members.add(new Member(orEmpty(m.type()), orEmpty(m.name())));
     }
     return Optional.of(new Realization(kind, name, root.path("status").asText(null), Immutables.copyOfList(segments),
         Immutables.copyOfList(members)));
+  }
+
+  private static String orEmpty(String text) {
+    return text == null ? "" : text;
   }
 
   @Override

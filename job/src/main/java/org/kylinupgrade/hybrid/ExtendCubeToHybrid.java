@@ -76,13 +76,35 @@ public final class ExtendCubeToHybrid {
   private HybridPlan plan(String projectName, String cubeName, String partitionDateArg) {
     ProjectMoves projects = new ProjectMoves(input.projects());
     Resource project = projects.target(projectName);
-    Resource cubeResource = findCube(cubeName);
+    CubeToExtend source = extendable(cubeName);
+    SegmentSplit split = SegmentSplit.of(source.cube.name, source.cube.segments, partitionDateArg, source.dateFormat);
+    Naming naming = Naming.of(input, source.cube.name, source.desc.name,
+        otherCubesUsing(source.desc.name, source.cubeResource));
+
+    long now = ids.now();
+    String cubeUuid = source.cube.uuid;
+    List<HybridPlan.Write> writes = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    CubeInstance old = createOldCubeAndDesc(source, naming, split, now, writes);
+    moveDescToV2(source, naming, split.partitionDate, now, writes, notes);
+    emptyCubeIntoHybrid(source, naming, now, writes);
+    listInProject(projects, project, naming, now, writes);
+    List<String> dropped = split.dropped.stream()
+        .map(s -> s.name + " (" + s.storageLocationIdentifier + ")").collect(Collectors.toList());
+    String projectUuid = ProjectMoves.read(project).uuid;
+    return new HybridPlan(source.cube.name, naming.oldCube, naming.oldDesc, naming.ownDesc, naming.hybrid,
+        ProjectMoves.read(project).name, split.partitionDate, cubeUuid, old.uuid, projectUuid, writes, dropped, notes);
+  }
+
+  /** The cube, its desc and model as Kylin v2 loads them; refused when Kylin would refuse or fail on them. */
+  private CubeToExtend extendable(String cubeName) {
+    Resource cubeResource = findCube(input, cubeName);
     CubeInstance cube = V2Entities.read(cubeResource, CubeInstance.class);
     if (cube.segments == null || cube.segments.isEmpty()) {
       throw new BadInputException("cube " + cube.name + " has no segments: there is nothing to extend");
     }
-    Resource descResource = findDesc(cube);
-    Resource modelResource = findModel(descResource);
+    Resource descResource = findDesc(input, cube.name, cube.descriptor);
+    Resource modelResource = findModel(input, descResource);
     V2Load.LoadedDesc loaded = V2Load.loadCubeDesc(descResource, modelResource, UpgradeRules.tables(input.tables()));
     if (!loaded.loaded()) {
       throw new BadInputException("cube desc " + descResource.path() + " of cube " + cube.name + " cannot be loaded by "
@@ -96,69 +118,130 @@ public final class ExtendCubeToHybrid {
           + desc.storageType + " already: the segments of cube " + cube.name + " are not v1 ones, there is nothing to "
           + "move into an old cube");
     }
-    SegmentSplit split = SegmentSplit.of(cube.name, cube.segments, partitionDateArg, dateFormat);
+    return new CubeToExtend(cubeResource, cube, descResource, desc, model, dateFormat);
+  }
 
-    String oldCube = freeName(cube.name + OLD_SUFFIX, OLD_SUFFIX, names(input.cubes()));
-    String oldDesc = freeName(desc.name + OLD_SUFFIX, OLD_SUFFIX, names(input.cubeDescs()));
-    String hybrid = cube.name + HYBRID_SUFFIX;
-    if (names(input.hybrids()).contains(hybrid)) {
-      throw new BadInputException("hybrid " + hybrid + " exists already; Kylin would fail half-way on it");
-    }
-    Map<String, Boolean> others = otherCubesUsing(desc.name, cubeResource);
-    List<String> sharers = others.keySet().stream().filter(others::get).collect(Collectors.toList());
-    String ownDesc = sharers.isEmpty() ? null
-        : freeName(desc.name + OWN_DESC_SUFFIX, OWN_DESC_SUFFIX, withName(names(input.cubeDescs()), oldDesc));
-
-    long now = ids.now();
-    String cubeUuid = cube.uuid;
-    List<HybridPlan.Write> writes = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    CubeInstance old = oldCube(cube, oldCube, oldDesc, split.moved, now);
-    writes.add(created(ResourcePaths.cubePath(oldCube), old, now, "segments of " + cube.name + " up to "
-        + PartitionDate.format(split.partitionDate, dateFormat)));
-    CubeDesc oldCopy = copyOf(desc, oldDesc, false);
+  /** The old cube with the moved segments, and its copy of the desc, still v1, ending at the partition date. */
+  private CubeInstance createOldCubeAndDesc(CubeToExtend source, Naming naming, SegmentSplit split, long now,
+      List<HybridPlan.Write> writes) {
+    CubeInstance old = oldCube(source.cube, naming.oldCube, naming.oldDesc, split.moved, now);
+    writes.add(created(ResourcePaths.cubePath(naming.oldCube), old, now, "segments of " + source.cube.name + " up to "
+        + PartitionDate.format(split.partitionDate, source.dateFormat)));
+    CubeDesc oldCopy = copyOf(source.desc, naming.oldDesc, false);
     oldCopy.partitionDateEnd = split.partitionDate;
-    signAndStamp(oldCopy, model, now);
-    writes.add(created(ResourcePaths.cubeDescPath(oldDesc), oldCopy, now, "copy of " + desc.name + " for " + oldCube));
-    if (ownDesc == null) {
-      toV2(desc, split.partitionDate, model, now);
-      writes.add(new HybridPlan.Write(descResource.withContent(V2Entities.write(desc), now), descResource,
-          "engine/storage 2, partition_date_start " + split.partitionDate));
-      if (!others.isEmpty()) {
-        notes.add("cube " + String.join(", ", others.keySet()) + " (empty) uses cube desc " + desc.name
+    signAndStamp(oldCopy, source.model, now);
+    writes.add(created(ResourcePaths.cubeDescPath(naming.oldDesc), oldCopy, now, "copy of " + source.desc.name + " for "
+        + naming.oldCube));
+    return old;
+  }
+
+  /** The desc moves to engine/storage 2, or, when other cubes with segments share it, the cube gets its own copy. */
+  private void moveDescToV2(CubeToExtend source, Naming naming, long partitionDate, long now,
+      List<HybridPlan.Write> writes, List<String> notes) {
+    CubeDesc desc = source.desc;
+    if (naming.ownDesc == null) {
+      toV2(desc, partitionDate, source.model, now);
+      writes.add(new HybridPlan.Write(source.descResource.withContent(V2Entities.write(desc), now),
+          source.descResource, "engine/storage 2, partition_date_start " + partitionDate));
+      if (!naming.others.isEmpty()) {
+        notes.add("cube " + String.join(", ", naming.others.keySet()) + " (empty) uses cube desc " + desc.name
             + " too and moves to engine/storage 2 with it");
       }
     } else {
-      CubeDesc own = copyOf(desc, ownDesc, true);
-      toV2(own, split.partitionDate, model, now);
-      writes.add(created(ResourcePaths.cubeDescPath(ownDesc), own, now, "copy of " + desc.name + " on engine/storage 2 "
-          + "for " + cube.name));
-      cube.descriptor = ownDesc;
+      CubeDesc own = copyOf(desc, naming.ownDesc, true);
+      toV2(own, partitionDate, source.model, now);
+      writes.add(created(ResourcePaths.cubeDescPath(naming.ownDesc), own, now, "copy of " + desc.name
+          + " on engine/storage 2 for " + source.cube.name));
+      source.cube.descriptor = naming.ownDesc;
       notes.add("cube desc " + desc.name + " is left as it is: other cubes with segments use it ("
-          + String.join(", ", sharers) + "); " + cube.name + " uses its own copy " + ownDesc);
+          + String.join(", ", naming.sharers) + "); " + source.cube.name + " uses its own copy " + naming.ownDesc);
     }
+  }
+
+  /** The cube, emptied and disabled, and the hybrid of it and the old cube. */
+  private void emptyCubeIntoHybrid(CubeToExtend source, Naming naming, long now, List<HybridPlan.Write> writes) {
+    CubeInstance cube = source.cube;
     cube.segments = new ArrayList<>();
     cube.status = CubeInstance.Status.DISABLED;
     cube.lastModified = now;
-    writes.add(new HybridPlan.Write(cubeResource.withContent(V2Entities.write(cube), now), cubeResource,
-        "segments moved to " + oldCube + ", status DISABLED"));
-    writes.add(created("/hybrid/" + hybrid + ".json", hybrid(hybrid, cube.name, oldCube, now), now,
-        "hybrid of " + cube.name + " and " + oldCube));
-    List<RealizationEntry> entries = Immutables.listOf(RealizationEntry.of(RealizationEntry.Type.CUBE, oldCube),
-        RealizationEntry.of(RealizationEntry.Type.HYBRID, hybrid));
+    writes.add(new HybridPlan.Write(source.cubeResource.withContent(V2Entities.write(cube), now), source.cubeResource,
+        "segments moved to " + naming.oldCube + ", status DISABLED"));
+    writes.add(created(ResourcePaths.hybridPath(naming.hybrid), hybrid(naming.hybrid, cube.name, naming.oldCube, now),
+        now, "hybrid of " + cube.name + " and " + naming.oldCube));
+  }
+
+  /** The target project lists the old cube and the hybrid; any other project that listed them no longer does. */
+  private void listInProject(ProjectMoves projects, Resource project, Naming naming, long now,
+      List<HybridPlan.Write> writes) {
+    List<RealizationEntry> entries = Immutables.listOf(RealizationEntry.of(RealizationEntry.Type.CUBE, naming.oldCube),
+        RealizationEntry.of(RealizationEntry.Type.HYBRID, naming.hybrid));
     for (Resource changed : projects.move(project, entries, now)) {
       Resource before = input.projects().stream().filter(p -> p.path().equals(changed.path())).findFirst().get();
       writes.add(new HybridPlan.Write(changed, before, changed.path().equals(project.path())
-          ? "lists " + oldCube + " and " + hybrid : "no longer lists " + oldCube + " or " + hybrid));
+          ? "lists " + naming.oldCube + " and " + naming.hybrid
+          : "no longer lists " + naming.oldCube + " or " + naming.hybrid));
     }
-    List<String> dropped = split.dropped.stream()
-        .map(s -> s.name + " (" + s.storageLocationIdentifier + ")").collect(Collectors.toList());
-    String projectUuid = ProjectMoves.read(project).uuid;
-    return new HybridPlan(cube.name, oldCube, oldDesc, ownDesc, hybrid, ProjectMoves.read(project).name,
-        split.partitionDate, cubeUuid, old.uuid, projectUuid, writes, dropped, notes);
   }
 
-  private Resource findCube(String name) {
+  /** The cube to extend, with its desc and model as Kylin v2 loads them. */
+  private static final class CubeToExtend {
+    final Resource cubeResource;
+    final CubeInstance cube;
+    final Resource descResource;
+    final CubeDesc desc;
+    final DataModel model;
+    final String dateFormat;
+
+    CubeToExtend(Resource cubeResource, CubeInstance cube, Resource descResource, CubeDesc desc, DataModel model,
+        String dateFormat) {
+      this.cubeResource = cubeResource;
+      this.cube = cube;
+      this.descResource = descResource;
+      this.desc = desc;
+      this.model = model;
+      this.dateFormat = dateFormat;
+    }
+  }
+
+  /**
+   * The new entities' names as Kylin takes them ({@code ownDesc} null when the cube keeps its desc) and the other
+   * cubes on the desc: with segments (true) or without (false); {@code sharers} are those with segments.
+   */
+  static final class Naming {
+    final String oldCube;
+    final String oldDesc;
+    final String hybrid;
+    final String ownDesc;
+    final Map<String, Boolean> others;
+    final List<String> sharers;
+
+    private Naming(String oldCube, String oldDesc, String hybrid, String ownDesc, Map<String, Boolean> others,
+        List<String> sharers) {
+      this.oldCube = oldCube;
+      this.oldDesc = oldDesc;
+      this.hybrid = hybrid;
+      this.ownDesc = ownDesc;
+      this.others = others;
+      this.sharers = sharers;
+    }
+
+    /** Refused when the hybrid exists already. */
+    static Naming of(HybridInput input, String cube, String desc, Map<String, Boolean> others) {
+      String oldCube = freeName(cube + OLD_SUFFIX, OLD_SUFFIX, names(input.cubes()));
+      String oldDesc = freeName(desc + OLD_SUFFIX, OLD_SUFFIX, names(input.cubeDescs()));
+      String hybrid = cube + HYBRID_SUFFIX;
+      if (names(input.hybrids()).contains(hybrid)) {
+        throw new BadInputException("hybrid " + hybrid + " exists already; Kylin would fail half-way on it");
+      }
+      List<String> sharers = others.keySet().stream().filter(others::get).collect(Collectors.toList());
+      String ownDesc = sharers.isEmpty() ? null
+          : freeName(desc + OWN_DESC_SUFFIX, OWN_DESC_SUFFIX, withName(names(input.cubeDescs()), oldDesc));
+      return new Naming(oldCube, oldDesc, hybrid, ownDesc, others, sharers);
+    }
+  }
+
+  /** The cube of that name (case-insensitively); bad input when there is none. */
+  static Resource findCube(HybridInput input, String name) {
     for (Resource cube : input.cubes()) {
       if (name.equalsIgnoreCase(nameOf(cube))) {
         return cube;
@@ -167,17 +250,19 @@ public final class ExtendCubeToHybrid {
     throw new BadInputException("cube '" + name + "' does not exist");
   }
 
-  private Resource findDesc(CubeInstance cube) {
+  /** The cube desc a cube names as its descriptor (case-insensitively); bad input when there is none. */
+  static Resource findDesc(HybridInput input, String cube, String descriptor) {
     for (Resource desc : input.cubeDescs()) {
       String name = nameOf(desc);
-      if (name != null && name.equalsIgnoreCase(cube.descriptor)) {
+      if (name != null && name.equalsIgnoreCase(descriptor)) {
         return desc;
       }
     }
-    throw new BadInputException("cube " + cube.name + ": its cube desc '" + cube.descriptor + "' does not exist");
+    throw new BadInputException("cube " + cube + ": its cube desc '" + descriptor + "' does not exist");
   }
 
-  private Resource findModel(Resource desc) {
+  /** The model a cube desc names (case-insensitively); null when there is none. */
+  static Resource findModel(HybridInput input, Resource desc) {
     String modelName = UpgradeRules.modelNameOfDesc(desc);
     for (Resource model : input.models()) {
       String name = nameOf(model);

@@ -61,7 +61,32 @@ final class ExtendCubeToHybrid15 {
   private HybridPlan plan(String projectName, String cubeName, String partitionDateArg) {
     ProjectMoves15 projects = new ProjectMoves15(input.projects());
     Resource project = projects.target(projectName);
-    Resource cubeResource = findCube(cubeName);
+    CubeToExtend source = extendable(cubeName);
+    SegmentSplit15 split = SegmentSplit15.of(source.cube.name, source.cube.segments, partitionDateArg);
+    ExtendCubeToHybrid.Naming naming = ExtendCubeToHybrid.Naming.of(input, source.cube.name, source.desc.name,
+        otherCubesUsing(source.desc.name, source.cubeResource));
+
+    long now = ids.now();
+    String cubeUuid = source.cube.uuid;
+    List<HybridPlan.Write> writes = new ArrayList<HybridPlan.Write>();
+    List<String> notes = new ArrayList<String>();
+    CubeInstance old = createOldCubeAndDesc(source, naming, split, now, writes);
+    moveDescToV2(source, naming, split.partitionDate, now, writes, notes);
+    emptyCubeIntoHybrid(source, naming, now, writes);
+    String projectUuid = projects.instance(project).uuid;
+    String projectDisplayName = projects.instance(project).name;
+    listInProject(projects, project, naming, now, writes);
+    List<String> dropped = new ArrayList<String>();
+    for (CubeSegment s : split.dropped) {
+      dropped.add(s.name + " (" + s.storageLocationIdentifier + ")");
+    }
+    return new HybridPlan(source.cube.name, naming.oldCube, naming.oldDesc, naming.ownDesc, naming.hybrid,
+        projectDisplayName, split.partitionDate, cubeUuid, old.uuid, projectUuid, writes, dropped, notes);
+  }
+
+  /** The cube, its desc and model as Kylin 1.5 loads them; refused when Kylin would refuse or fail on them. */
+  private CubeToExtend extendable(String cubeName) {
+    Resource cubeResource = ExtendCubeToHybrid.findCube(input, cubeName);
     CubeInstance cube = readCube(cubeResource);
     if (cube.segments == null) {
       throw new BadInputException(cubeResource.path() + ": cube " + cube.name + " has no segment list; Kylin 1.5 "
@@ -71,8 +96,8 @@ final class ExtendCubeToHybrid15 {
       throw new BadInputException("cube " + cube.name + " has no segments: there is nothing to extend");
     }
     TableCatalog tables = UpgradeRules.tables(input.tables(), UpgradeTarget.V1_5);
-    Resource descResource = findDesc(cube);
-    Resource modelResource = findModel(descResource);
+    Resource descResource = ExtendCubeToHybrid.findDesc(input, cube.name, cube.descriptor);
+    Resource modelResource = ExtendCubeToHybrid.findModel(input, descResource);
     V15Load.DescOutcome loaded = V15Load.cubeDesc(descResource, modelResource, tables);
     if (!loaded.loaded()) {
       throw new BadInputException("cube desc " + descResource.path() + " of cube " + cube.name + " cannot be loaded by "
@@ -88,7 +113,7 @@ final class ExtendCubeToHybrid15 {
       throw new BadInputException("cube desc " + desc.name + " has 'dictionaries', which this tool does not carry "
           + "into the copies it writes; extend the cube with Kylin's own tool");
     }
-    String model = requirePartitioned(cube, modelResource);
+    String dateFormat = requirePartitioned(cube, modelResource);
     if (desc.engineType != CubeDesc.ENGINE_MR_V1 || desc.storageType != CubeDesc.STORAGE_HBASE) {
       throw new BadInputException("cube desc " + desc.name + " is on engine " + desc.engineType + " / storage "
           + desc.storageType + " already: the segments of cube " + cube.name + " are not v1 ones, there is nothing to "
@@ -99,67 +124,64 @@ final class ExtendCubeToHybrid15 {
       throw new BadInputException("cube desc " + desc.name + " does not pass Kylin 1.5's CubeMetadataValidator ("
           + String.join("; ", invalid) + "): Kylin would leave its copy unsaved and the old cube without a desc");
     }
-    SegmentSplit15 split = SegmentSplit15.of(cube.name, cube.segments, partitionDateArg);
+    return new CubeToExtend(cubeResource, cube, descResource, desc, dateFormat);
+  }
 
-    String oldCube = ExtendCubeToHybrid.freeName(cube.name + ExtendCubeToHybrid.OLD_SUFFIX,
-        ExtendCubeToHybrid.OLD_SUFFIX, ExtendCubeToHybrid.names(input.cubes()));
-    String oldDesc = ExtendCubeToHybrid.freeName(desc.name + ExtendCubeToHybrid.OLD_SUFFIX,
-        ExtendCubeToHybrid.OLD_SUFFIX, ExtendCubeToHybrid.names(input.cubeDescs()));
-    String hybrid = cube.name + ExtendCubeToHybrid.HYBRID_SUFFIX;
-    if (ExtendCubeToHybrid.names(input.hybrids()).contains(hybrid)) {
-      throw new BadInputException("hybrid " + hybrid + " exists already; Kylin would fail half-way on it");
-    }
-    Map<String, Boolean> others = otherCubesUsing(desc.name, cubeResource);
-    List<String> sharers = new ArrayList<String>();
-    for (Map.Entry<String, Boolean> other : others.entrySet()) {
-      if (other.getValue()) {
-        sharers.add(other.getKey());
-      }
-    }
-    String ownDesc = sharers.isEmpty() ? null
-        : ExtendCubeToHybrid.freeName(desc.name + ExtendCubeToHybrid.OWN_DESC_SUFFIX,
-            ExtendCubeToHybrid.OWN_DESC_SUFFIX,
-            ExtendCubeToHybrid.withName(ExtendCubeToHybrid.names(input.cubeDescs()), oldDesc));
-
-    long now = ids.now();
-    String cubeUuid = cube.uuid;
-    List<HybridPlan.Write> writes = new ArrayList<HybridPlan.Write>();
-    List<String> notes = new ArrayList<String>();
-    CubeInstance old = oldCube(cube, oldCube, oldDesc, split.moved, now);
-    writes.add(created(ResourcePaths.cubePath(oldCube), old, now, "segments of " + cube.name + " up to "
-        + PartitionDate.format(split.partitionDate, model) + " (" + split.partitionDate + " ms)"));
-    CubeDesc oldCopy = copyOf(desc, oldDesc);
+  /** The old cube with the moved segments, and its copy of the desc, still v1, ending at the partition date. */
+  private CubeInstance createOldCubeAndDesc(CubeToExtend source, ExtendCubeToHybrid.Naming naming, SegmentSplit15 split,
+      long now, List<HybridPlan.Write> writes) {
+    CubeInstance old = oldCube(source.cube, naming.oldCube, naming.oldDesc, split.moved, now);
+    writes.add(created(ResourcePaths.cubePath(naming.oldCube), old, now, "segments of " + source.cube.name + " up to "
+        + PartitionDate.format(split.partitionDate, source.dateFormat) + " (" + split.partitionDate + " ms)"));
+    CubeDesc oldCopy = copyOf(source.desc, naming.oldDesc);
     oldCopy.partitionDateEnd = split.partitionDate;
     signAndStamp(oldCopy, now);
-    writes.add(created(ResourcePaths.cubeDescPath(oldDesc), oldCopy, now, "copy of " + desc.name + " for " + oldCube));
-    if (ownDesc == null) {
-      toV2(desc, split.partitionDate, now);
-      writes.add(new HybridPlan.Write(descResource.withContent(V2Entities.write(desc), now), descResource,
-          "engine/storage 2, partition_date_start " + split.partitionDate));
-      if (!others.isEmpty()) {
-        notes.add("cube " + String.join(", ", others.keySet()) + " (empty) uses cube desc " + desc.name
+    writes.add(created(ResourcePaths.cubeDescPath(naming.oldDesc), oldCopy, now, "copy of " + source.desc.name + " for "
+        + naming.oldCube));
+    return old;
+  }
+
+  /** The desc moves to engine/storage 2, or, when other cubes with segments share it, the cube gets its own copy. */
+  private void moveDescToV2(CubeToExtend source, ExtendCubeToHybrid.Naming naming, long partitionDate, long now,
+      List<HybridPlan.Write> writes, List<String> notes) {
+    CubeDesc desc = source.desc;
+    if (naming.ownDesc == null) {
+      toV2(desc, partitionDate, now);
+      writes.add(new HybridPlan.Write(source.descResource.withContent(V2Entities.write(desc), now),
+          source.descResource, "engine/storage 2, partition_date_start " + partitionDate));
+      if (!naming.others.isEmpty()) {
+        notes.add("cube " + String.join(", ", naming.others.keySet()) + " (empty) uses cube desc " + desc.name
             + " too and moves to engine/storage 2 with it");
       }
     } else {
-      CubeDesc own = copyOf(desc, ownDesc);
-      toV2(own, split.partitionDate, now);
-      writes.add(created(ResourcePaths.cubeDescPath(ownDesc), own, now, "copy of " + desc.name + " on engine/storage 2 "
-          + "for " + cube.name));
-      cube.descriptor = ownDesc;
+      CubeDesc own = copyOf(desc, naming.ownDesc);
+      toV2(own, partitionDate, now);
+      writes.add(created(ResourcePaths.cubeDescPath(naming.ownDesc), own, now, "copy of " + desc.name
+          + " on engine/storage 2 for " + source.cube.name));
+      source.cube.descriptor = naming.ownDesc;
       notes.add("cube desc " + desc.name + " is left as it is: other cubes with segments use it ("
-          + String.join(", ", sharers) + "); " + cube.name + " uses its own copy " + ownDesc);
+          + String.join(", ", naming.sharers) + "); " + source.cube.name + " uses its own copy " + naming.ownDesc);
     }
+  }
+
+  /** The cube, emptied and disabled, and the hybrid of it and the old cube. */
+  private void emptyCubeIntoHybrid(CubeToExtend source, ExtendCubeToHybrid.Naming naming, long now,
+      List<HybridPlan.Write> writes) {
+    CubeInstance cube = source.cube;
     cube.segments = new ArrayList<CubeSegment>();
     cube.status = CubeInstance.Status.DISABLED;
     cube.lastModified = now;
-    writes.add(new HybridPlan.Write(cubeResource.withContent(V2Entities.write(cube), now), cubeResource,
-        "segments moved to " + oldCube + ", status DISABLED"));
-    writes.add(created(ResourcePaths.HYBRID + "/" + hybrid + ".json", hybrid(hybrid, cube.name, oldCube, now), now,
-        "hybrid of " + cube.name + " and " + oldCube));
-    List<RealizationEntry> entries = Arrays.asList(RealizationEntry.of(RealizationEntry.Type.CUBE, oldCube),
-        RealizationEntry.of(RealizationEntry.Type.HYBRID, hybrid));
-    String projectUuid = projects.instance(project).uuid;
-    String projectDisplayName = projects.instance(project).name;
+    writes.add(new HybridPlan.Write(source.cubeResource.withContent(V2Entities.write(cube), now), source.cubeResource,
+        "segments moved to " + naming.oldCube + ", status DISABLED"));
+    writes.add(created(ResourcePaths.hybridPath(naming.hybrid), hybrid(naming.hybrid, cube.name, naming.oldCube, now),
+        now, "hybrid of " + cube.name + " and " + naming.oldCube));
+  }
+
+  /** The target project lists the old cube and the hybrid; any other project that listed them no longer does. */
+  private void listInProject(ProjectMoves15 projects, Resource project, ExtendCubeToHybrid.Naming naming, long now,
+      List<HybridPlan.Write> writes) {
+    List<RealizationEntry> entries = Arrays.asList(RealizationEntry.of(RealizationEntry.Type.CUBE, naming.oldCube),
+        RealizationEntry.of(RealizationEntry.Type.HYBRID, naming.hybrid));
     for (Resource changed : projects.move(project, entries, now)) {
       Resource before = null;
       for (Resource p : input.projects()) {
@@ -168,24 +190,28 @@ final class ExtendCubeToHybrid15 {
         }
       }
       writes.add(new HybridPlan.Write(changed, before, changed.path().equals(project.path())
-          ? "lists " + oldCube + " and " + hybrid : "no longer lists " + oldCube + " or " + hybrid));
+          ? "lists " + naming.oldCube + " and " + naming.hybrid
+          : "no longer lists " + naming.oldCube + " or " + naming.hybrid));
     }
-    List<String> dropped = new ArrayList<String>();
-    for (CubeSegment s : split.dropped) {
-      dropped.add(s.name + " (" + s.storageLocationIdentifier + ")");
-    }
-    return new HybridPlan(cube.name, oldCube, oldDesc, ownDesc, hybrid, projectDisplayName, split.partitionDate,
-        cubeUuid, old.uuid, projectUuid, writes, dropped, notes);
   }
 
-  private Resource findCube(String name) {
-    for (Resource cube : input.cubes()) {
-      if (name.equalsIgnoreCase(ExtendCubeToHybrid.nameOf(cube))) {
-        return cube;
-      }
+  /** The cube to extend, with its desc as Kylin 1.5 loads it and the model's partition date format. */
+  private static final class CubeToExtend {
+    final Resource cubeResource;
+    final CubeInstance cube;
+    final Resource descResource;
+    final CubeDesc desc;
+    final String dateFormat;
+
+    CubeToExtend(Resource cubeResource, CubeInstance cube, Resource descResource, CubeDesc desc, String dateFormat) {
+      this.cubeResource = cubeResource;
+      this.cube = cube;
+      this.descResource = descResource;
+      this.desc = desc;
+      this.dateFormat = dateFormat;
     }
-    throw new BadInputException("cube '" + name + "' does not exist");
   }
+
 
   private static CubeInstance readCube(Resource resource) {
     try {
@@ -193,27 +219,6 @@ final class ExtendCubeToHybrid15 {
     } catch (BadInputException e) {
       throw new BadInputException(resource.path() + ": Kylin 1.5 cannot read the cube: " + e.getMessage());
     }
-  }
-
-  private Resource findDesc(CubeInstance cube) {
-    for (Resource desc : input.cubeDescs()) {
-      String name = ExtendCubeToHybrid.nameOf(desc);
-      if (name != null && name.equalsIgnoreCase(cube.descriptor)) {
-        return desc;
-      }
-    }
-    throw new BadInputException("cube " + cube.name + ": its cube desc '" + cube.descriptor + "' does not exist");
-  }
-
-  private Resource findModel(Resource desc) {
-    String modelName = UpgradeRules.modelNameOfDesc(desc);
-    for (Resource model : input.models()) {
-      String name = ExtendCubeToHybrid.nameOf(model);
-      if (name != null && name.equalsIgnoreCase(modelName)) {
-        return model;
-      }
-    }
-    return null;
   }
 
   private static JsonNode tree(Resource resource) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.util.Immutables;
 
 /**
@@ -12,8 +13,10 @@ import org.kylinupgrade.util.Immutables;
  */
 public final class HybridInput {
   /** The resource roots read. */
-  public static final List<String> RANGES = Immutables.listOf("/cube/", "/cube_desc/", "/model_desc/", "/table/",
-      "/project/", "/hybrid/");
+  public static final List<String> RANGES = Immutables.listOf(ResourcePaths.under(ResourcePaths.CUBE),
+      ResourcePaths.under(ResourcePaths.CUBE_DESC), ResourcePaths.under(ResourcePaths.MODEL_DESC),
+      ResourcePaths.under(ResourcePaths.TABLE), ResourcePaths.under(ResourcePaths.PROJECT),
+      ResourcePaths.under(ResourcePaths.HYBRID));
 
   private final List<Resource> cubes;
   private final List<Resource> cubeDescs;

@@ -84,4 +84,13 @@ public final class ResourcePaths {
   public static String cubePath(String cubeName) {
     return CUBE + "/" + cubeName + ".json";
   }
+
+  public static String hybridPath(String hybridName) {
+    return HYBRID + "/" + hybridName + ".json";
+  }
+
+  /** The prefix of every path below a root: {@code /cube} → {@code /cube/}. */
+  public static String under(String root) {
+    return root + "/";
+  }
 }

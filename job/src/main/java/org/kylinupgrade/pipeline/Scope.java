@@ -1,8 +1,5 @@
 package org.kylinupgrade.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.kylinupgrade.metadata.BadInputException;
+import org.kylinupgrade.metadata.ProjectJson;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.UpgradeRules;
 import scala.Tuple2;
@@ -20,8 +18,6 @@ import scala.Tuple2;
  * when nothing is selected (everything in scope). Only names travel to the driver.
  */
 public final class Scope {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private Scope() {
   }
 
@@ -64,17 +60,9 @@ public final class Scope {
     return descs;
   }
 
-  private static Tuple2<String, List<String>> cubesOfProject(Resource project) throws java.io.IOException {
-    JsonNode root = JSON.readTree(project.content());
-    List<String> cubes = new ArrayList<>();
-    for (JsonNode entry : root.path("realizations")) {
-      if ("CUBE".equalsIgnoreCase(entry.path("type").asText())) {
-        cubes.add(entry.path("realization").asText());
-      }
-    }
-    String name = root.path("name").isTextual() ? root.path("name").asText()
-        : org.kylinupgrade.metadata.ResourcePaths.entityName(project.path());
-    return new Tuple2<>(name, cubes);
+  private static Tuple2<String, List<String>> cubesOfProject(Resource project) {
+    ProjectJson parsed = ProjectJson.read(project);
+    return new Tuple2<>(parsed.name(), parsed.cubes());
   }
 
   private static Set<String> upper(List<String> names) {

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,10 +38,7 @@ final class CubeDescInit {
   private final DescInitRules rules;
 
   private final Map<CubeDimension, DimensionContext> contexts = new IdentityHashMap<>();
-  /** Every dimension column including derived ones, in first-seen order ({@code dimensionColumns}). */
-  private final Set<ColumnRef> dimensionColumns = new LinkedHashSet<>();
-  /** Keys of {@code derivedToHostMap}. */
-  private final Set<ColumnRef> derivedColumns = new HashSet<>();
+  private final DimensionColumns dimensionColumns = new DimensionColumns();
   /** Fact column names of the measures' column parameters, in measure and parameter-chain order. */
   private final List<String> metricColumns = new ArrayList<>();
 
@@ -204,76 +200,21 @@ final class CubeDescInit {
         throw npe("dimension " + dimension.name + " uses " + FK_PLACEHOLDER + " but its table has no join");
       }
       for (ColumnRef foreignKey : join.foreignKey()) {
-        hostColumns.add(register(foreignKey));
+        hostColumns.add(dimensionColumns.register(foreignKey));
       }
     } else {
       if (columns == null || columns.length == 0) {
         throw new NotLoadableException("Dimension column must not be blank: dimension " + dimension.name);
       }
       for (String column : columns) {
-        hostColumns.add(resolveDimensionColumn(dimension, context, column));
+        hostColumns.add(dimensionColumns.resolve(dimension.name, context.table, join, column));
       }
       if (context.hasHierarchyLevels) {
         context.hierarchyRefs = Immutables.copyOfList(hostColumns);
       }
     }
 
-    if (dimension.derived != null) {
-      List<ColumnRef> derived = new ArrayList<>();
-      for (String entry : dimension.derived) {
-        if (entry == null) {
-          throw npe("dimension " + dimension.name + " has a null derived column");
-        }
-        // "COLUMN:extra" declares extra derive info after the colon
-        int cut = entry.indexOf(':');
-        derived.add(resolveDimensionColumn(dimension, context, cut >= 0 ? entry.substring(0, cut) : entry));
-      }
-      linkDerived(hostColumns, derived);
-    }
-
-    if (join != null) {
-      for (int i = 0; i < join.foreignKey().size(); i++) {
-        int host = hostColumns.indexOf(join.foreignKey().get(i));
-        if (host >= 0) {
-          ColumnRef primaryKey = register(join.primaryKey().get(i));
-          linkDerived(Immutables.listOf(hostColumns.get(host)), Immutables.listOf(primaryKey));
-        }
-      }
-    }
-  }
-
-  /** A dimension column by name; a lookup primary key is replaced by its fact foreign key. */
-  private ColumnRef resolveDimensionColumn(CubeDimension dimension, DimensionContext context, String name)
-      throws NotLoadableException {
-    TableCatalog.Column column = context.table.findColumn(name);
-    if (column == null) {
-      throw new NotLoadableException("No column '" + name + "' found in table " + context.table.identity()
-          + " (dimension " + dimension.name + ")");
-    }
-    ColumnRef ref = column.ref();
-    if (context.join != null) {
-      int index = context.join.primaryKey().indexOf(ref);
-      if (index >= 0) {
-        ref = context.join.foreignKey().get(index);
-      }
-    }
-    return register(ref);
-  }
-
-  private ColumnRef register(ColumnRef ref) {
-    dimensionColumns.add(ref);
-    return ref;
-  }
-
-  private void linkDerived(List<ColumnRef> hosts, List<ColumnRef> derived) throws NotLoadableException {
-    if (hosts.isEmpty() || derived.isEmpty()) {
-      throw new NotLoadableException("host/derived columns must not be empty");
-    }
-    for (ColumnRef column : derived) {
-      if (!hosts.contains(column)) {
-        derivedColumns.add(column);
-      }
-    }
+    dimensionColumns.derive(dimension.name, context.table, join, hostColumns, dimension.derived);
   }
 
   private void initMeasures() throws NotLoadableException {
@@ -338,11 +279,19 @@ final class CubeDescInit {
     throw new NotLoadableException("Column is not found in any table from the model: " + name);
   }
 
+  /** The row key: every aggregation group column and every hierarchy level must be one of its columns. */
   private void initRowKey() throws NotLoadableException {
     if (desc.rowkey == null) {
       throw npe("rowkey is missing");
     }
     Map<String, ColumnRef> byName = nonDerivedColumnsByName();
+    Map<ColumnRef, RowKeyColumn> rowKeyColumns = rowKeyColumns(byName);
+    requireAggregationColumnsInRowKey(byName, rowKeyColumns);
+    requireHierarchyLevelsInRowKey(rowKeyColumns);
+  }
+
+  /** The row key columns, upper-cased, by the dimension column each names. */
+  private Map<ColumnRef, RowKeyColumn> rowKeyColumns(Map<String, ColumnRef> byName) throws NotLoadableException {
     if (desc.rowkey.rowkeyColumns == null) {
       throw npe("rowkey_columns is missing");
     }
@@ -359,7 +308,12 @@ final class CubeDescInit {
       }
       rowKeyColumns.put(ref, rowKeyColumn);
     }
+    return rowKeyColumns;
+  }
 
+  /** Upper-cases the aggregation groups (an absent list becomes empty) and checks each column is in the row key. */
+  private void requireAggregationColumnsInRowKey(Map<String, ColumnRef> byName,
+      Map<ColumnRef, RowKeyColumn> rowKeyColumns) throws NotLoadableException {
     if (desc.rowkey.aggregationGroups == null) {
       desc.rowkey.aggregationGroups = new String[0][];
     }
@@ -383,7 +337,10 @@ final class CubeDescInit {
         }
       }
     }
+  }
 
+  private void requireHierarchyLevelsInRowKey(Map<ColumnRef, RowKeyColumn> rowKeyColumns)
+      throws NotLoadableException {
     for (CubeDimension dimension : desc.dimensions) {
       DimensionContext context = contexts.get(dimension);
       if (!context.hasHierarchyLevels) {
@@ -402,10 +359,8 @@ final class CubeDescInit {
   /** {@code buildColumnNameAbbreviation}: non-derived dimension columns by upper-cased name, the last one wins. */
   private Map<String, ColumnRef> nonDerivedColumnsByName() {
     Map<String, ColumnRef> byName = new LinkedHashMap<>();
-    for (ColumnRef column : dimensionColumns) {
-      if (!derivedColumns.contains(column)) {
-        byName.put(Names.upper(column.name()), column);
-      }
+    for (ColumnRef column : dimensionColumns.nonDerived()) {
+      byName.put(Names.upper(column.name()), column);
     }
     return byName;
   }
@@ -458,12 +413,7 @@ final class CubeDescInit {
   }
 
   private void checkRowKeyCount() throws NotLoadableException {
-    int nonDerived = 0;
-    for (ColumnRef column : dimensionColumns) {
-      if (!derivedColumns.contains(column)) {
-        nonDerived++;
-      }
-    }
+    int nonDerived = dimensionColumns.nonDerived().size();
     int rowKeyCount = desc.rowkey.rowkeyColumns.length;
     if (rowKeyCount != nonDerived) {
       throw new NotLoadableException("RowKey columns count (" + rowKeyCount

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,10 +43,7 @@ final class CubeDescInit15 {
   private final TableCatalog tables;
 
   private final Map<Dimension, DimensionContext> contexts = new IdentityHashMap<Dimension, DimensionContext>();
-  /** Every dimension column including derived ones, in first-seen order ({@code dimensionColumns}). */
-  private final Set<ColumnRef> dimensionColumns = new LinkedHashSet<ColumnRef>();
-  /** Keys of {@code derivedToHostMap}. */
-  private final Set<ColumnRef> derivedColumns = new HashSet<ColumnRef>();
+  private final DimensionColumns dimensionColumns = new DimensionColumns();
   /** {@code RowKeyDesc}'s column map: which columns the row key has. */
   private final Map<ColumnRef, RowKeyColumn> rowKeyColumns = new HashMap<ColumnRef, RowKeyColumn>();
 
@@ -263,73 +259,16 @@ final class CubeDescInit15 {
         throw npe("dimension " + dimension.name + " uses " + Dimension.FOREIGN_KEYS + " but its table has no join");
       }
       for (ColumnRef foreignKey : join.foreignKey()) {
-        hostColumns.add(register(foreignKey));
+        hostColumns.add(dimensionColumns.register(foreignKey));
       }
     } else {
       if (column == null || column.isEmpty()) {
         throw new NotLoadableException("Dimension column must not be blank: dimension " + dimension.name);
       }
-      hostColumns.add(resolveDimensionColumn(dimension, context, column));
+      hostColumns.add(dimensionColumns.resolve(dimension.name, context.table, join, column));
     }
 
-    if (dimension.derived != null) {
-      List<ColumnRef> derived = new ArrayList<ColumnRef>();
-      for (String entry : dimension.derived) {
-        if (entry == null) {
-          throw npe("dimension " + dimension.name + " has a null derived column");
-        }
-        int cut = entry.indexOf(':');
-        derived.add(resolveDimensionColumn(dimension, context, cut >= 0 ? entry.substring(0, cut) : entry));
-      }
-      linkDerived(hostColumns, derived);
-    }
-
-    if (join != null) {
-      for (int i = 0; i < join.foreignKey().size(); i++) {
-        int host = hostColumns.indexOf(join.foreignKey().get(i));
-        if (host >= 0) {
-          List<ColumnRef> hostColumn = new ArrayList<ColumnRef>();
-          hostColumn.add(hostColumns.get(host));
-          List<ColumnRef> primaryKey = new ArrayList<ColumnRef>();
-          primaryKey.add(register(join.primaryKey().get(i)));
-          linkDerived(hostColumn, primaryKey);
-        }
-      }
-    }
-  }
-
-  /** A dimension column by name; a lookup primary key is replaced by its fact foreign key. */
-  private ColumnRef resolveDimensionColumn(Dimension dimension, DimensionContext context, String name)
-      throws NotLoadableException {
-    TableCatalog.Column column = context.table.findColumn(name);
-    if (column == null) {
-      throw new NotLoadableException("No column '" + name + "' found in table " + context.table.identity()
-          + " (dimension " + dimension.name + ")");
-    }
-    ColumnRef ref = column.ref();
-    if (context.join != null) {
-      int index = context.join.primaryKey().indexOf(ref);
-      if (index >= 0) {
-        ref = context.join.foreignKey().get(index);
-      }
-    }
-    return register(ref);
-  }
-
-  private ColumnRef register(ColumnRef ref) {
-    dimensionColumns.add(ref);
-    return ref;
-  }
-
-  private void linkDerived(List<ColumnRef> hosts, List<ColumnRef> derived) throws NotLoadableException {
-    if (hosts.isEmpty() || derived.isEmpty()) {
-      throw new NotLoadableException("host/derived columns must not be empty");
-    }
-    for (ColumnRef column : derived) {
-      if (!hosts.contains(column)) {
-        derivedColumns.add(column);
-      }
-    }
+    dimensionColumns.derive(dimension.name, context.table, join, hostColumns, dimension.derived);
   }
 
   private void initMeasures() throws NotLoadableException {
@@ -379,10 +318,8 @@ final class CubeDescInit15 {
   /** {@code buildColumnNameAbbreviation}: non-derived dimension columns by name, case-insensitively, the last wins. */
   private Map<String, ColumnRef> nonDerivedColumnsByName() {
     Map<String, ColumnRef> byName = new TreeMap<String, ColumnRef>(String.CASE_INSENSITIVE_ORDER);
-    for (ColumnRef column : dimensionColumns) {
-      if (!derivedColumns.contains(column)) {
-        byName.put(column.name(), column);
-      }
+    for (ColumnRef column : dimensionColumns.nonDerived()) {
+      byName.put(column.name(), column);
     }
     return byName;
   }
@@ -401,33 +338,38 @@ final class CubeDescInit15 {
       if (ref == null) {
         throw new NotLoadableException("Cannot find rowkey column " + column.column + " in cube " + desc.name);
       }
-      if (column.encoding == null || column.encoding.isEmpty()) {
-        throw new NotLoadableException("rowkey column " + column.column + " has no encoding");
-      }
-      String[] parts = column.encoding.split("\\s*[(),:]\\s*");
-      if (parts.length == 0 || parts[0].isEmpty()) {
-        throw new NotLoadableException("Not supported row key col encoding: '" + column.encoding + "'");
-      }
-      String encoding = parts[0];
-      if (!ENCODINGS.contains(encoding)) {
-        throw new NotLoadableException("Not supported row key col encoding: '" + column.encoding + "'");
-      }
-      if (RowKeyColumn.DICT.equals(encoding)) {
-        V15DataType type = typeOf(ref);
-        if (type.isDate()) {
-          column.encoding = encoding = RowKeyColumn.DATE;
-        }
-        if (type.isTimeFamily()) {
-          column.encoding = encoding = RowKeyColumn.TIME;
-        }
-      }
-      if (RowKeyColumn.DATE.equals(encoding) && !typeOf(ref).isDate()) {
-        throw new NotLoadableException(ref + " type is " + typeOf(ref) + " and cannot apply date encoding");
-      }
-      if (RowKeyColumn.TIME.equals(encoding) && !typeOf(ref).isTimeFamily()) {
-        throw new NotLoadableException(ref + " type is " + typeOf(ref) + " and cannot apply time encoding");
-      }
+      initEncoding(column, ref);
       rowKeyColumns.put(ref, column);
+    }
+  }
+
+  /** {@code RowKeyColDesc.init}: a known encoding that fits the column's type; dict on a date or time becomes it. */
+  private void initEncoding(RowKeyColumn column, ColumnRef ref) throws NotLoadableException {
+    if (column.encoding == null || column.encoding.isEmpty()) {
+      throw new NotLoadableException("rowkey column " + column.column + " has no encoding");
+    }
+    String[] parts = column.encoding.split("\\s*[(),:]\\s*");
+    if (parts.length == 0 || parts[0].isEmpty()) {
+      throw new NotLoadableException("Not supported row key col encoding: '" + column.encoding + "'");
+    }
+    String encoding = parts[0];
+    if (!ENCODINGS.contains(encoding)) {
+      throw new NotLoadableException("Not supported row key col encoding: '" + column.encoding + "'");
+    }
+    if (RowKeyColumn.DICT.equals(encoding)) {
+      V15DataType type = typeOf(ref);
+      if (type.isDate()) {
+        column.encoding = encoding = RowKeyColumn.DATE;
+      }
+      if (type.isTimeFamily()) {
+        column.encoding = encoding = RowKeyColumn.TIME;
+      }
+    }
+    if (RowKeyColumn.DATE.equals(encoding) && !typeOf(ref).isDate()) {
+      throw new NotLoadableException(ref + " type is " + typeOf(ref) + " and cannot apply date encoding");
+    }
+    if (RowKeyColumn.TIME.equals(encoding) && !typeOf(ref).isTimeFamily()) {
+      throw new NotLoadableException(ref + " type is " + typeOf(ref) + " and cannot apply time encoding");
     }
   }
 
@@ -528,12 +470,7 @@ final class CubeDescInit15 {
   }
 
   private void checkRowKeyCount() throws NotLoadableException {
-    int nonDerived = 0;
-    for (ColumnRef column : dimensionColumns) {
-      if (!derivedColumns.contains(column)) {
-        nonDerived++;
-      }
-    }
+    int nonDerived = dimensionColumns.nonDerived().size();
     int rowKeyCount = desc.rowkey.rowkeyColumns.length;
     if (rowKeyCount != nonDerived) {
       throw new NotLoadableException("RowKey columns count (" + rowKeyCount

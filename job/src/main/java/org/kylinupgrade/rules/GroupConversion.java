@@ -58,8 +58,9 @@ final class GroupConversion {
 
   GroupResult run() {
     modelTree = modelResource == null ? null : KylinJson.readObject(modelResource);
-    Map<Resource, ObjectNode> descTrees = readDescs();
-    List<CubeUse> cubes = cubeResources.stream().map(this::purgeIfAsked).map(CubeUse::read).collect(Collectors.toList());
+    Map<Resource, ObjectNode> descTrees = readDescs(descResources, modelKey);
+    List<CubeUse> cubes = cubeResources.stream().map(c -> purgeIfAsked(c, options, purges)).map(CubeUse::read)
+        .collect(Collectors.toList());
     if (!descResources.isEmpty()) {
       loadModel();
       loadDescs(descTrees);
@@ -86,8 +87,8 @@ final class GroupConversion {
     return output(descTrees);
   }
 
-  /** A cube the operator asked to purge is emptied first, so that the rules below see it without segments. */
-  private Resource purgeIfAsked(Resource cube) {
+  /** A cube the operator asked to purge is emptied first, so that the rules see it without segments. */
+  static Resource purgeIfAsked(Resource cube, UpgradeOptions options, List<CubePurge> purges) {
     if (options.purgeCubes().isEmpty() || !options.purges(UpgradeRules.nameOfCube(cube))) {
       return cube;
     }
@@ -96,7 +97,8 @@ final class GroupConversion {
     return purge.purged;
   }
 
-  private Map<Resource, ObjectNode> readDescs() {
+  /** The descs as JSON objects, in the group's order; each must name the group's model. */
+  static Map<Resource, ObjectNode> readDescs(List<Resource> descResources, String modelKey) {
     Map<Resource, ObjectNode> trees = new LinkedHashMap<>();
     for (Resource desc : descResources) {
       ObjectNode tree = KylinJson.readObject(desc);

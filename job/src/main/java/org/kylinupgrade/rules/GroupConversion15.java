@@ -112,10 +112,10 @@ final class GroupConversion15 {
 
   GroupResult run() {
     modelTree = modelResource == null ? null : KylinJson.readObject(modelResource);
-    Map<Resource, ObjectNode> descTrees = readDescs();
+    Map<Resource, ObjectNode> descTrees = GroupConversion.readDescs(descResources, modelKey);
     List<CubeUse> cubes = new ArrayList<CubeUse>();
     for (Resource cube : cubeResources) {
-      cubes.add(CubeUse.read(purgeIfAsked(cube)));
+      cubes.add(CubeUse.read(GroupConversion.purgeIfAsked(cube, options, purges)));
     }
     if (!descResources.isEmpty()) {
       loadModel();
@@ -165,30 +165,6 @@ final class GroupConversion15 {
     }
     return output(loaded, modelTree, new CuboidCheckCounts(keptByKylinRule, ownGroups, refusedForCuboids,
         tooLargeToCheck));
-  }
-
-  /** A cube the operator asked to purge is emptied first, so that the rules below see it without segments. */
-  private Resource purgeIfAsked(Resource cube) {
-    if (options.purgeCubes().isEmpty() || !options.purges(UpgradeRules.nameOfCube(cube))) {
-      return cube;
-    }
-    CubePurge purge = CubePurge.of(cube, options.runTimestamp());
-    purges.add(purge);
-    return purge.purged;
-  }
-
-  private Map<Resource, ObjectNode> readDescs() {
-    Map<Resource, ObjectNode> trees = new LinkedHashMap<Resource, ObjectNode>();
-    for (Resource desc : descResources) {
-      ObjectNode tree = KylinJson.readObject(desc);
-      String key = Names.key(KylinJson.text(tree, "model_name"));
-      if (!key.equals(modelKey)) {
-        throw new IllegalArgumentException(desc.path() + " names model '" + KylinJson.text(tree, "model_name")
-            + "', it does not belong to the group of model key '" + modelKey + "'");
-      }
-      trees.put(desc, tree);
-    }
-    return trees;
   }
 
   private void loadModel() {

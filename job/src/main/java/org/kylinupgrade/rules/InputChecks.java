@@ -37,7 +37,7 @@ public final class InputChecks {
   /**
    * What keeps Kylin from using the resource although it parses; null when nothing does.
    *
-   * @throws BadInputException when the resource is not a JSON object
+   * @throws NotAJsonObjectException when the resource is not a JSON object
    */
   public static Problem check(Resource resource) {
     String after = contentAfterObject(resource);
@@ -53,7 +53,7 @@ public final class InputChecks {
   /**
    * Null when the resource is exactly one JSON object (whitespace around it allowed); else what follows it.
    *
-   * @throws BadInputException when the resource does not start with a well-formed JSON object
+   * @throws NotAJsonObjectException when the resource does not start with a well-formed JSON object
    */
   public static String contentAfterObject(Resource resource) {
     JsonParser parser = null;
@@ -61,12 +61,12 @@ public final class InputChecks {
       parser = KylinJson.MAPPER.getFactory().createParser(resource.content());
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         KylinJson.readObject(resource);
-        throw new BadInputException(resource.path(), "expected a JSON object", null);
+        throw new NotAJsonObjectException(resource.path(), "expected a JSON object", null);
       }
       parser.skipChildren();
     } catch (IOException e) {
       KylinJson.readObject(resource);
-      throw new BadInputException(resource.path(), "not JSON: " + e.getMessage(), e);
+      throw new NotAJsonObjectException(resource.path(), "not JSON: " + e.getMessage(), e);
     }
     try {
       JsonToken next = parser.nextToken();

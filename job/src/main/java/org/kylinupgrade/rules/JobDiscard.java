@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.rules.v2.JobOutput;
@@ -47,7 +48,7 @@ public final class JobDiscard implements Serializable {
     ObjectNode job;
     try {
       job = KylinJson.readObject(execute);
-    } catch (BadInputException e) {
+    } catch (NotAJsonObjectException e) {
       return null;
     }
     String type = KylinJson.text(job, "type");
@@ -110,8 +111,8 @@ public final class JobDiscard implements Serializable {
     }
     String status = V2Entities.read(output, JobOutput.class).status;
     if (status == null || !STATES.contains(status)) {
-      throw new BadInputException(output.path(), "job state '" + status + "' is not one Kylin knows " + STATES
-          + "; cannot tell whether the purge must discard job " + id, null);
+      throw new BadInputException(output.path() + ": job state '" + status + "' is not one Kylin knows " + STATES
+          + "; cannot tell whether the purge must discard job " + id);
     }
     return status;
   }

@@ -47,19 +47,19 @@ final class KylinJson {
     }
   }
 
-  /** The resource as a JSON object, or {@link BadInputException} when its bytes are not one. */
+  /** The resource as a JSON object, or {@link NotAJsonObjectException} when its bytes are not one. */
   static ObjectNode readObject(Resource resource) {
     JsonNode tree;
     try {
       tree = MAPPER.readTree(resource.content());
     } catch (IOException e) {
-      throw new BadInputException(resource.path(), "not JSON: " + firstLine(e.getMessage()), e);
+      throw new NotAJsonObjectException(resource.path(), "not JSON: " + firstLine(e.getMessage()), e);
     }
     if (tree == null || tree.isMissingNode()) {
-      throw new BadInputException(resource.path(), "empty file, expected a JSON object", null);
+      throw new NotAJsonObjectException(resource.path(), "empty file, expected a JSON object", null);
     }
     if (!tree.isObject()) {
-      throw new BadInputException(resource.path(), "expected a JSON object, found " + tree.getNodeType(), null);
+      throw new NotAJsonObjectException(resource.path(), "expected a JSON object, found " + tree.getNodeType(), null);
     }
     return (ObjectNode) tree;
   }
@@ -83,7 +83,7 @@ final class KylinJson {
     try (JsonParser parser = MAPPER.getFactory().createParser(resource.content())) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         readObject(resource);
-        throw new BadInputException(resource.path(), "expected a JSON object", null);
+        throw new NotAJsonObjectException(resource.path(), "expected a JSON object", null);
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.getCurrentName();
@@ -94,7 +94,7 @@ final class KylinJson {
       }
     } catch (IOException e) {
       readObject(resource);
-      throw new BadInputException(resource.path(), "not JSON: " + firstLine(e.getMessage()), e);
+      throw new NotAJsonObjectException(resource.path(), "not JSON: " + firstLine(e.getMessage()), e);
     }
   }
 

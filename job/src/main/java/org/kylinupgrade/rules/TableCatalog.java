@@ -33,7 +33,7 @@ public final class TableCatalog implements Serializable {
     this.dataTypes = dataTypes;
   }
 
-  /** Throws {@link BadInputException} for a table resource that is not a JSON object. */
+  /** Throws {@link NotAJsonObjectException} for a table resource that is not a JSON object. */
   static TableCatalog load(Iterable<Resource> tableResources) {
     return load(tableResources, KylinDataTypes.KYLIN_1_4_ALPHA);
   }
@@ -41,7 +41,7 @@ public final class TableCatalog implements Serializable {
   /**
    * The tables as the Kylin release whose data types are {@code dataTypes} loads them.
    *
-   * @throws BadInputException for a table resource that is not a JSON object
+   * @throws NotAJsonObjectException for a table resource that is not a JSON object
    */
   static TableCatalog load(Iterable<Resource> tableResources, KylinDataTypes dataTypes) {
     List<Resource> sorted = new ArrayList<>();

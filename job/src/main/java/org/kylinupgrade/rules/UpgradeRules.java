@@ -94,7 +94,7 @@ public final class UpgradeRules {
    * @param cubeDescs the descs whose {@code model_name} has this key
    * @param cubes the cubes whose {@code descriptor} names one of {@code cubeDescs}
    * @param tables {@link #tables(Iterable, UpgradeTarget)} for the options' target
-   * @throws BadInputException when a resource of the group is not a JSON object
+   * @throws NotAJsonObjectException when a resource of the group is not a JSON object
    */
   public static GroupResult convertGroup(String modelKey, Resource model, List<Resource> cubeDescs, List<Resource> cubes,
       TableCatalog tables, UpgradeOptions options) {

@@ -1,10 +1,7 @@
 package org.kylinupgrade.rules;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The data type strings Kylin 1.5.4.1 accepts ({@code DataType} with the measure types its factories register:
@@ -16,8 +13,6 @@ final class V15DataType {
       + "|int|short|long|integer|tinyint|smallint|bigint|int4|long8"
       + "|float|real|double|decimal|numeric|date|time|datetime|timestamp|_literal_type|_derived_type"
       + "|hllc|bitmap|topn|raw|extendedcolumn";
-  private static final Pattern TYPE_PATTERN =
-      Pattern.compile("(" + VALID_TYPES + ")\\s*(?:[(]([\\d\\s,]+)[)])?", Pattern.CASE_INSENSITIVE);
   private static final Map<String, String> LEGACY_NAMES = new HashMap<String, String>();
 
   static {
@@ -31,80 +26,31 @@ final class V15DataType {
     }
   }
 
-  private final String name;
-  private final int precision;
-  private final int scale;
+  private static final DataTypeSyntax SYNTAX = new DataTypeSyntax(VALID_TYPES, LEGACY_NAMES);
 
-  private V15DataType(String name, int precision, int scale) {
-    this.name = name;
-    this.precision = precision;
-    this.scale = scale;
+  private final DataTypeSyntax.Parsed parsed;
+
+  private V15DataType(DataTypeSyntax.Parsed parsed) {
+    this.parsed = parsed;
   }
 
   /** Null for null, like {@code DataType.getType}. */
   static V15DataType parse(String type) throws NotLoadableException {
-    if (type == null) {
-      return null;
-    }
-    String datatype = legacy(type.trim().toLowerCase(Locale.ROOT));
-    Matcher m = TYPE_PATTERN.matcher(datatype);
-    if (!m.matches()) {
-      throw new NotLoadableException("bad data type -- " + datatype + ", does not match " + TYPE_PATTERN);
-    }
-    String name = legacy(m.group(1));
-    int precision = -1;
-    int scale = -1;
-    String sizes = m.group(2);
-    if (sizes != null) {
-      String[] parts = sizes.split("\\s*,\\s*");
-      for (int i = 0; i < parts.length; i++) {
-        int n;
-        try {
-          n = Integer.parseInt(parts[i]);
-        } catch (NumberFormatException e) {
-          throw new NotLoadableException("bad data type -- " + datatype + ", precision/scale not numeric");
-        }
-        if (i == 0) {
-          precision = n;
-        } else if (i == 1) {
-          scale = n;
-        } else {
-          throw new NotLoadableException("bad data type -- " + datatype + ", too many precision/scale parts");
-        }
-      }
-    }
-    if ((name.equals("char") || name.equals("varchar")) && precision == -1) {
-      precision = 256;
-    }
-    if ((name.equals("decimal") || name.equals("numeric")) && precision == -1) {
-      precision = 19;
-      scale = 4;
-    }
-    return new V15DataType(name, precision, scale);
-  }
-
-  private static String legacy(String name) {
-    String replacement = LEGACY_NAMES.get(name);
-    return replacement == null ? name : replacement;
+    DataTypeSyntax.Parsed parsed = SYNTAX.parse(type);
+    return parsed == null ? null : new V15DataType(parsed);
   }
 
   boolean isDate() {
-    return name.equals("date");
+    return parsed.name.equals("date");
   }
 
   /** {@code time}, {@code datetime}, {@code timestamp}. */
   boolean isTimeFamily() {
-    return name.equals("time") || name.equals("datetime") || name.equals("timestamp");
+    return parsed.name.equals("time") || parsed.name.equals("datetime") || parsed.name.equals("timestamp");
   }
 
   @Override
   public String toString() {
-    if (precision < 0 && scale < 0) {
-      return name;
-    } else if (scale < 0) {
-      return name + "(" + precision + ")";
-    } else {
-      return name + "(" + precision + "," + scale + ")";
-    }
+    return parsed.toString();
   }
 }

@@ -1,5 +1,6 @@
 package org.kylinupgrade.rules;
 
+import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.Resource;
 
 /** Kylin's entities as its Jackson mapper reads and writes them, for the jobs that create or rewrite one. */
@@ -10,14 +11,15 @@ public final class V2Entities {
   /**
    * Binds the resource as Kylin v2 reads it (unknown properties ignored).
    *
-   * @throws BadInputException when it is not a JSON object or does not bind to {@code type}
+   * @throws NotAJsonObjectException when it is not a JSON object
+   * @throws BadInputException when it does not bind to {@code type}
    */
   public static <T> T read(Resource resource, Class<T> type) {
     KylinJson.readObject(resource);
     try {
       return KylinJson.bind(resource, type);
     } catch (NotLoadableException e) {
-      throw new BadInputException(resource.path(), "Kylin v2 cannot read it: " + e.getMessage(), null);
+      throw new BadInputException(resource.path() + ": Kylin v2 cannot read it: " + e.getMessage());
     }
   }
 

@@ -30,7 +30,7 @@ public final class VersionRefresh {
    * The resource as the refresher leaves it: labelled, with the run's store timestamp. The same instance when the
    * refresher does not touch it, or when it is already labelled and printed so (a store upgraded before).
    *
-   * @throws BadInputException when a resource it applies to is not a JSON object (Kylin's refresher stops there)
+   * @throws NotAJsonObjectException when a resource it applies to is not a JSON object (Kylin's refresher stops there)
    */
   public static Resource refresh(Resource resource, long runTimestamp) {
     if (!applies(resource.path())) {

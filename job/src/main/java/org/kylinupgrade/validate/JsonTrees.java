@@ -57,17 +57,6 @@ final class JsonTrees {
     return out;
   }
 
-  /** The texts of an array property's scalar elements. */
-  static List<String> texts(JsonNode object, String property) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode element : elements(object, property)) {
-      if (element.isValueNode() && !element.isNull()) {
-        out.add(element.asText());
-      }
-    }
-    return out;
-  }
-
   static boolean isBlank(String s) {
     return s == null || Strings.isBlank(s);
   }

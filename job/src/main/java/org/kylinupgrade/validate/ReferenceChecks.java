@@ -1,10 +1,10 @@
 package org.kylinupgrade.validate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.kylinupgrade.metadata.ProjectJson;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.UpgradeTarget;
 import org.kylinupgrade.util.Immutables;
@@ -28,7 +28,7 @@ final class ReferenceChecks {
       return project(resource, names, kylin);
     }
     if (resource.type().equals(EntityName.HYBRID)) {
-      return realizations(resource, JsonTrees.object(resource), names, kylin);
+      return realizations(resource, ProjectJson.realizations(JsonTrees.object(resource)), names, kylin);
     }
     return new ArrayList<Finding>();
   }
@@ -50,15 +50,15 @@ final class ReferenceChecks {
   }
 
   private static List<Finding> project(Resource project, NameIndex names, String kylin) {
-    ObjectNode tree = JsonTrees.object(project);
-    List<Finding> findings = realizations(project, tree, names, kylin);
-    for (String table : JsonTrees.texts(tree, "tables")) {
+    ProjectJson parsed = ProjectJson.of(JsonTrees.object(project), project.path());
+    List<Finding> findings = realizations(project, parsed.realizations(), names, kylin);
+    for (String table : parsed.tables()) {
       if (!names.has(EntityName.TABLE, table)) {
         findings.add(new Finding(Finding.Kind.MISSING_TABLE, project.path(), "lists table '" + table
             + "', which does not exist"));
       }
     }
-    for (String model : JsonTrees.texts(tree, "models")) {
+    for (String model : parsed.models()) {
       if (!names.has(EntityName.MODEL, model)) {
         findings.add(new Finding(Finding.Kind.MISSING_MODEL, project.path(), "lists model '" + model
             + "', which does not exist"));
@@ -67,11 +67,12 @@ final class ReferenceChecks {
     return findings;
   }
 
-  private static List<Finding> realizations(Resource resource, ObjectNode tree, NameIndex names, String kylin) {
+  private static List<Finding> realizations(Resource resource, List<ProjectJson.RealizationRef> entries,
+      NameIndex names, String kylin) {
     List<Finding> findings = new ArrayList<>();
-    for (JsonNode entry : JsonTrees.elements(tree, "realizations")) {
-      String type = JsonTrees.text(entry, "type");
-      String name = JsonTrees.text(entry, "realization");
+    for (ProjectJson.RealizationRef entry : entries) {
+      String type = entry.type();
+      String name = entry.name();
       String resourceType = type == null ? null : REALIZATION_TYPES.get(type);
       if (resourceType == null) {
         findings.add(new Finding(Finding.Kind.MISSING_REALIZATION, resource.path(), "lists realization '" + name

@@ -31,9 +31,7 @@ class CubeTablesTest {
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
         String path = "/" + root.relativize(f).toString().replace('\\', '/');
-        if (Realization.isRealizationPath(path)) {
-          Realization.of(new Resource(path, Files.readAllBytes(f), 0L)).ifPresent(out::add);
-        }
+        Realization.of(new Resource(path, Files.readAllBytes(f), 0L)).ifPresent(out::add);
       }
     }
     return out;

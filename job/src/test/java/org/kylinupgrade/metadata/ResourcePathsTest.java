@@ -22,6 +22,14 @@ class ResourcePathsTest {
   }
 
   @Test
+  void entityPathsAndPrefixesAreBelowTheirRoot() {
+    assertEquals("/hybrid/h_1.json", ResourcePaths.hybridPath("h_1"));
+    assertEquals("h_1", ResourcePaths.entityName(ResourcePaths.hybridPath("h_1")));
+    assertEquals("/hybrid/", ResourcePaths.under(ResourcePaths.HYBRID));
+    assertEquals("/cube_desc/", ResourcePaths.under(ResourcePaths.CUBE_DESC));
+  }
+
+  @Test
   void refusesPathsThatEscapeTheFolder() {
     assertThrows(BadInputException.class, () -> ResourcePaths.requireSafe("/cube/../../etc/passwd"));
     assertThrows(BadInputException.class, () -> ResourcePaths.requireSafe("/cube/./a.json"));

@@ -31,7 +31,7 @@ class InputChecksTest {
   @Test
   void whatIsNotAJsonObjectIsBadInputNamingTheResource() {
     for (String text : new String[] {"", "  ", "[{}]", "\"s\"", "null", "42", "{\"a\" :", "{\u0000}"}) {
-      BadInputException e = assertThrows(BadInputException.class,
+      NotAJsonObjectException e = assertThrows(NotAJsonObjectException.class,
           () -> InputChecks.check(json("/cube_desc/d.json", text)), text);
       assertEquals("/cube_desc/d.json", e.path());
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.kylinupgrade.TestData;
+import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.Resource;
 
 /** {@code --purge-cubes}: Kylin's purge of the cube and its unfinished jobs, then the conversion of what is left. */

@@ -45,8 +45,8 @@ class TopLevelTextsTest {
   @ValueSource(strings = {"", "[1,2]", "\"text\"", "{\"name\":", "{\"name\":\"a\",}", "not json", "{\"a\":[1,}"})
   void failsAsTheTreeFails(String json) {
     Resource r = resource(json);
-    BadInputException tree = assertThrows(BadInputException.class, () -> KylinJson.readObject(r));
-    BadInputException streamed = assertThrows(BadInputException.class, () -> KylinJson.topLevelTexts(r, "name"));
+    NotAJsonObjectException tree = assertThrows(NotAJsonObjectException.class, () -> KylinJson.readObject(r));
+    NotAJsonObjectException streamed = assertThrows(NotAJsonObjectException.class, () -> KylinJson.topLevelTexts(r, "name"));
     assertEquals(tree.getMessage(), streamed.getMessage());
   }
 

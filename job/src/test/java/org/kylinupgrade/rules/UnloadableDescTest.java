@@ -136,20 +136,20 @@ class UnloadableDescTest {
   void nonJsonDescIsBadInput() {
     SampleGroup group = new SampleGroup();
     group.desc = new Resource(SampleGroup.DESC, "{ \"name\" : ".getBytes(StandardCharsets.UTF_8), 1L);
-    BadInputException e = assertThrows(BadInputException.class, group::convert);
+    NotAJsonObjectException e = assertThrows(NotAJsonObjectException.class, group::convert);
     assertEquals(SampleGroup.DESC, e.path());
     assertTrue(e.getMessage().contains(SampleGroup.DESC), e.getMessage());
-    assertThrows(BadInputException.class, () -> UpgradeRules.modelNameOfDesc(group.desc));
+    assertThrows(NotAJsonObjectException.class, () -> UpgradeRules.modelNameOfDesc(group.desc));
   }
 
   @Test
   void emptyDescIsBadInput() {
     Resource empty = new Resource(SampleGroup.DESC, new byte[0], 1L);
-    BadInputException e = assertThrows(BadInputException.class, () -> UpgradeRules.modelNameOfDesc(empty));
+    NotAJsonObjectException e = assertThrows(NotAJsonObjectException.class, () -> UpgradeRules.modelNameOfDesc(empty));
     assertEquals(SampleGroup.DESC, e.path());
     SampleGroup group = new SampleGroup();
     group.desc = empty;
-    assertThrows(BadInputException.class,
+    assertThrows(NotAJsonObjectException.class,
         () -> UpgradeRules.convertGroup("kylin_sales_model", group.model, List.of(empty), List.of(group.cube),
             group.tables(), UpgradeOptions.of(1L)));
   }
@@ -157,7 +157,7 @@ class UnloadableDescTest {
   @Test
   void jsonThatIsNoObjectIsBadInput() {
     Resource array = new Resource(SampleGroup.CUBE, "[ 1, 2 ]".getBytes(StandardCharsets.UTF_8), 1L);
-    BadInputException e = assertThrows(BadInputException.class, () -> UpgradeRules.descNameOfCube(array));
+    NotAJsonObjectException e = assertThrows(NotAJsonObjectException.class, () -> UpgradeRules.descNameOfCube(array));
     assertEquals(SampleGroup.CUBE, e.path());
   }
 

@@ -55,9 +55,9 @@ class VersionRefreshTest {
 
   @Test
   void aJsonResourceThatIsNotAnObjectIsBadInput() {
-    BadInputException e = assertThrows(BadInputException.class,
+    NotAJsonObjectException e = assertThrows(NotAJsonObjectException.class,
         () -> VersionRefresh.refresh(json("/data/list.json", "[1, 2]"), RUN));
     assertTrue(e.getMessage().contains("/data/list.json"), e.getMessage());
-    assertThrows(BadInputException.class, () -> VersionRefresh.refresh(json("/data/empty.json", ""), RUN));
+    assertThrows(NotAJsonObjectException.class, () -> VersionRefresh.refresh(json("/data/empty.json", ""), RUN));
   }
 }
