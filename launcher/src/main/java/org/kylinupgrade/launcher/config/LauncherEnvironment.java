@@ -42,12 +42,6 @@ public final class LauncherEnvironment {
     return new LauncherEnvironment(env, confDir == null ? null : Path.of(confDir), home == null ? null : Path.of(home));
   }
 
-  public LauncherEnvironment withEnv(Map<String, String> more) {
-    Map<String, String> merged = new LinkedHashMap<>(env);
-    merged.putAll(more);
-    return new LauncherEnvironment(merged, confDir, home);
-  }
-
   public Map<String, String> env() {
     return env;
   }
