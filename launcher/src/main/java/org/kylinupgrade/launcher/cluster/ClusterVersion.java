@@ -164,50 +164,48 @@ public final class ClusterVersion {
     /** The first occurrence of a length-delimited field as {from, to}; empty when absent or the bytes are not protobuf. */
     private Optional<int[]> lengthDelimited(int wanted) {
       int[] at = {from};
-      while (at[0] < to) {
-        long key = varint(at);
-        if (key < 0) {
-          return Optional.empty();
-        }
-        int field = (int) (key >>> 3);
-        int wire = (int) (key & 7);
-        switch (wire) {
-          case WIRE_VARINT:
-            if (varint(at) < 0) {
+      try {
+        while (at[0] < to) {
+          long key = varint(at);
+          int field = (int) (key >>> 3);
+          switch ((int) (key & 7)) {
+            case WIRE_VARINT:
+              varint(at);
+              break;
+            case WIRE_FIXED64:
+              at[0] += 8;
+              break;
+            case WIRE_FIXED32:
+              at[0] += 4;
+              break;
+            case WIRE_LENGTH_DELIMITED: {
+              long length = varint(at);
+              if (length < 0 || at[0] + length > to) {
+                return Optional.empty();
+              }
+              int start = at[0];
+              at[0] += (int) length;
+              if (field == wanted) {
+                return Optional.of(new int[] {start, at[0]});
+              }
+              break;
+            }
+            default:
               return Optional.empty();
-            }
-            break;
-          case WIRE_FIXED64:
-            at[0] += 8;
-            break;
-          case WIRE_FIXED32:
-            at[0] += 4;
-            break;
-          case WIRE_LENGTH_DELIMITED: {
-            long length = varint(at);
-            if (length < 0 || at[0] + length > to) {
-              return Optional.empty();
-            }
-            int start = at[0];
-            at[0] += (int) length;
-            if (field == wanted) {
-              return Optional.of(new int[] {start, at[0]});
-            }
-            break;
           }
-          default:
-            return Optional.empty();
         }
+      } catch (NotProtobuf e) {
+        return Optional.empty();
       }
       return Optional.empty();
     }
 
-    /** Reads a varint at {@code at[0]} and moves past it; -1 when it runs past the end or is too long. */
-    private long varint(int[] at) {
+    /** Reads a varint at {@code at[0]} and moves past it (negative numbers take all ten bytes). */
+    private long varint(int[] at) throws NotProtobuf {
       long value = 0;
       for (int shift = 0; shift < 64; shift += 7) {
         if (at[0] >= to) {
-          return -1;
+          throw new NotProtobuf();
         }
         byte b = bytes[at[0]++];
         value |= (long) (b & 0x7F) << shift;
@@ -215,7 +213,12 @@ public final class ClusterVersion {
           return value;
         }
       }
-      return -1;
+      throw new NotProtobuf();
     }
+  }
+
+  /** The bytes end inside a field, or a varint runs too long. */
+  private static final class NotProtobuf extends Exception {
+    private static final long serialVersionUID = 1L;
   }
 }

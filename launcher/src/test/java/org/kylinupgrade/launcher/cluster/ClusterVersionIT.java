@@ -31,6 +31,8 @@ class ClusterVersionIT {
     hbaseDir = tmp.resolve("hbase");
     assertEquals(ExitCodes.OK, Main.run("local-hbase", "start", "--dir", hbaseDir.toString(), "--port", Integer.toString(freePort())));
     hbaseSite = hbaseDir.resolve("hbase-site.xml").toString();
+    Path sample = LauncherRun.repo().resolve("examples/kylin-1.3.0-sample-cube");
+    assertEquals(ExitCodes.OK, Main.run("load", "--hbase-site", hbaseSite, "--from-folder", sample.toString()));
   }
 
   @AfterAll

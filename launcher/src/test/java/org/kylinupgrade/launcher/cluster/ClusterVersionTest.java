@@ -41,6 +41,9 @@ class ClusterVersionTest {
       assertEquals(Optional.of(v), ClusterVersion.versionIn(ProtobufUtil.prependPBMagic(
           HBaseProtos.RegionServerInfo.newBuilder().setVersionInfo(version(v)).build().toByteArray())), "without the metadata");
     }
+    // a region server without its web UI says -1: ten bytes of varint before the version
+    byte[] noUi = znode(HBaseProtos.RegionServerInfo.newBuilder().setInfoPort(-1).setVersionInfo(version("2.6.1")).build());
+    assertEquals(Optional.of("2.6.1"), ClusterVersion.versionIn(noUi));
     assertEquals(2, new ClusterVersion("2.6.1-hadoop3", "rs").major());
     assertEquals(1, new ClusterVersion("1.2.0-cdh5.16.2", "rs").major());
   }
