@@ -30,8 +30,10 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Runs the operator's command line: a Spark job runs in this process for a local master, is submitted
- * through {@code SparkLauncher} for any other, or is only printed with {@code --print-command}. Options
- * not on the command line come from the environment or {@code conf/kylin-upgrade.properties}.
+ * through {@code SparkLauncher} for any other, or is only printed with {@code --print-command}. The jar is the
+ * build of the jobs for the cluster's HBase ({@link BuildChoice}); a local job whose cluster needs another
+ * build than this JVM's HBase client goes through {@code spark-submit} too. Options not on the command line
+ * come from the environment or {@code conf/kylin-upgrade.properties}.
  */
 public final class Launcher {
   static final String SUBMIT_MIXIN = "submit";

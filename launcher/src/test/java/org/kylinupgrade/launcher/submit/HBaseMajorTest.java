@@ -82,6 +82,17 @@ class HBaseMajorTest {
   }
 
   @Test
+  void aLocalLiveRunOnHBase1WithASparkInstallationGoesThroughSparkSubmitWithTheHBase1Jar() throws IOException {
+    Path sparkHome = tmp.resolve("spark"); // no spark-submit in it: the submission itself fails after the plan
+    LauncherRun run = LauncherRun.run(Map.of("SPARK_HOME", sparkHome.toString()), "info",
+        "--zookeeper", "127.0.0.1:" + freePort(), "--hbase-major", "1", "--master", "local[2]");
+    assertTrue(run.out.contains("info: running the job through spark-submit with --hbase-major 1"), run::toString);
+    assertTrue(run.out.matches("(?s).*info: submitting \\S*/bin/spark-submit --master 'local\\[2]' .*"
+        + "kylin-upgrade-job-" + java.util.regex.Pattern.quote(VERSION) + "-hbase1-cluster\\.jar .*"), run::toString);
+    assertTrue(run.exitCode != ExitCodes.OK, run::toString);
+  }
+
+  @Test
   void aRunOnAFolderNeedsNoHBaseAndRunsHereWhateverTheBuild() {
     Path missing = tmp.resolve("no-such-folder");
     LauncherRun run = LauncherRun.run(Map.of(), "info", "--from-folder", missing.toString(), "--hbase-major", "1");
