@@ -13,7 +13,7 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 from airflow.utils.trigger_rule import TriggerRule
 
 CONN_ID = "kylin_upgrade_yarn"
-JOB_JAR = "{{ params.jobJar }}"
+JOB_JAR = "{{ params.jobJarHBase1 if params.hbaseMajor|string == '1' else params.jobJar }}"
 HBASE_SITE = "{{ params.hbaseSite }}#hbase-site.xml"
 SPARK_CONF = {
     "spark.driver.extraJavaOptions": "-XX:+IgnoreUnrecognizedVMOptions -Djdk.reflect.useDirectMethodHandle=false --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED -Dorg.apache.hbase.thirdparty.io.netty.tryReflectionSetAccessible=true -Djava.net.preferIPv4Stack=true",
@@ -36,7 +36,9 @@ with DAG(
         "queueName": "default",
         "metadataUrl": "kylin_metadata@hbase",
         "hbaseSite": "/etc/hbase/conf/hbase-site.xml",
-        "jobJar": "hdfs:///apps/kylin-upgrade/lib/kylin-upgrade-job-cluster.jar",
+        "hbaseMajor": "2",
+        "jobJar": "hdfs:///apps/kylin-upgrade/jars/kylin-upgrade-job-cluster.jar",
+        "jobJarHBase1": "hdfs:///apps/kylin-upgrade/jars/kylin-upgrade-job-hbase1-cluster.jar",
         "backupSnapshot": "kylin_metadata_before_v2",
         "coprocessorJar": "hdfs:///kylin/coprocessor/kylin-coprocessor-v2.jar",
         "v1CoprocessorJar": "hdfs:///kylin/coprocessor/kylin-coprocessor-v1.jar",

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.kylinupgrade.hbase.HBaseVersions;
 import org.kylinupgrade.jobs.JobCommandLine;
 import org.kylinupgrade.launcher.config.EffectiveConfig;
 import org.kylinupgrade.launcher.config.LauncherEnvironment;
 import org.kylinupgrade.launcher.config.LayeredDefaults;
+import org.kylinupgrade.launcher.submit.BuildChoice;
 import org.kylinupgrade.launcher.submit.JobArguments;
+import org.kylinupgrade.launcher.submit.JobBuild;
 import org.kylinupgrade.launcher.submit.SparkJob;
 import org.kylinupgrade.launcher.submit.SparkJobs;
 import org.kylinupgrade.launcher.submit.SparkSubmission;
@@ -27,8 +30,10 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Runs the operator's command line: a Spark job runs in this process for a local master, is submitted
- * through {@code SparkLauncher} for any other, or is only printed with {@code --print-command}. Options
- * not on the command line come from the environment or {@code conf/kylin-upgrade.properties}.
+ * through {@code SparkLauncher} for any other, or is only printed with {@code --print-command}. The jar is the
+ * build of the jobs for the cluster's HBase ({@link BuildChoice}); a local job whose cluster needs another
+ * build than this JVM's HBase client goes through {@code spark-submit} too. Options not on the command line
+ * come from the environment or {@code conf/kylin-upgrade.properties}.
  */
 public final class Launcher {
   static final String SUBMIT_MIXIN = "submit";
@@ -106,25 +111,37 @@ public final class Launcher {
       }
     }
     if (submit.printCommand) {
-      SubmitCommand submitCommand = plan(command, job, master, submit).redacted();
+      SubmitCommand submitCommand = plan(command, job, master, submit, JobBuild.forOption(submit.hbaseMajor)).redacted();
       out.println(submit.format == SubmitOptions.Format.json ? submitCommand.toJsonText() : submitCommand.toText());
       out.flush();
       return 0;
     }
-    if (SubmitPlanner.isLocal(master) && !submit.viaSparkSubmit) {
+    JobBuild build = new BuildChoice(environment, err).choose(spec, job, submit);
+    boolean inProcess = SubmitPlanner.isLocal(master) && !submit.viaSparkSubmit;
+    if (inProcess && (build == JobBuild.inProcess() || !BuildChoice.needsCluster(spec, job))) {
       return new CommandLine.RunLast().execute(root);
     }
-    SubmitCommand submitCommand = plan(command, job, master, submit);
-    String sparkHome = planner.sparkHome(submit).orElseThrow(() -> new BadInputException(
+    Optional<String> sparkHome = planner.sparkHome(submit);
+    if (inProcess) {
+      // this JVM's HBase client cannot work with the cluster: the job runs in a spark-submit of the matching build
+      if (sparkHome.isEmpty()) {
+        throw new BadInputException("the cluster needs " + build.describe(LauncherEnvironment.version())
+            + ", and a local job here runs with the HBase " + HBaseVersions.client() + " client: "
+            + "run it with spark-submit and that jar (set SPARK_HOME or --spark-home; --spark-submit)");
+      }
+      out.println(job.command() + ": running the job through spark-submit with " + build.describe(LauncherEnvironment.version()));
+    }
+    SubmitCommand submitCommand = plan(command, job, master, submit, build);
+    String home = sparkHome.orElseThrow(() -> new BadInputException(
         "SPARK_HOME is not set: set it (or --spark-home) to the Spark installation to submit with, "
             + "or print the command with --print-command"));
     out.println(job.command() + ": submitting " + submitCommand.redacted().toText());
     out.flush();
-    return new SparkSubmission(sparkHome, childEnv(), out).run(submitCommand);
+    return new SparkSubmission(home, childEnv(), out).run(submitCommand);
   }
 
-  private SubmitCommand plan(ParseResult command, SparkJob job, String master, SubmitOptions submit) {
-    return planner.plan(job, master, JobArguments.of(command, defaults, launcherOnlyOptions()), submit);
+  private SubmitCommand plan(ParseResult command, SparkJob job, String master, SubmitOptions submit, JobBuild build) {
+    return planner.plan(job, master, JobArguments.of(command, defaults, launcherOnlyOptions()), submit, build);
   }
 
   private Map<String, String> sparkConf(SubmitOptions submit) {

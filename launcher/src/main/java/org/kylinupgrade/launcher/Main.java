@@ -101,7 +101,7 @@ public final class Main implements Runnable {
       }
       return new String[] {"kylin-upgrade " + p.getProperty("version", "unknown")
           + " (Kylin metadata v1.x -> v2.0; Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()
-          + ", HBase client " + org.apache.hadoop.hbase.util.VersionInfo.getVersion() + ")"};
+          + ", HBase client " + org.kylinupgrade.hbase.HBaseVersions.client() + ")"};
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.kylinupgrade.launcher.submit.JobBuild;
 
 /**
  * What the launcher finds around it: the environment, the conf folder ({@code kylin-upgrade.properties},
@@ -23,6 +24,7 @@ public final class LauncherEnvironment {
   public static final String PROPERTIES_FILE = "kylin-upgrade.properties";
   public static final String SPARK_DEFAULTS_FILE = "spark-defaults.conf";
   public static final String LOG4J_FILE = "log4j2.properties";
+  public static final String HBASE_SITE = "hbase-site.xml";
 
   private final Map<String, String> env;
   private final Path confDir;
@@ -40,12 +42,6 @@ public final class LauncherEnvironment {
     String confDir = System.getProperty(CONF_DIR_PROPERTY, env.get("KYLIN_UPGRADE_CONF_DIR"));
     String home = System.getProperty(HOME_PROPERTY, env.get("KYLIN_UPGRADE_HOME"));
     return new LauncherEnvironment(env, confDir == null ? null : Path.of(confDir), home == null ? null : Path.of(home));
-  }
-
-  public LauncherEnvironment withEnv(Map<String, String> more) {
-    Map<String, String> merged = new LinkedHashMap<>(env);
-    merged.putAll(more);
-    return new LauncherEnvironment(merged, confDir, home);
   }
 
   public Map<String, String> env() {
@@ -114,19 +110,28 @@ public final class LauncherEnvironment {
   }
 
   /**
-   * The job jar this installation submits: {@code lib/} of a distribution, else the one a build left in
-   * {@code job/target/}; when neither exists, where a distribution keeps it (the printed command says so).
+   * The jar of a build of the jobs this installation submits: {@code lib/} of a distribution, else the one a
+   * build left in the build's module; when neither exists, where a distribution keeps it (the printed command
+   * says so).
    */
-  public String defaultJobJar() {
-    String name = "kylin-upgrade-job-" + version() + "-cluster.jar";
+  public String defaultJobJar(JobBuild build) {
+    String name = build.jarName(version());
     if (home == null) {
       return name;
     }
-    for (Path candidate : List.of(home.resolve("lib").resolve(name), home.resolve("job/target").resolve(name))) {
+    for (Path candidate : List.of(home.resolve("lib").resolve(name), home.resolve(build.buildDir()).resolve(name))) {
       if (Files.isRegularFile(candidate)) {
         return candidate.toAbsolutePath().normalize().toString();
       }
     }
     return home.resolve("lib").resolve(name).toAbsolutePath().normalize().toString();
+  }
+
+  /** The hbase-site a command reads: the one it names, else {@code $HBASE_CONF_DIR/hbase-site.xml} when that exists. */
+  public Optional<String> hbaseSite(String named) {
+    if (named != null && !named.isEmpty()) {
+      return Optional.of(named);
+    }
+    return env("HBASE_CONF_DIR").map(dir -> Path.of(dir, HBASE_SITE)).filter(Files::isRegularFile).map(Path::toString);
   }
 }

@@ -18,8 +18,15 @@ public final class AirflowDag {
     this.chain = chain;
   }
 
+  /** {@link SchedulerChain#JOB_JAR} as Airflow's template: the jar of the build {@code params.hbaseMajor} names. */
+  public static final String JOB_JAR =
+      "{{ params.jobJarHBase1 if params.hbaseMajor|string == '1' else params.jobJar }}";
+
   /** Oozie's {@code ${name}} as Airflow's template of the DAG parameter of that name. */
   static String templated(String value) {
+    if (value.equals(SchedulerChain.JOB_JAR)) {
+      return JOB_JAR;
+    }
     return SchedulerChain.replacePlaceholders(value, name -> "{{ params." + name + " }}");
   }
 

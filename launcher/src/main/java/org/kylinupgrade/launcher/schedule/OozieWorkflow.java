@@ -3,12 +3,15 @@ package org.kylinupgrade.launcher.schedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.kylinupgrade.launcher.submit.JobBuild;
 import org.kylinupgrade.launcher.submit.SubmitCommand;
 
 /** {@code scripts/oozie/workflow.xml} and {@code job.properties}: the chain as Oozie spark actions. */
 public final class OozieWorkflow {
   static final String ROLLED_BACK = "rolled-back";
   static final String ROLLBACK_FAILED = "rollback-failed";
+  /** Where job.properties expects the job jars: beside the workflow, not in its lib/. */
+  static final String JOB_JARS = "${oozie.wf.application.path}/jars/";
 
   private final SchedulerChain chain;
 
@@ -102,12 +105,17 @@ public final class OozieWorkflow {
         .append("\n");
     for (Map.Entry<String, String> parameter : SchedulerChain.PARAMETERS.entrySet()) {
       String value = switch (parameter.getKey()) {
-        case "jobJar" -> "${oozie.wf.application.path}/lib/kylin-upgrade-job-" + version + "-cluster.jar";
+        case "jobJar" -> JOB_JARS + JobBuild.HBASE2.jarName(version);
+        case "jobJarHBase1" -> JOB_JARS + JobBuild.HBASE1.jarName(version);
         case "hbaseSite" -> "${oozie.wf.application.path}/hbase-site.xml";
         default -> parameter.getValue();
       };
       if (parameter.getKey().equals("principal") || parameter.getKey().equals("keytab")) {
         continue; // Oozie brings Kerberos credentials itself (see the README)
+      }
+      if (parameter.getKey().equals("hbaseMajor")) {
+        p.append("# the cluster's HBase: 2 runs jobJar (HBase 2.x), 1 runs jobJarHBase1 (HBase 0.98/1.x). The job jars\n")
+            .append("# stay out of lib/: Oozie puts every jar there on the action's class path, and the two builds clash.\n");
       }
       p.append(parameter.getKey()).append('=').append(value).append('\n');
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kylinupgrade.launcher.submit.JobBuild;
 import org.kylinupgrade.launcher.submit.SparkJobs;
 import org.kylinupgrade.launcher.submit.SubmitCommand;
 import org.kylinupgrade.launcher.submit.SubmitOptions;
@@ -31,6 +32,12 @@ public final class SchedulerChain {
   public static final Step ROLLBACK =
       new Step("rollback", "rollback", List.of("--snapshot", "${backupSnapshot}", "--coprocessor-jar", "${v1CoprocessorJar}"));
 
+  /**
+   * The job jar of the build the {@code hbaseMajor} parameter names (Oozie's expression language): the
+   * HBase 1.x and 2.x builds are separate jars, and the scheduler runs the one the cluster needs.
+   */
+  public static final String JOB_JAR = "${hbaseMajor eq 1 ? jobJarHBase1 : jobJar}";
+
   /** The parameters the steps use, with the value a fresh installation starts from. */
   public static final Map<String, String> PARAMETERS = parameters();
 
@@ -48,7 +55,9 @@ public final class SchedulerChain {
     p.put("queueName", "default");
     p.put("metadataUrl", "kylin_metadata@hbase");
     p.put("hbaseSite", "/etc/hbase/conf/hbase-site.xml");
-    p.put("jobJar", "hdfs:///apps/kylin-upgrade/lib/kylin-upgrade-job-cluster.jar");
+    p.put("hbaseMajor", "2");
+    p.put("jobJar", "hdfs:///apps/kylin-upgrade/jars/kylin-upgrade-job-cluster.jar");
+    p.put("jobJarHBase1", "hdfs:///apps/kylin-upgrade/jars/kylin-upgrade-job-hbase1-cluster.jar");
     p.put("backupSnapshot", "kylin_metadata_before_v2");
     p.put("coprocessorJar", "hdfs:///kylin/coprocessor/kylin-coprocessor-v2.jar");
     p.put("v1CoprocessorJar", "hdfs:///kylin/coprocessor/kylin-coprocessor-v1.jar");
@@ -68,7 +77,7 @@ public final class SchedulerChain {
     List<String> line = new ArrayList<>(List.of(step.command(),
         "--master", "${master}", "--deploy-mode", "cluster",
         "--metadata-url", "${metadataUrl}", "--hbase-site", "${hbaseSite}",
-        "--job-jar", "${jobJar}", "--conf", "spark.yarn.queue=${queueName}"));
+        "--job-jar", JOB_JAR, "--conf", "spark.yarn.queue=${queueName}"));
     line.addAll(step.args());
     return line;
   }
@@ -77,11 +86,11 @@ public final class SchedulerChain {
   public SubmitCommand submitCommand(Step step) {
     SubmitOptions submit = new SubmitOptions();
     submit.deployMode = SubmitOptions.DeployMode.cluster;
-    submit.jobJar = "${jobJar}";
+    submit.jobJar = JOB_JAR;
     submit.conf.put("spark.yarn.queue", "${queueName}");
     List<String> jobArgs = new ArrayList<>(List.of("--metadata-url", "${metadataUrl}", "--hbase-site", "${hbaseSite}"));
     jobArgs.addAll(step.args());
-    return planner.plan(SparkJobs.named(step.command()), "${master}", jobArgs, submit);
+    return planner.plan(SparkJobs.named(step.command()), "${master}", jobArgs, submit, JobBuild.DEFAULT);
   }
 
   /** Rewrites each {@code ${name}} placeholder of a value. */

@@ -11,12 +11,12 @@ import java.util.Optional;
 public final class SparkJobs {
   public static final List<SparkJob> ALL = List.of(
       new SparkJob("backup", "org.kylinupgrade.jobs.BackupJob"),
-      new SparkJob("upgrade", "org.kylinupgrade.jobs.UpgradeJob"),
+      new SparkJob("upgrade", "org.kylinupgrade.jobs.UpgradeJob", "--from-folder"),
       new SparkJob("coprocessor", "org.kylinupgrade.jobs.CoprocessorJob"),
-      new SparkJob("validate", "org.kylinupgrade.jobs.ValidateJob"),
+      new SparkJob("validate", "org.kylinupgrade.jobs.ValidateJob", "--from-folder"),
       new SparkJob("rollback", "org.kylinupgrade.jobs.RollbackJob"),
       new SparkJob("resume", "org.kylinupgrade.jobs.ResumeJob"),
-      new SparkJob("info", "org.kylinupgrade.jobs.InfoJob"));
+      new SparkJob("info", "org.kylinupgrade.jobs.InfoJob", "--from-folder"));
 
   private SparkJobs() {
   }

@@ -43,8 +43,15 @@ public final class SubmitOptions {
   public List<String> jars = new ArrayList<>();
 
   @Option(names = "--job-jar", paramLabel = "JAR",
-      description = "the job jar to submit (default: the kylin-upgrade-job-*-cluster.jar of this installation)")
+      description = "the job jar to submit (default: this installation's kylin-upgrade-job-*-cluster.jar, or its -hbase1-cluster.jar "
+          + "for an HBase 1.x cluster)")
   public String jobJar;
+
+  @Option(names = "--hbase-major", paramLabel = "1|2",
+      description = "the cluster's HBase major version, which picks the build of the jobs: 1 for HBase 0.98/1.x "
+          + "(the -hbase1 jar), 2 for HBase 2.x (default: asked of the cluster, else 2; --print-command: 2). "
+          + "A version the cluster does not run is refused")
+  public Integer hbaseMajor;
 
   @Option(names = "--spark-home", paramLabel = "DIR", description = "the Spark installation to submit with (default: $SPARK_HOME)")
   public String sparkHome;

@@ -1,6 +1,5 @@
 package org.kylinupgrade.launcher.submit;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +14,7 @@ import org.kylinupgrade.metadata.BadInputException;
  * nothing but the options and the conf folder: no Spark, no HBase, no hbase-site.
  */
 public final class SubmitPlanner {
-  public static final String HBASE_SITE = "hbase-site.xml";
+  public static final String HBASE_SITE = LauncherEnvironment.HBASE_SITE;
   public static final String HBASE_SITE_OPTION = "--hbase-site";
 
   private final LauncherEnvironment environment;
@@ -31,8 +30,9 @@ public final class SubmitPlanner {
   /**
    * @param jobArgs the job's own arguments, global options included, without {@code --master} and the submit
    *     options; an {@code --hbase-site} among them is shipped with the job in cluster mode
+   * @param build the build of the jobs whose jar is submitted unless {@code --job-jar} names one
    */
-  public SubmitCommand plan(SparkJob job, String master, List<String> jobArgs, SubmitOptions submit) {
+  public SubmitCommand plan(SparkJob job, String master, List<String> jobArgs, SubmitOptions submit, JobBuild build) {
     String deployMode = isLocal(master) ? null : submit.deployMode.name();
     boolean driverInCluster = SubmitOptions.DeployMode.cluster.name().equals(deployMode);
     List<String> args = new ArrayList<>(jobArgs);
@@ -51,7 +51,7 @@ public final class SubmitPlanner {
     }
     return new SubmitCommand(job.command(), sparkSubmit(submit), master == null ? "local[*]" : master, deployMode,
         "kylin-upgrade " + job.command(), job.mainClass(), submit.queue, submit.principal, submit.keytab, submit.jars,
-        files, conf(submit), submit.jobJar != null ? submit.jobJar : environment.defaultJobJar(), args);
+        files, conf(submit), submit.jobJar != null ? submit.jobJar : environment.defaultJobJar(build), args);
   }
 
   /** spark-submit from the Spark installation when one is named, else the one on the PATH. */
@@ -77,11 +77,7 @@ public final class SubmitPlanner {
   /** The hbase-site the job reads: the one the arguments name, else {@code $HBASE_CONF_DIR/hbase-site.xml}. */
   private Optional<String> hbaseSite(List<String> args) {
     int at = args.indexOf(HBASE_SITE_OPTION);
-    if (at >= 0 && at + 1 < args.size()) {
-      return Optional.of(args.get(at + 1));
-    }
-    return environment.env("HBASE_CONF_DIR").map(dir -> Path.of(dir, HBASE_SITE)).filter(Files::isRegularFile)
-        .map(Path::toString);
+    return environment.hbaseSite(at >= 0 && at + 1 < args.size() ? args.get(at + 1) : null);
   }
 
   private static void setHBaseSite(List<String> args, String value) {

@@ -126,6 +126,51 @@ class SchedulerFilesTest {
     assertTrue(dag.get("dag").get("schedule").isNull(), "run when triggered");
   }
 
+  /** hbaseMajor picks the build: Oozie's expression evaluated as EL does, with job.properties' values. */
+  @Test
+  void theJobJarIsTheBuildTheHBaseMajorParameterNames() throws Exception {
+    for (Element action : actions(workflow()).values()) {
+      Element spark = (Element) action.getElementsByTagNameNS(SPARK_NS, "spark").item(0);
+      assertEquals(SchedulerChain.JOB_JAR, text(spark, "jar").get(0), action.getAttribute("name"));
+    }
+    java.util.Properties jobProperties = new java.util.Properties();
+    try (java.io.Reader in = Files.newBufferedReader(scripts().resolve(SchedulerFiles.JOB_PROPERTIES))) {
+      jobProperties.load(in);
+    }
+    String version = org.kylinupgrade.launcher.config.LauncherEnvironment.version();
+    assertEquals("2", jobProperties.getProperty("hbaseMajor"), "the HBase 2.x build unless the operator says otherwise");
+    String hbase2 = jobProperties.getProperty("jobJar");
+    String hbase1 = jobProperties.getProperty("jobJarHBase1");
+    assertTrue(hbase2.endsWith("/" + org.kylinupgrade.launcher.submit.JobBuild.HBASE2.jarName(version)), hbase2);
+    assertTrue(hbase1.endsWith("/" + org.kylinupgrade.launcher.submit.JobBuild.HBASE1.jarName(version)), hbase1);
+    for (String jar : List.of(hbase1, hbase2)) {
+      assertTrue(!jar.contains("/lib/"), jar + ": Oozie puts lib/ on the class path, where the two builds would clash");
+    }
+    assertEquals(hbase2, evaluate(SchedulerChain.JOB_JAR, "2", hbase1, hbase2));
+    assertEquals(hbase1, evaluate(SchedulerChain.JOB_JAR, "1", hbase1, hbase2));
+
+    JsonNode dag = dagStructure();
+    JsonNode params = dag.get("dag").get("params");
+    assertEquals("2", params.get("hbaseMajor").asText());
+    assertTrue(params.get("jobJar").asText().endsWith("kylin-upgrade-job-cluster.jar"), params::toString);
+    assertTrue(params.get("jobJarHBase1").asText().endsWith("kylin-upgrade-job-hbase1-cluster.jar"), params::toString);
+    dag.get("tasks").fields().forEachRemaining(task -> {
+      if (task.getValue().get("operator").asText().equals("SparkSubmitOperator")) {
+        assertEquals(AirflowDag.JOB_JAR, task.getValue().get("kwargs").get("application").asText(), task.getKey());
+      }
+    });
+  }
+
+  /** A workflow's ${...} expression with the parameters set, as Oozie's expression language reads it. */
+  private static String evaluate(String expression, String hbaseMajor, String jobJarHBase1, String jobJar) {
+    javax.el.ELProcessor el = new javax.el.ELProcessor();
+    el.defineBean("hbaseMajor", hbaseMajor);
+    el.defineBean("jobJarHBase1", jobJarHBase1);
+    el.defineBean("jobJar", jobJar);
+    assertTrue(expression.startsWith("${") && expression.endsWith("}"), expression);
+    return (String) el.getValue(expression.substring(2, expression.length() - 1), String.class);
+  }
+
   /** Each step of both schedulers against what the launcher prints for the same command line. */
   @TestFactory
   Stream<DynamicTest> schedulersCarryWhatTheLauncherPrints() throws Exception {
@@ -172,8 +217,11 @@ class SchedulerFilesTest {
     assertEquals(map(printed.get("conf")), conf);
   }
 
-  /** Airflow's {{ params.x }} as the ${x} the launcher was given. */
+  /** Airflow's {{ params.x }} as the ${x} the launcher was given, and its choice of job jar as Oozie's. */
   private static String oozieStyle(String value) {
+    if (value.equals(AirflowDag.JOB_JAR)) {
+      return SchedulerChain.JOB_JAR;
+    }
     return AIRFLOW_PARAM.matcher(value).replaceAll("\\${$1}");
   }
 
