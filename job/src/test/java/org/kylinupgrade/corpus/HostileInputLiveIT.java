@@ -22,6 +22,7 @@ import org.kylinupgrade.SharedSpark;
 import org.kylinupgrade.corpus.HostileFolders.Case;
 import org.kylinupgrade.corpus.HostileInputIT.Outcome;
 import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.jobs.DumpJob;
 import org.kylinupgrade.jobs.ExitCodes;
 import org.kylinupgrade.jobs.LoadJob;
@@ -96,7 +97,7 @@ class HostileInputLiveIT {
   static void assertNothingLeftBehind(String table, String working) throws IOException {
     MetadataUrl url = MetadataUrl.parse(table + "@hbase");
     try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
-        Admin admin = hbase.connection().getAdmin()) {
+        Admin admin = TestHBase.admin(hbase)) {
       List<String> others = Arrays.stream(admin.listTableNames()).map(Object::toString)
           .filter(n -> n.startsWith(table + "_") && !n.equals(RunNames.historyTable(url))).toList();
       assertEquals(List.of(), others, "no staging table left");

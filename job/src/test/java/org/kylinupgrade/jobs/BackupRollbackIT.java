@@ -31,6 +31,7 @@ import org.kylinupgrade.SharedSpark;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseStore;
+import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
 import picocli.CommandLine;
@@ -71,10 +72,10 @@ class BackupRollbackIT {
     table = "backup_it_" + TABLES.incrementAndGet();
     working = SharedHBase.newWorkingDir();
     assertEquals(ExitCodes.OK, run(new LoadJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString()), errBytes.toString());
-    try (HBaseCluster hbase = hbase(); Admin admin = hbase.connection().getAdmin()) {
+    try (HBaseCluster hbase = hbase(); Admin admin = TestHBase.admin(hbase)) {
       admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(table + "_acl"))
           .setColumnFamily(ColumnFamilyDescriptorBuilder.of("i")).setColumnFamily(ColumnFamilyDescriptorBuilder.of("a")).build());
-      try (Table acl = hbase.connection().getTable(TableName.valueOf(table + "_acl"))) {
+      try (Table acl = TestHBase.table(hbase, table + "_acl")) {
         acl.put(new Put(Bytes.toBytes("cube-uuid")).addColumn(Bytes.toBytes("a"), Bytes.toBytes("ADMIN"), ACE));
       }
     }
@@ -91,7 +92,7 @@ class BackupRollbackIT {
       store.put(Resource.ofText("/cube/test_kylin_cube_with_slr_ready_old.json", "{}", 5L));
       store.put(Resource.ofText("/hybrid/test_kylin_cube_with_slr_ready_hybrid.json", "{}", 5L));
       store.flush();
-      try (Table acl = hbase.connection().getTable(TableName.valueOf(table + "_acl"))) {
+      try (Table acl = TestHBase.table(hbase, table + "_acl")) {
         acl.put(new Put(Bytes.toBytes("old-cube-uuid")).addColumn(Bytes.toBytes("a"), Bytes.toBytes("ADMIN"), ACE));
       }
     }
@@ -115,7 +116,7 @@ class BackupRollbackIT {
 
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-localmeta"), dump("restored"), true);
     assertArrayEquals(original, Files.readAllBytes(bigCellFile(snapshotResource)), "big-cell file restored");
-    try (HBaseCluster hbase = hbase(); Table acl = hbase.connection().getTable(TableName.valueOf(table + "_acl"))) {
+    try (HBaseCluster hbase = hbase(); Table acl = TestHBase.table(hbase, table + "_acl")) {
       assertArrayEquals(ACE, acl.get(new Get(Bytes.toBytes("cube-uuid"))).getValue(Bytes.toBytes("a"), Bytes.toBytes("ADMIN")));
       assertTrue(acl.get(new Get(Bytes.toBytes("old-cube-uuid"))).isEmpty(), "ACL rows added after the backup are gone");
     }

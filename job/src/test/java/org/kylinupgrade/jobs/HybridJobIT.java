@@ -34,6 +34,7 @@ import org.kylinupgrade.SharedSpark;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.hbase.AclTable;
 import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.hybrid.ExtendCubeToHybrid;
 import org.kylinupgrade.hybrid.HybridIds;
 import org.kylinupgrade.hybrid.HybridInput;
@@ -135,7 +136,7 @@ class HybridJobIT {
         cell("i", "o", "{\"sid\":\"ADMIN\",\"principal\":true}"),
         cell("i", "p", "{\"id\":\"another-project\",\"type\":\"org.apache.kylin.metadata.project.ProjectInstance\"}"),
         cell("i", "t", "org.apache.kylin.cube.CubeInstance"));
-    try (HBaseCluster hbase = connect(); Admin admin = hbase.connection().getAdmin()) {
+    try (HBaseCluster hbase = connect(); Admin admin = TestHBase.admin(hbase)) {
       admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(prefix + "_acl"))
           .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("i".getBytes()).setInMemory(true).build())
           .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("a".getBytes()).setInMemory(true).build()).build());

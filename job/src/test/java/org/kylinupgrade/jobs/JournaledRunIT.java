@@ -34,6 +34,7 @@ import org.kylinupgrade.SharedHBase;
 import org.kylinupgrade.SharedSpark;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.journal.FailurePoints;
 import org.kylinupgrade.journal.Run;
 import org.kylinupgrade.journal.RunJournal;
@@ -130,7 +131,7 @@ class JournaledRunIT {
   }
 
   private List<String> tablesWithPrefix() throws IOException {
-    try (HBaseCluster hbase = hbase(); Admin admin = hbase.connection().getAdmin()) {
+    try (HBaseCluster hbase = hbase(); Admin admin = TestHBase.admin(hbase)) {
       List<String> names = new ArrayList<>();
       for (TableName name : admin.listTableNames()) {
         if (name.getNameAsString().startsWith(table)) {

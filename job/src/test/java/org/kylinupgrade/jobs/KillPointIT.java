@@ -41,6 +41,7 @@ import org.kylinupgrade.coprocessor.CoprocessorEntry;
 import org.kylinupgrade.coprocessor.KylinCoprocessors.Target;
 import org.kylinupgrade.coprocessor.TablePlan;
 import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.journal.Run;
 import org.kylinupgrade.journal.RunJournal;
 import org.kylinupgrade.journal.RunLock;
@@ -280,7 +281,7 @@ class KillPointIT {
   /** No run unfinished, no lock, no table of this metadata disabled, no staging table or run snapshot left. */
   private void assertNothingLeft() throws IOException {
     assertEquals(Optional.empty(), unfinishedRun().map(Run::toString), "no run is left unfinished");
-    try (HBaseCluster hbase = connect(); Admin admin = hbase.connection().getAdmin()) {
+    try (HBaseCluster hbase = connect(); Admin admin = TestHBase.admin(hbase)) {
       assertEquals(Optional.empty(), new RunLock(hbase.historyTable(table + "_upgrade_history")).holder()
           .map(Object::toString), "no lock is held");
       List<String> tables = new ArrayList<>();
@@ -431,7 +432,7 @@ class KillPointIT {
             .getBytes(StandardCharsets.UTF_8)),
         new AclCell("i", "o", "{\"sid\":\"ADMIN\",\"principal\":true}".getBytes(StandardCharsets.UTF_8)),
         new AclCell("i", "t", "org.apache.kylin.cube.CubeInstance".getBytes(StandardCharsets.UTF_8)));
-    try (HBaseCluster hbase = connect(); Admin admin = hbase.connection().getAdmin()) {
+    try (HBaseCluster hbase = connect(); Admin admin = TestHBase.admin(hbase)) {
       admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(table + "_acl"))
           .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("i".getBytes(StandardCharsets.UTF_8)).build())
           .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("a".getBytes(StandardCharsets.UTF_8)).build()).build());

@@ -27,6 +27,7 @@ import org.kylinupgrade.SharedHBase;
 import org.kylinupgrade.SharedSpark;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.journal.FailurePoints;
 import org.kylinupgrade.journal.Step;
 import picocli.CommandLine;
@@ -107,7 +108,7 @@ class LiveUpgradeIT {
 
   private List<String> tablesWithPrefix(String prefix) throws IOException {
     try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
-        org.apache.hadoop.hbase.client.Admin admin = hbase.connection().getAdmin()) {
+        org.apache.hadoop.hbase.client.Admin admin = TestHBase.admin(hbase)) {
       return admin.listTableNames().length == 0 ? List.of()
           : java.util.Arrays.stream(admin.listTableNames()).map(Object::toString).filter(n -> n.startsWith(prefix)).toList();
     }

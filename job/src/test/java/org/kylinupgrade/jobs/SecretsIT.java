@@ -37,6 +37,7 @@ import org.kylinupgrade.SharedSpark;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.conf.Secrets;
 import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.hbase.TestHBase;
 import picocli.CommandLine;
 
 /**
@@ -117,7 +118,7 @@ class SecretsIT {
   private String historyRows() throws IOException {
     StringBuilder all = new StringBuilder();
     try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
-        Table history = hbase.connection().getTable(TableName.valueOf(table + "_upgrade_history"));
+        Table history = TestHBase.table(hbase, table + "_upgrade_history");
         ResultScanner scanner = history.getScanner(new Scan())) {
       for (Result r : scanner) {
         r.getNoVersionMap().forEach((family, cells) -> cells.forEach((field, value) -> all.append(Bytes.toString(r.getRow()))
