@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.jobs.JobCommandLine;
 import org.kylinupgrade.journal.RunNames;
 import org.kylinupgrade.metadata.MetadataUrl;
@@ -43,6 +44,7 @@ public final class JobRunner {
   private final List<String> cluster = new ArrayList<>();
   private final List<Fixed> fixed = new ArrayList<>();
   private final StringBuilder errors = new StringBuilder();
+  private final StringBuilder printed = new StringBuilder();
 
   private JobRunner(String table, String workingDir, List<String> cluster) {
     this.table = table;
@@ -118,8 +120,18 @@ public final class JobRunner {
     return SharedHBase.connect(workingDir, maxCellSize);
   }
 
-  /** The whole command line {@code job} is run with: the cluster, the table and the fixed options, then {@code args}. */
-  public String[] commandLine(Object job, String... args) {
+  /** The mini cluster's tables whose names start with this runner's table name, in the order HBase lists them. */
+  public List<String> tables() throws IOException {
+    try (HBaseCluster hbase = connect()) {
+      return TestHBase.tablesStartingWith(hbase, table);
+    }
+  }
+
+  /**
+   * The whole command line a job of {@code jobClass} is run with: the cluster, the table and the fixed options, then
+   * {@code args}. A child JVM running the job's {@code main} is given it too.
+   */
+  public String[] commandLine(Class<?> jobClass, String... args) {
     List<String> own = List.of(args);
     List<String> all = new ArrayList<>();
     addUnlessNamed(all, own, cluster);
@@ -130,7 +142,7 @@ public final class JobRunner {
       addUnlessNamed(all, own, List.of("--working-dir", workingDir));
     }
     for (Fixed f : fixed) {
-      if (f.jobType().isInstance(job)) {
+      if (f.jobType().isAssignableFrom(jobClass)) {
         addUnlessNamed(all, own, List.of(f.option(), f.value()));
       }
     }
@@ -167,24 +179,33 @@ public final class JobRunner {
       CommandLine cli = JobCommandLine.create(job);
       cli.setOut(new PrintWriter(teeOut, true));
       cli.setErr(new PrintWriter(err, true));
-      exit = cli.execute(commandLine(job, args));
+      exit = cli.execute(commandLine(job.getClass(), args));
     } finally {
       System.out.flush();
       System.err.flush();
       System.setOut(originalOut);
       System.setErr(originalErr);
     }
-    synchronized (errors) {
-      errors.append(err);
-    }
-    return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(),
+    Outcome outcome = new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(),
         stderr.toString(StandardCharsets.UTF_8));
+    synchronized (errors) {
+      errors.append(outcome.err());
+      printed.append(outcome.out()).append(outcome.stderr()).append(outcome.err());
+    }
+    return outcome;
   }
 
   /** The error messages of every command this runner ran. */
   public String err() {
     synchronized (errors) {
       return errors.toString();
+    }
+  }
+
+  /** All that the commands this runner ran printed: standard output, standard error and error messages. */
+  public String printed() {
+    synchronized (errors) {
+      return printed.toString();
     }
   }
 
