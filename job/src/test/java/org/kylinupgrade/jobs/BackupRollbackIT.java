@@ -19,12 +19,12 @@ import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.hadoop.hbase.util.Bytes;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kylinupgrade.FolderAssertions;
 import org.kylinupgrade.JobRunner;
-import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseStore;
@@ -32,6 +32,7 @@ import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.metadata.Resource;
 
 /** backup → upgrade → rollback (from the backup snapshot, from the folder dump) on a real HBase. */
+@ExtendWith(SparkJobs.class)
 class BackupRollbackIT {
   private static final byte[] ACE = Bytes.toBytes("{\"sidInfo\":{\"sid\":\"ADMIN\",\"principal\":true},\"permissionMask\":16}");
 
@@ -40,11 +41,6 @@ class BackupRollbackIT {
 
   private JobRunner runner;
   private String table;
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
 
   private void loadLocalmetaWithAcl() throws IOException {
     runner = JobRunner.onFreshTable("backup_it_").withOption("--keyvalue-maxsize", "100000");

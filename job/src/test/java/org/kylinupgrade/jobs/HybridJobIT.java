@@ -21,19 +21,18 @@ import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kylinupgrade.FolderAssertions;
 import org.kylinupgrade.JobRunner;
-import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.hbase.AclTable;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.hybrid.ExtendCubeToHybrid;
-import org.kylinupgrade.hybrid.HybridIds;
+import org.kylinupgrade.hybrid.FixedIds;
 import org.kylinupgrade.hybrid.HybridInput;
 import org.kylinupgrade.hybrid.Hybrid15Fixture;
 import org.kylinupgrade.hybrid.HybridPlan;
@@ -54,43 +53,19 @@ import org.kylinupgrade.rules.UpgradeTarget;
  * {@code --to 1.5} (the default) on Kylin 1.5.4.1's own upgrade of it (the result, Kylin 1.5.4.1's own tool's output,
  * Kylin 1.5.4.1 loading the result).
  */
+@ExtendWith(SparkJobs.class)
 class HybridJobIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CUBE = "test_kylin_cube_with_slr_ready_2_segments";
   private static final String CUBE_UUID = "1eaca32a-a33e-4b69-83dd-0bb8b1f8c53c";
   private static final String PROJECT_UUID = "1eaca32a-a33e-4b69-83dd-0bb8b1f8c91b";
-  private static final long NOW = 1800000000000L;
+  private static final long NOW = FixedIds.NOW;
 
   @TempDir
   Path tmp;
 
   private JobRunner runner;
   private String prefix;
-
-  /** Fixed uuids in the order asked for, and a fixed clock. */
-  private static final class FixedIds implements HybridIds {
-    private int next;
-
-    @Override
-    public String newUuid() {
-      return "00000000-0000-0000-0000-00000000000" + next++;
-    }
-
-    @Override
-    public long now() {
-      return NOW;
-    }
-  }
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
-
-  @AfterEach
-  void clearFailurePoints() {
-    System.clearProperty(FailurePoints.FAIL_AFTER);
-  }
 
   private static HybridJob hybridJob() {
     HybridJob job = new HybridJob();

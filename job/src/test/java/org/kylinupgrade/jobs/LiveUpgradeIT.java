@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,14 +21,15 @@ import org.kylinupgrade.FolderAssertions;
 import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SharedHBase;
 import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.journal.FailurePoints;
 import org.kylinupgrade.journal.Step;
 
 /** The live upgrade of a metadata table on a real HBase with local Spark: result, backup, rollback, failures. */
+@ExtendWith(SparkJobs.class)
 class LiveUpgradeIT {
-  private static final Pattern LAST_MODIFIED = Pattern.compile("\"last_modified\" : \\d+");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
@@ -38,17 +37,6 @@ class LiveUpgradeIT {
 
   private JobRunner runner;
   private String table;
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
-
-  @AfterEach
-  void clearFailurePoints() {
-    System.clearProperty(FailurePoints.FAIL_AFTER);
-    FailurePoints.observe(null);
-  }
 
   private void loadExample(String example, String... more) {
     loadExampleWithWorkingDir(example, SharedHBase.newWorkingDir(), more);
@@ -71,17 +59,6 @@ class LiveUpgradeIT {
     return out;
   }
 
-  private static void assertEqualToKylinIgnoringLastModified(Path expected, Path actual) throws IOException {
-    assertEquals(FolderAssertions.files(expected), FolderAssertions.files(actual));
-    for (String f : FolderAssertions.files(expected)) {
-      String e = new String(Files.readAllBytes(expected.resolve(f)), StandardCharsets.ISO_8859_1);
-      String a = new String(Files.readAllBytes(actual.resolve(f)), StandardCharsets.ISO_8859_1);
-      if (!e.equals(a)) {
-        assertEquals(LAST_MODIFIED.matcher(e).replaceAll("LM"), LAST_MODIFIED.matcher(a).replaceAll("LM"), f);
-      }
-    }
-  }
-
   /** The report the newest run stored in the history table. */
   private JsonNode journaledReport() throws IOException {
     try (HBaseCluster hbase = runner.connect()) {
@@ -102,7 +79,7 @@ class LiveUpgradeIT {
     assertEquals(r.get("unloadable").size() > 0 ? ExitCodes.PROBLEMS : ExitCodes.OK, code, runner.err());
     assertTrue(r.get("source").asText().contains("read from its files under " + SharedHBase.hdfs() + "/"),
         "a client given the cluster's hbase-site reads the snapshot's files on HDFS: " + r.get("source"));
-    assertEqualToKylinIgnoringLastModified(TestData.expected(example), dump("after"));
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected(example), dump("after"));
     assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
     assertEquals(r.get("changes"), journaledReport().get("changes"), "the history keeps the run's report");
 
@@ -132,7 +109,7 @@ class LiveUpgradeIT {
         Files.delete(after.resolve(propertyChecked));
       }
     }
-    assertEqualToKylinIgnoringLastModified(TestData.expected15(example), after);
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected15(example), after);
     assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
     assertEquals(0, runAndReadChanged(report), "a second run changes nothing");
     assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
@@ -152,7 +129,7 @@ class LiveUpgradeIT {
     assertEquals(ExitCodes.BAD_INPUT, runner.run(new ResumeJob(), "--to", "1.4-alpha", "--keyvalue-maxsize", "2000"));
     assertTrue(runner.err().contains("upgrades to 1.5, not to 1.4-alpha"), runner.err());
     assertEquals(ExitCodes.OK, runner.run(new ResumeJob(), "--keyvalue-maxsize", "2000"), runner.err());
-    assertEqualToKylinIgnoringLastModified(TestData.expected15("kylin-1.3.0-sample-cube"), dump("resumed15"));
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected15("kylin-1.3.0-sample-cube"), dump("resumed15"));
   }
 
   @ParameterizedTest
@@ -167,7 +144,7 @@ class LiveUpgradeIT {
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("as-it-was"), true);
     assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
     assertEquals(ExitCodes.OK, runner.run(new UpgradeJob(), "--keyvalue-maxsize", "2000"), runner.err());
-    assertEqualToKylinIgnoringLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
   }
 
   @Test
@@ -178,7 +155,7 @@ class LiveUpgradeIT {
     assertEquals(ExitCodes.OK, runner.run(new UpgradeJob(), "--report", report.toString()), runner.err());
     String source = JSON.readTree(report.toFile()).get("source").asText();
     assertTrue(source.contains("through a temporary clone"), source);
-    assertEqualToKylinIgnoringLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
     assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
   }
 
@@ -212,7 +189,7 @@ class LiveUpgradeIT {
     org.apache.hadoop.fs.FileSystem hdfs = dir.getFileSystem(SharedHBase.clientConf());
     assertTrue(hdfs.listFiles(dir, true).hasNext(), "big cells were written to the working dir on HDFS");
     assertEquals(ExitCodes.OK, runner.run(new UpgradeJob(), "--keyvalue-maxsize", "2000"), runner.err());
-    assertEqualToKylinIgnoringLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
     assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("rolled-back"), true);
   }
@@ -308,7 +285,7 @@ class LiveUpgradeIT {
     assertEquals(ExitCodes.NEEDS_OPERATOR, runner.run(new UpgradeJob(), "--keyvalue-maxsize", "2000"));
     assertTrue(runner.err().contains("resume"), runner.err());
     assertEquals(ExitCodes.OK, runner.run(new ResumeJob(), "--keyvalue-maxsize", "2000"), runner.err());
-    assertEqualToKylinIgnoringLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("resumed"));
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("resumed"));
     assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("rolled-back"), true);
   }

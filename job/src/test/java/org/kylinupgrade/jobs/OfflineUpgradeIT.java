@@ -16,17 +16,18 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kylinupgrade.FolderAssertions;
 import org.kylinupgrade.JobRunner;
-import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 
 /** {@code upgrade --from-folder IN --to-folder OUT} through real local Spark, against Kylin's own output. */
+@ExtendWith(SparkJobs.class)
 class OfflineUpgradeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LAST_MODIFIED = Pattern.compile("\"last_modified\" : (\\d+)");
@@ -35,11 +36,6 @@ class OfflineUpgradeIT {
   Path tmp;
 
   private final JobRunner offline = JobRunner.offline();
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
 
   private static String withoutLastModified(String json, String replacement) {
     Matcher m = LAST_MODIFIED.matcher(json);

@@ -25,12 +25,12 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.layout.PatternLayout;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SharedHBase;
-import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.conf.Secrets;
 import org.kylinupgrade.hbase.HBaseCluster;
@@ -42,6 +42,7 @@ import org.kylinupgrade.hbase.TestHBase;
  * searched for each secret value: standard output and error, the log (at INFO, the job's own loggers at DEBUG), the
  * JSON reports and every cell of the history table.
  */
+@ExtendWith(SparkJobs.class)
 class SecretsIT {
   private static final String KEYSTORE_PW = "KsPw-8161";
   private static final String REST_KEYSTORE_PW = "RestKsPw-8262";
@@ -56,11 +57,6 @@ class SecretsIT {
   Path tmp;
 
   private JobRunner runner;
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
 
   /** The mini cluster's hbase-site, plus what an operator's TLS and REST set-up puts there. */
   private String siteWithSecrets(Path keytab) throws IOException {

@@ -9,12 +9,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SharedHBase;
-import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.validate.Finding;
@@ -28,6 +28,7 @@ import org.kylinupgrade.validate.V2Store;
  * {@code validate} as the operator runs it, through real local Spark, on folders and on a real HBase table: against
  * Kylin 1.5's loading rules by default, against 1.4-alpha's with {@code --to 1.4-alpha}.
  */
+@ExtendWith(SparkJobs.class)
 class ValidateJobIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,11 +36,6 @@ class ValidateJobIT {
   Path tmp;
 
   private final JobRunner offline = JobRunner.offline();
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
 
   /** The report's problems as findings, in report order. */
   private static List<Finding> problems(Path report) throws IOException {
