@@ -45,7 +45,8 @@ class BackupRollbackIT {
   private void loadLocalmetaWithAcl() throws IOException {
     runner = JobRunner.onFreshTable("backup_it_").withOption("--keyvalue-maxsize", "100000");
     table = runner.table();
-    assertEquals(ExitCodes.OK, runner.run(new LoadJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString()), runner.err());
+    assertEquals(ExitCodes.OK, runner.run(new LoadJob(), "--from-folder",
+        TestData.example("kylin-1.3.0-localmeta").toString()), runner.err());
     try (HBaseCluster hbase = runner.connect(100000); Admin admin = TestHBase.admin(hbase)) {
       admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(runner.url().aclTable()))
           .setColumnFamily(ColumnFamilyDescriptorBuilder.of("i")).setColumnFamily(ColumnFamilyDescriptorBuilder.of("a")).build());
@@ -141,7 +142,8 @@ class BackupRollbackIT {
       org.kylinupgrade.journal.RunLock lock = new org.kylinupgrade.journal.RunLock(
           hbase.historyTable(runner.historyTable()).ensureExists());
       lock.acquire("busy-run");
-      assertEquals(ExitCodes.FAILED, runner.run(new RollbackJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString()));
+      assertEquals(ExitCodes.FAILED, runner.run(new RollbackJob(), "--from-folder",
+          TestData.example("kylin-1.3.0-localmeta").toString()));
       assertTrue(runner.err().contains("busy-run"), runner.err());
       lock.release("busy-run");
     }

@@ -56,7 +56,8 @@ final class ChildJvm {
 
   /** Waits at most {@code seconds} for the child to end by itself; its exit code. */
   int exitWithin(long seconds) throws InterruptedException {
-    assertTrue(process.waitFor(seconds, TimeUnit.SECONDS), "the child did not end within " + seconds + " s:\n" + tail(25));
+    assertTrue(process.waitFor(seconds, TimeUnit.SECONDS),
+        "the child did not end within " + seconds + " s:\n" + tail(25));
     return process.exitValue();
   }
 

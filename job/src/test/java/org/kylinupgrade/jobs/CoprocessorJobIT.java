@@ -144,7 +144,8 @@ class CoprocessorJobIT {
     fixture.disable(table(25));
 
     Path report = SharedHBase.tempDir("report").resolve("report.json");
-    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--parallelism", "4", "--report", report.toString()), runner.err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--parallelism", "4",
+        "--report", report.toString()), runner.err());
 
     for (String t : tables.keySet()) {
       if (t.equals(table(28)) || t.equals(table("29_NEW")) || t.equals(table("II"))) {
@@ -178,7 +179,8 @@ class CoprocessorJobIT {
     assertEquals("skipped", resultOf(json, table(20)).get("status").asText());
 
     Path again = report.resolveSibling("again.json");
-    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--report", again.toString()), runner.err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--report",
+        again.toString()), runner.err());
     JsonNode rerun = read(again);
     assertEquals(28, rerun.get("skipped").asInt());
     assertEquals(0, rerun.get("changed").asInt());
@@ -301,7 +303,8 @@ class CoprocessorJobIT {
     fixture.load(metadataTable);
     fixture.createTables(Map.of(table(0), v1Legacy()));
 
-    assertEquals(ExitCodes.BAD_INPUT, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--target", "1.6"));
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--target",
+        "1.6"));
     assertTrue(runner.err().contains("'1.6'") && runner.err().contains("1.5, 1.4-alpha, 1.3 (also v2 = 1.4-alpha, v1 = 1.3)"), runner.err());
     assertEquals(v1Legacy(), fixture.coprocessors(table(0)), "nothing changed");
     assertEquals(List.of(), uploadedJars(), "nothing uploaded");
@@ -343,7 +346,8 @@ class CoprocessorJobIT {
     fixture.createTables(tables);
 
     Path report = SharedHBase.tempDir("report").resolve("report.json");
-    assertEquals(ExitCodes.PROBLEMS, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--report", report.toString()), runner.err());
+    assertEquals(ExitCodes.PROBLEMS, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--report",
+        report.toString()), runner.err());
     JsonNode json = read(report);
     assertEquals(List.of(refused), JSON.convertValue(json.get("failedTables"), List.class));
     assertEquals(3, json.get("changed").asInt());
@@ -353,7 +357,8 @@ class CoprocessorJobIT {
     assertEquals(v1Legacy(), fixture.coprocessors(refused), "left as it was");
 
     Path again = report.resolveSibling("again.json");
-    assertEquals(ExitCodes.PROBLEMS, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--report", again.toString()), runner.err());
+    assertEquals(ExitCodes.PROBLEMS, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--report",
+        again.toString()), runner.err());
     assertEquals(3, read(again).get("skipped").asInt());
     assertEquals(1, read(again).get("failed").asInt());
     assertTrue(fixture.isEnabled(refused));
@@ -372,7 +377,8 @@ class CoprocessorJobIT {
     Map<String, List<CoprocessorEntry>> before = snapshot(List.copyOf(tables.keySet()));
 
     Path report = SharedHBase.tempDir("report").resolve("dry.json");
-    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--dry-run", "--report", report.toString()), runner.err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--dry-run",
+        "--report", report.toString()), runner.err());
     assertEquals(before, snapshot(List.copyOf(tables.keySet())));
     assertFalse(fixture.isEnabled(table(2)), "a dry run does not even enable");
     assertEquals(List.of(), uploadedJars());
@@ -398,19 +404,24 @@ class CoprocessorJobIT {
     fixture.project("last_two").load(metadataTable);
     fixture.createTables(tables);
 
-    assertEquals(ExitCodes.BAD_INPUT, runner.run(new CoprocessorJob(), "--tables", table(0) + ",KYLIN_NOT_A_SEGMENT", "--jar", jar.toString()));
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(new CoprocessorJob(), "--tables", table(0) + ",KYLIN_NOT_A_SEGMENT",
+        "--jar", jar.toString()));
     assertTrue(runner.err().contains("KYLIN_NOT_A_SEGMENT"), runner.err());
-    assertEquals(ExitCodes.BAD_INPUT, runner.run(new CoprocessorJob(), "--cubes", "no_such_cube", "--jar", jar.toString()));
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(new CoprocessorJob(), "--cubes", "no_such_cube", "--jar",
+        jar.toString()));
     assertEquals(List.of(), fixture.kylinCoprocessors(table(0)), "nothing changed");
 
-    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--cubes", "CUBE_3", "--jar", jar.toString()), runner.err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--cubes", "CUBE_3", "--jar", jar.toString()),
+        runner.err());
     assertEquals(2, fixture.kylinCoprocessors(table(3)).size());
     assertEquals(List.of(), fixture.kylinCoprocessors(table(2)));
-    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--projects", "first_two", "--jar", jar.toString()), runner.err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--projects", "first_two", "--jar", jar.toString()),
+        runner.err());
     assertEquals(2, fixture.kylinCoprocessors(table(0)).size());
     assertEquals(2, fixture.kylinCoprocessors(table(1)).size());
     assertEquals(List.of(), fixture.kylinCoprocessors(table(2)));
-    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--tables", table(2), "--jar", jar.toString()), runner.err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--tables", table(2), "--jar", jar.toString()),
+        runner.err());
     assertEquals(2, fixture.kylinCoprocessors(table(2)).size());
   }
 
@@ -426,7 +437,8 @@ class CoprocessorJobIT {
     fixture.createTables(tables);
 
     Path report = SharedHBase.tempDir("report").resolve("spark.json");
-    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--runner", "spark", "--parallelism", "2",
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--runner", "spark",
+        "--parallelism", "2",
         "--report", report.toString()), runner.err());
     JsonNode json = read(report);
     assertEquals("spark", json.get("runner").asText());
@@ -437,7 +449,8 @@ class CoprocessorJobIT {
       assertTrue(fixture.isEnabled(t));
     }
     Path again = report.resolveSibling("again.json");
-    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--runner", "spark", "--report", again.toString()), runner.err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--runner", "spark",
+        "--report", again.toString()), runner.err());
     assertEquals(5, read(again).get("skipped").asInt());
   }
 }

@@ -198,14 +198,16 @@ class HybridJobIT {
     Path before = dump("before");
     for (String point : List.of(LiveHybrid.WRITTEN, LiveHybrid.ACL_COPIED)) {
       System.setProperty(FailurePoints.FAIL_AFTER, point);
-      assertEquals(ExitCodes.FAILED, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE), runner.err());
+      assertEquals(ExitCodes.FAILED, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube",
+          CUBE), runner.err());
       System.clearProperty(FailurePoints.FAIL_AFTER);
       assertTrue(runner.err().contains("put back as they were"), runner.err());
       FolderAssertions.assertSameFolder(before, dump("after-" + point), true);
       assertEquals(List.of(), aclRow("00000000-0000-0000-0000-000000000000"), point);
       assertEquals(Run.Status.ROLLED_BACK, history().get(history().size() - 1).status());
     }
-    assertEquals(ExitCodes.OK, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE), "the lock was released");
+    assertEquals(ExitCodes.OK, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE),
+        "the lock was released");
   }
 
   /**
@@ -217,13 +219,15 @@ class HybridJobIT {
     loadUpgradedMetadataWithAcl();
     Path before = dump("before");
     System.setProperty(FailurePoints.FAIL_AFTER, "hybrid:write");
-    assertEquals(ExitCodes.FAILED, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE), runner.err());
+    assertEquals(ExitCodes.FAILED, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube",
+        CUBE), runner.err());
     System.clearProperty(FailurePoints.FAIL_AFTER);
     assertTrue(runner.err().contains("put back as they were"), runner.err());
     FolderAssertions.assertSameFolder(before, dump("after-middle"), true);
     assertEquals(List.of(), aclRow("00000000-0000-0000-0000-000000000000"));
     assertEquals(Run.Status.ROLLED_BACK, history().get(history().size() - 1).status());
-    assertEquals(ExitCodes.OK, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE), "the lock was released");
+    assertEquals(ExitCodes.OK, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE),
+        "the lock was released");
   }
 
   @Test
@@ -233,8 +237,10 @@ class HybridJobIT {
     assertEquals(ExitCodes.BAD_INPUT, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube",
         "test_kylin_cube_without_slr_ready"));
     assertTrue(runner.err().contains("cannot be loaded by Kylin v2: bad data type -- bitmap"), runner.err());
-    assertEquals(ExitCodes.BAD_INPUT, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "nope", "--cube", CUBE));
-    assertEquals(ExitCodes.BAD_INPUT, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE,
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "nope", "--cube",
+        CUBE));
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube",
+        CUBE,
         "--partition-date", "2013-11-12"));
     assertEquals(ExitCodes.BAD_INPUT, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube",
         "test_kylin_cube_with_slr_empty"));
@@ -254,7 +260,8 @@ class HybridJobIT {
 
   /** A real crash: hybrid runs in a child JVM that halts right after {@code point}. */
   private int hybridInChildJvmHaltingAfter(String point) throws InterruptedException {
-    List<String> args = List.of(runner.commandLine(HybridJob.class, "--to", "1.4-alpha", "--project", "default", "--cube",
+    List<String> args = List.of(runner.commandLine(HybridJob.class, "--to", "1.4-alpha", "--project", "default",
+        "--cube",
         CUBE));
     return ChildJvm.start(HybridJob.class, Map.of(FailurePoints.HALT_AFTER, point), args,
         tmp.resolve("child-" + point + ".log")).exitWithin(180);
@@ -269,13 +276,15 @@ class HybridJobIT {
     assertTrue(killed.unfinished());
     assertFalse(aclRow(killed.get("acl_copy_row")).isEmpty(), "the ACL row was copied");
 
-    assertEquals(ExitCodes.NEEDS_OPERATOR, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE));
+    assertEquals(ExitCodes.NEEDS_OPERATOR, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default",
+        "--cube", CUBE));
     assertEquals(ExitCodes.NEEDS_OPERATOR, runner.run(new ResumeJob()));
     assertTrue(runner.err().contains("cannot be resumed"), runner.err());
     assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
     FolderAssertions.assertSameFolder(before, dump("rolled-back"), true);
     assertEquals(List.of(), aclRow(killed.get("acl_copy_row")));
-    assertEquals(ExitCodes.OK, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE), runner.err());
+    assertEquals(ExitCodes.OK, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE),
+        runner.err());
   }
 
   // --to 1.5 ---------------------------------------------------------------------------------------------------------

@@ -110,7 +110,8 @@ class JournaledRunIT {
     List<String> all = new ArrayList<>(List.of("--master", "local[1]"));
     all.addAll(List.of(args));
     return ChildJvm.start(job, Map.of(FailurePoints.HALT_AFTER, point),
-        List.of(runner.commandLine(job, all.toArray(new String[0]))), tmp.resolve("child-" + point.replace(':', '_') + ".log")).exitWithin(240);
+        List.of(runner.commandLine(job, all.toArray(new String[0]))), tmp.resolve("child-" + point.replace(':',
+            '_') + ".log")).exitWithin(240);
   }
 
   // ---- failures inside the swap ----------------------------------------------------------------------------------
@@ -311,7 +312,8 @@ class JournaledRunIT {
     assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table");
     assertEquals(List.of(), runSnapshots(), "no snapshot");
 
-    assertEquals(ExitCodes.OK, runner.run(new LoadJob(), "--replace", "--from-folder", TestData.example(EXAMPLE).toString()),
+    assertEquals(ExitCodes.OK, runner.run(new LoadJob(), "--replace", "--from-folder",
+        TestData.example(EXAMPLE).toString()),
         runner.err());
     assertEquals(ExitCodes.BAD_INPUT, runner.run(new RollbackJob()), "nothing to roll back");
     assertOriginal("fixed");

@@ -318,7 +318,8 @@ class KillPointIT {
     }
 
     Path report = tmp.resolve("coprocessor-rerun.json");
-    JobRunner.Outcome rerun = runner.execute(new CoprocessorJob(), "--master", "local[1]", "--all", "--jar", jar.toString(),
+    JobRunner.Outcome rerun = runner.execute(new CoprocessorJob(), "--master", "local[1]", "--all", "--jar",
+        jar.toString(),
         "--report", report.toString());
     assertEquals(ExitCodes.OK, rerun.exit(), "the re-run after the kill: " + rerun);
     JsonNode json = JSON.readTree(report.toFile());

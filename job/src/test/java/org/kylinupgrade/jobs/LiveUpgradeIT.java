@@ -44,7 +44,8 @@ class LiveUpgradeIT {
 
   private void loadExampleWithWorkingDir(String example, String workingDir, String... more) {
     // the target of the upgrades that name none: most tests here compare with Kylin 1.4-alpha's output
-    runner = JobRunner.on(JobRunner.freshTable("live_it_"), workingDir).withOption(UpgradeJob.class, "--to", "1.4-alpha");
+    runner = JobRunner.on(JobRunner.freshTable("live_it_"), workingDir).withOption(UpgradeJob.class, "--to",
+        "1.4-alpha");
     table = runner.table();
     String[] args = new String[2 + more.length];
     args[0] = "--from-folder";
@@ -74,7 +75,8 @@ class LiveUpgradeIT {
   void upgradesTheTableAsTheOfflineRunAndRollsBack(String example) throws IOException {
     loadExample(example, "--keyvalue-maxsize", "100000");
     Path report = tmp.resolve("report.json");
-    int code = runner.run(new UpgradeJob(), "--keep-unloadable", "--report", report.toString(), "--keyvalue-maxsize", "100000");
+    int code = runner.run(new UpgradeJob(), "--keep-unloadable", "--report", report.toString(), "--keyvalue-maxsize",
+        "100000");
     JsonNode r = JSON.readTree(report.toFile());
     assertEquals(r.get("unloadable").size() > 0 ? ExitCodes.PROBLEMS : ExitCodes.OK, code, runner.err());
     assertTrue(r.get("source").asText().contains("read from its files under " + SharedHBase.hdfs() + "/"),
@@ -97,7 +99,8 @@ class LiveUpgradeIT {
     loadExample(example, "--keyvalue-maxsize", "100000");
     runner.withOption(UpgradeJob.class, "--to", "1.5");
     Path report = tmp.resolve("report15.json");
-    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob(), "--report", report.toString(), "--keyvalue-maxsize", "100000"),
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob(), "--report", report.toString(), "--keyvalue-maxsize",
+        "100000"),
         runner.err());
     assertTrue(JSON.readTree(report.toFile()).get("source").asText().contains("read from its files"));
     Path after = dump("after15");
@@ -273,7 +276,8 @@ class LiveUpgradeIT {
 
   /** A real crash: the upgrade runs in a child JVM that halts right after {@code step}. */
   private int upgradeInChildJvmHaltingAfter(Step step) throws InterruptedException {
-    List<String> args = List.of(runner.commandLine(UpgradeJob.class, "--keyvalue-maxsize", "2000", "--master", "local[1]"));
+    List<String> args = List.of(runner.commandLine(UpgradeJob.class, "--keyvalue-maxsize", "2000", "--master",
+        "local[1]"));
     return ChildJvm.start(UpgradeJob.class, java.util.Map.of(FailurePoints.HALT_AFTER, step.name()), args,
         tmp.resolve("child-" + step + ".log")).exitWithin(180);
   }

@@ -58,7 +58,8 @@ class LoadDumpJobIT {
     all[args.length] = "--report";
     all[args.length + 1] = report.toString();
     JobRunner.Outcome info = offline.execute(new InfoJob(), all);
-    return new Info(info.exit(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile()), info.out());
+    return new Info(info.exit(), new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile()),
+        info.out());
   }
 
   @Test
@@ -103,7 +104,8 @@ class LoadDumpJobIT {
     String localmeta = TestData.example("kylin-1.3.0-localmeta").toString();
     assertEquals(0, table.run(new LoadJob(), "--from-folder", sample), table.err());
     assertEquals(ExitCodes.BAD_INPUT, table.run(new LoadJob(), "--from-folder", localmeta));
-    assertTrue(table.err().contains("table " + table.table() + " is not empty") && table.err().contains("--replace"), table.err());
+    assertTrue(table.err().contains("table " + table.table() + " is not empty") && table.err().contains("--replace"),
+        table.err());
     assertEquals(7, rows(table), "nothing written");
     assertEquals(0, table.run(new LoadJob(), "--from-folder", localmeta, "--replace"), table.err());
     assertEquals(FolderAssertions.files(TestData.example("kylin-1.3.0-localmeta")).size(), rows(table));
@@ -126,7 +128,8 @@ class LoadDumpJobIT {
   @Test
   void dumpIntoANonEmptyFolderIsRefused() throws IOException {
     JobRunner table = JobRunner.onFreshTable("load_it_");
-    assertEquals(0, table.run(new LoadJob(), "--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString()), table.err());
+    assertEquals(0, table.run(new LoadJob(), "--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString()),
+        table.err());
     Path out = SharedHBase.tempDir("dump");
     Files.writeString(out.resolve("keep.txt"), "mine");
     assertEquals(ExitCodes.BAD_INPUT, table.run(new DumpJob(), "--to-folder", out.toString()));

@@ -31,7 +31,8 @@ class MergeConfJobTest {
   void writesTheMergedFileAndTheReport() throws IOException {
     Path out = tmp.resolve("kylin.properties");
     Path report = tmp.resolve("report.json");
-    assertEquals(ExitCodes.OK, offline.run(new MergeConfJob(), "--old", OPERATOR, "--new", V2_TEMPLATE, "--old-template", V1_TEMPLATE,
+    assertEquals(ExitCodes.OK, offline.run(new MergeConfJob(), "--old", OPERATOR, "--new", V2_TEMPLATE,
+        "--old-template", V1_TEMPLATE,
         "--out", out.toString(), "--report", report.toString()), offline.err());
     assertEquals(Files.readString(CONF.resolve("kylin-1.4-alpha-merged-sandbox-operator.properties"),
         StandardCharsets.ISO_8859_1), Files.readString(out, StandardCharsets.ISO_8859_1));
@@ -58,10 +59,12 @@ class MergeConfJobTest {
   @Test
   void aMissingFileIsBadInputAndNothingIsWritten() {
     Path out = tmp.resolve("kylin.properties");
-    assertEquals(ExitCodes.BAD_INPUT, offline.run(new MergeConfJob(), "--old", tmp.resolve("missing.properties").toString(), "--new", V2_TEMPLATE,
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new MergeConfJob(), "--old",
+        tmp.resolve("missing.properties").toString(), "--new", V2_TEMPLATE,
         "--out", out.toString()));
     assertTrue(offline.err().contains("missing.properties"), offline.err());
-    assertEquals(ExitCodes.BAD_INPUT, offline.run(new MergeConfJob(), "--old", OPERATOR, "--new", V2_TEMPLATE, "--old-template",
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new MergeConfJob(), "--old", OPERATOR, "--new", V2_TEMPLATE,
+        "--old-template",
         tmp.resolve("nope").toString(), "--out", out.toString()));
     assertEquals(ExitCodes.BAD_INPUT, offline.run(new MergeConfJob(), "--old", OPERATOR, "--new", V2_TEMPLATE,
         "--out", tmp.resolve("no/such/dir/kylin.properties").toString()));
@@ -78,22 +81,26 @@ class MergeConfJobTest {
     Files.writeString(operator, text + "kylin.upgrade.api.token=Tok-777\n", StandardCharsets.ISO_8859_1);
     Path out = tmp.resolve("kylin.properties");
     Path report = tmp.resolve("report.json");
-    JobRunner.Outcome withOut = offline.execute(new MergeConfJob(), "--old", operator.toString(), "--new", V2_TEMPLATE, "--old-template", V1_TEMPLATE,
+    JobRunner.Outcome withOut = offline.execute(new MergeConfJob(), "--old", operator.toString(), "--new", V2_TEMPLATE,
+        "--old-template", V1_TEMPLATE,
         "--out", out.toString(), "--report", report.toString());
     assertEquals(ExitCodes.OK, withOut.exit(), withOut.err());
     String merged = Files.readString(out, StandardCharsets.ISO_8859_1);
     String json = Files.readString(report, StandardCharsets.ISO_8859_1);
-    JobRunner.Outcome toStdout = offline.execute(new MergeConfJob(), "--old", operator.toString(), "--new", V2_TEMPLATE, "--old-template", V1_TEMPLATE);
+    JobRunner.Outcome toStdout = offline.execute(new MergeConfJob(), "--old", operator.toString(), "--new",
+        V2_TEMPLATE, "--old-template", V1_TEMPLATE);
     assertEquals(ExitCodes.OK, toStdout.exit(), toStdout.err());
     for (String secret : new String[] {"Rem0te-Pw", "Ma1l-Pw", "Tok-777"}) {
       assertTrue(merged.contains(secret), "the merged file is the operator's config: " + secret);
       assertTrue(toStdout.out().contains(secret), "the merged file on standard output, as asked: " + secret);
-      for (String shown : new String[] {withOut.out(), (withOut.stderr() + withOut.err()), json, (toStdout.stderr() + toStdout.err())}) {
+      for (String shown : new String[] {withOut.out(), (withOut.stderr() + withOut.err()), json,
+          (toStdout.stderr() + toStdout.err())}) {
         assertFalse(shown.contains(secret), secret + " shown in: " + shown);
       }
     }
     assertTrue(withOut.out().contains("carried    kylin.job.remote.cli.password=******"), withOut.out());
-    assertTrue((toStdout.stderr() + toStdout.err()).contains("unknown    kylin.upgrade.api.token=******"), (toStdout.stderr() + toStdout.err()));
+    assertTrue((toStdout.stderr() + toStdout.err()).contains("unknown    kylin.upgrade.api.token=******"),
+        (toStdout.stderr() + toStdout.err()));
     assertTrue(json.contains("\"value\" : \"******\""), json);
   }
 
@@ -102,7 +109,8 @@ class MergeConfJobTest {
     Path escaped = tmp.resolve("escaped.properties");
     Files.writeString(escaped, "# header\nkylin.owner=me\nkylin.path=C:\\users\\kylin\n", StandardCharsets.ISO_8859_1);
     Path out = tmp.resolve("kylin.properties");
-    JobRunner.Outcome escapedRun = offline.execute(new MergeConfJob(), "--old", escaped.toString(), "--new", V2_TEMPLATE,
+    JobRunner.Outcome escapedRun = offline.execute(new MergeConfJob(), "--old", escaped.toString(), "--new",
+        V2_TEMPLATE,
         "--out", out.toString());
     assertEquals(ExitCodes.BAD_INPUT, escapedRun.exit());
     String err = escapedRun.err();
@@ -122,7 +130,8 @@ class MergeConfJobTest {
   @Test
   void outNamingAFolderIsBadInputWithAPlainMessage() throws IOException {
     Path folder = Files.createDirectory(tmp.resolve("conf"));
-    assertEquals(ExitCodes.BAD_INPUT, offline.run(new MergeConfJob(), "--old", OPERATOR, "--new", V2_TEMPLATE, "--out", folder.toString()));
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new MergeConfJob(), "--old", OPERATOR, "--new", V2_TEMPLATE, "--out",
+        folder.toString()));
     String err = offline.err();
     assertTrue(err.contains("merge-conf: bad input: --out " + folder + " is a folder: name the file to write"), err);
     assertFalse(err.contains("Exception"), err);

@@ -74,7 +74,8 @@ class OfflineUpgradeIT {
   void reproducesKylinsOwnUpgradeOutput(String example) throws IOException {
     Path out = tmp.resolve("out");
     Path reportFile = tmp.resolve("report.json");
-    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example(example).toString(), "--to-folder", out.toString(),
+    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example(example).toString(), "--to-folder",
+        out.toString(),
         "--to", "1.4-alpha", "--keep-unloadable", "--report", reportFile.toString());
     JsonNode report = report(reportFile);
     boolean hasUnloadable = report.get("unloadable").size() > 0;
@@ -92,7 +93,8 @@ class OfflineUpgradeIT {
   void unloadableDescsStopTheRunBeforeAnythingIsWritten() throws IOException {
     Path out = tmp.resolve("out");
     Path reportFile = tmp.resolve("report.json");
-    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(), "--to-folder", out.toString(),
+    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(),
+        "--to-folder", out.toString(),
         "--to", "1.4-alpha", "--report", reportFile.toString());
     assertEquals(ExitCodes.BAD_INPUT, code);
     assertFalse(Files.exists(out), "nothing written");
@@ -106,7 +108,8 @@ class OfflineUpgradeIT {
   void upgradingTheOutputAgainChangesNothing(String example) throws IOException {
     Path out = tmp.resolve("again");
     Path reportFile = tmp.resolve("report.json");
-    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.expected(example).toString(), "--to-folder", out.toString(),
+    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.expected(example).toString(), "--to-folder",
+        out.toString(),
         "--to", "1.4-alpha", "--keep-unloadable", "--report", reportFile.toString());
     assertTrue(code == ExitCodes.OK || code == ExitCodes.PROBLEMS, offline.err());
     assertEquals(0, report(reportFile).get("changed").asInt());
@@ -117,7 +120,8 @@ class OfflineUpgradeIT {
   void dryRunWritesNothingAndReportsTheChanges() throws IOException {
     Path out = tmp.resolve("out");
     Path reportFile = tmp.resolve("report.json");
-    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(), "--to-folder", out.toString(),
+    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(),
+        "--to-folder", out.toString(),
         "--to", "1.4-alpha", "--dry-run", "--report", reportFile.toString());
     assertEquals(ExitCodes.OK, code, offline.err());
     assertFalse(Files.exists(out));
@@ -128,14 +132,16 @@ class OfflineUpgradeIT {
   void scopeLimitsTheRewrittenDescs() throws IOException {
     Path out = tmp.resolve("out");
     Path reportFile = tmp.resolve("report.json");
-    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(), "--to-folder", out.toString(),
+    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(),
+        "--to-folder", out.toString(),
         "--to", "1.4-alpha", "--keep-unloadable", "--cubes", "test_kylin_cube_with_slr_ready", "--report",
         reportFile.toString());
     assertTrue(code == ExitCodes.OK || code == ExitCodes.PROBLEMS, offline.err());
     List<String> changed = report(reportFile).get("changes").findValuesAsText("path");
     assertTrue(changed.contains("/cube_desc/test_kylin_cube_with_slr_desc.json"), changed.toString());
     assertFalse(changed.contains("/cube_desc/test_kylin_cube_with_slr_left_join_desc.json"), changed.toString());
-    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(),
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder",
+        TestData.example("kylin-1.3.0-localmeta").toString(),
         "--to-folder", tmp.resolve("out2").toString(), "--cubes", "no_such_cube"));
     assertTrue(offline.err().contains("no_such_cube".toUpperCase()), offline.err());
   }
@@ -147,7 +153,8 @@ class OfflineUpgradeIT {
     Path in = TestData.example(example);
     Path out = tmp.resolve("out15");
     Path reportFile = tmp.resolve("report.json");
-    int code = offline.run(new UpgradeJob(), "--from-folder", in.toString(), "--to-folder", out.toString(), "--report", reportFile.toString());
+    int code = offline.run(new UpgradeJob(), "--from-folder", in.toString(), "--to-folder", out.toString(), "--report",
+        reportFile.toString());
     assertEquals(ExitCodes.OK, code, offline.err());
     JsonNode report = report(reportFile);
     assertEquals("1.5", report.get("to").asText());
@@ -238,7 +245,8 @@ class OfflineUpgradeIT {
   @Test
   void anUnknownTargetIsBadInputNamingTheAcceptedOnes() {
     Path out = tmp.resolve("out");
-    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(),
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder",
+        TestData.example("kylin-1.3.0-sample-cube").toString(),
         "--to-folder", out.toString(), "--to", "2.0"));
     assertTrue(offline.err().contains("accepted: 1.5, 1.4-alpha"), offline.err());
     assertFalse(Files.exists(out), "nothing written");
@@ -251,7 +259,8 @@ class OfflineUpgradeIT {
   void aDryRunToKylin15CountsTheLabelledResourcesAndWritesNothing() throws IOException {
     Path out = tmp.resolve("out");
     Path reportFile = tmp.resolve("report.json");
-    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(), "--to-folder",
+    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(),
+        "--to-folder",
         out.toString(), "--to", "1.5", "--dry-run", "--report", reportFile.toString());
     assertEquals(ExitCodes.OK, code, offline.err());
     assertFalse(Files.exists(out));
@@ -266,7 +275,8 @@ class OfflineUpgradeIT {
     copyTree(TestData.example("kylin-1.3.0-sample-cube"), in);
     Files.writeString(in.resolve("cube/kylin_sales_cube.json"), "this is not JSON");
     Path out = tmp.resolve("out");
-    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", in.toString(), "--to-folder", out.toString()));
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", in.toString(), "--to-folder",
+        out.toString()));
     assertTrue(offline.err().contains("/cube/kylin_sales_cube.json"), offline.err());
     assertFalse(Files.exists(out), "nothing written");
 
@@ -282,13 +292,16 @@ class OfflineUpgradeIT {
   @Test
   void inMissingNotKylinOrOutNotEmptyAreBadInput() throws IOException {
     Path sample = TestData.example("kylin-1.3.0-sample-cube");
-    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", tmp.resolve("missing").toString(), "--to-folder", tmp.resolve("o1").toString()));
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", tmp.resolve("missing").toString(),
+        "--to-folder", tmp.resolve("o1").toString()));
     Files.createDirectories(tmp.resolve("notkylin/photos"));
     Files.writeString(tmp.resolve("notkylin/photos/a.txt"), "x");
-    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", tmp.resolve("notkylin").toString(), "--to-folder", tmp.resolve("o2").toString()));
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder",
+        tmp.resolve("notkylin").toString(), "--to-folder", tmp.resolve("o2").toString()));
     Files.createDirectories(tmp.resolve("full"));
     Files.writeString(tmp.resolve("full/keep"), "mine");
-    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", sample.toString(), "--to-folder", tmp.resolve("full").toString()));
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", sample.toString(), "--to-folder",
+        tmp.resolve("full").toString()));
     assertEquals(List.of("keep"), FolderAssertions.files(tmp.resolve("full")));
   }
 

@@ -122,12 +122,14 @@ class PurgeCubesIT {
 
     JobRunner table = JobRunner.onFreshTable("purge_it_");
     assertEquals(ExitCodes.OK, table.run(new LoadJob(), "--from-folder", input.toString()), table.err());
-    assertEquals(ExitCodes.PROBLEMS, table.run(new UpgradeJob(), "--keep-unloadable", "--purge-cubes", PURGED, "--to", "1.4-alpha"),
+    assertEquals(ExitCodes.PROBLEMS, table.run(new UpgradeJob(), "--keep-unloadable", "--purge-cubes", PURGED, "--to",
+        "1.4-alpha"),
         table.err());
     Path dumped = tmp.resolve("dumped");
     assertEquals(ExitCodes.OK, table.run(new DumpJob(), "--to-folder", dumped.toString()), table.err());
     FolderAssertions.assertSameFolderButLastModified(out, dumped);
-    assertEquals(ExitCodes.OK, table.run(new UpgradeJob(), "--keep-unloadable", "--purge-cubes", PURGED, "--to", "1.4-alpha") % 4,
+    assertEquals(ExitCodes.OK, table.run(new UpgradeJob(), "--keep-unloadable", "--purge-cubes", PURGED, "--to",
+        "1.4-alpha") % 4,
         "purging again changes nothing");
   }
 

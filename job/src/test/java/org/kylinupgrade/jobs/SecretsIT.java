@@ -107,7 +107,8 @@ class SecretsIT {
     Configurator.setLevel("org.kylinupgrade", Level.DEBUG);
     List<Path> reports = new ArrayList<>();
     try {
-      assertEquals(ExitCodes.OK, runner.run(new LoadJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString()),
+      assertEquals(ExitCodes.OK, runner.run(new LoadJob(), "--from-folder",
+          TestData.example("kylin-1.3.0-localmeta").toString()),
           runner::printed);
       reports.add(tmp.resolve("upgrade.json"));
       int upgraded = runner.run(new UpgradeJob(), "--keep-unloadable", "--report", reports.get(0).toString());

@@ -53,7 +53,8 @@ class ValidateJobIT {
     Path folder = tmp.resolve("planted");
     planted.writeTo(folder);
     Path report = tmp.resolve("report.json");
-    assertEquals(ExitCodes.PROBLEMS, offline.run(new ValidateJob(), "--from-folder", folder.toString(), "--to", "1.4-alpha",
+    assertEquals(ExitCodes.PROBLEMS, offline.run(new ValidateJob(), "--from-folder", folder.toString(), "--to",
+        "1.4-alpha",
         "--report", report.toString()), offline.err());
     assertEquals(PlantedFaults.expectedForAll(planted), problems(report));
     assertEquals("problems", JSON.readTree(report.toFile()).get("status").asText());
@@ -175,7 +176,8 @@ class ValidateJobIT {
 
   @Test
   void aMissingFolderOrTableIsBadInput() throws IOException {
-    assertEquals(ExitCodes.BAD_INPUT, offline.run(new ValidateJob(), "--from-folder", tmp.resolve("missing").toString()));
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new ValidateJob(), "--from-folder",
+        tmp.resolve("missing").toString()));
     assertEquals(ExitCodes.BAD_INPUT, offline.run(new ValidateJob(), "--hbase-site", SharedHBase.hbaseSite(),
         "--metadata-url", JobRunner.freshTable("no_such_table_") + "@hbase"));
     assertTrue(offline.err().contains("does not exist"), offline.err());
