@@ -1,7 +1,6 @@
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.kylinupgrade.coprocessor.CubeTables;
@@ -23,19 +22,17 @@ public class CreateSegmentTables {
   public static void main(String[] args) throws Exception {
     MetadataUrl url = MetadataUrl.parse(args.length > 0 ? args[0] : MetadataUrl.DEFAULT);
     try (HBaseCluster hbase = HBaseCluster.connect(HBaseCluster.configuration(null, null), null);
-        HBaseStore store = hbase.openStore(url);
-        Admin admin = hbase.connection().getAdmin()) {
+        HBaseStore store = hbase.openStore(url)) {
       List<Realization> realizations = new ArrayList<>();
       for (String folder : Realization.FOLDERS) {
         store.forEachUnder(folder, r -> Realization.of(r).ifPresent(realizations::add));
       }
       for (String table : new CubeTables(realizations, KylinCoprocessors.Target.KYLIN_1_5).all()) {
-        TableName name = TableName.valueOf(table);
-        if (admin.tableExists(name)) {
+        if (hbase.tableExists(table)) {
           System.out.println("  exists:  " + table);
           continue;
         }
-        admin.createTable(TableDescriptorBuilder.newBuilder(name)
+        hbase.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(table))
             .setColumnFamily(ColumnFamilyDescriptorBuilder.of("F1"))
             .setValue("KYLIN_HOST", url.prefix())
             .build());

@@ -16,6 +16,7 @@ import org.kylinupgrade.coprocessor.CoprocessorEntry;
 import org.kylinupgrade.hbase.CoprocessorTables;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseStore;
+import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
 
@@ -96,19 +97,19 @@ public final class CubeTableFixture {
       builder.setCoprocessor(CoprocessorDescriptorBuilder.newBuilder(e.className()).setJarPath(e.jarPath())
           .setPriority(e.priority()).setProperties(e.parameters()).build());
     }
-    try (Admin admin = cluster.connection().getAdmin()) {
+    try (Admin admin = TestHBase.admin(cluster)) {
       admin.createTable(builder.build());
     }
   }
 
   public void disable(String table) throws IOException {
-    try (Admin admin = cluster.connection().getAdmin()) {
+    try (Admin admin = TestHBase.admin(cluster)) {
       admin.disableTable(TableName.valueOf(table));
     }
   }
 
   public boolean isEnabled(String table) throws IOException {
-    try (Admin admin = cluster.connection().getAdmin()) {
+    try (Admin admin = TestHBase.admin(cluster)) {
       return admin.isTableEnabled(TableName.valueOf(table));
     }
   }

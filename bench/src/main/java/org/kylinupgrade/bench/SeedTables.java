@@ -12,6 +12,7 @@ import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.CompactionState;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.kylinupgrade.hbase.BenchClient;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseRdds;
 import org.kylinupgrade.hbase.TableAdmin;
@@ -113,7 +114,7 @@ final class SeedTables implements Closeable {
    */
   private void majorCompact(String table) throws IOException {
     TableName name = TableName.valueOf(table);
-    try (Admin admin = hbase.cluster().connection().getAdmin()) {
+    try (Admin admin = BenchClient.connection(hbase.cluster()).getAdmin()) {
       admin.flush(name);
       // compact until the region has one store file, or a clone would compact (and a disable wait for it) while
       // it is measured
@@ -138,7 +139,7 @@ final class SeedTables implements Closeable {
    */
   private void keepOneRegion(String table) throws IOException {
     TableName name = TableName.valueOf(table);
-    try (Admin admin = hbase.cluster().connection().getAdmin()) {
+    try (Admin admin = BenchClient.connection(hbase.cluster()).getAdmin()) {
       admin.modifyTable(org.apache.hadoop.hbase.client.TableDescriptorBuilder.newBuilder(admin.getDescriptor(name))
           .setRegionSplitPolicyClassName(org.apache.hadoop.hbase.regionserver.DisabledRegionSplitPolicy.class.getName())
           .build());
@@ -184,7 +185,7 @@ final class SeedTables implements Closeable {
     for (TableAdmin.SnapshotInfo snapshot : admin.snapshots(runPrefix)) {
       admin.deleteSnapshotIfExists(snapshot.name);
     }
-    try (Admin raw = cluster.connection().getAdmin()) {
+    try (Admin raw = BenchClient.connection(cluster).getAdmin()) {
       for (TableName leftOver : raw.listTableNames(Pattern.compile(Pattern.quote(runPrefix) + ".*"))) {
         admin.dropIfExists(leftOver.getNameAsString());
       }

@@ -19,6 +19,7 @@ import org.apache.hadoop.hbase.filter.FilterList;
 import org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter;
 import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
 import org.apache.hadoop.hbase.util.Bytes;
+import org.kylinupgrade.hbase.BenchClient;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseStore;
 import org.kylinupgrade.metadata.Resource;
@@ -61,7 +62,7 @@ final class SequentialUpgrader {
 
   Outcome upgrade(String tableName) throws IOException {
     long start = System.nanoTime();
-    try (Table table = cluster.connection().getTable(TableName.valueOf(tableName))) {
+    try (Table table = BenchClient.connection(cluster).getTable(TableName.valueOf(tableName))) {
       List<Resource> resources = new ArrayList<>();
       for (String folder : FOLDERS) {
         for (String path : list(table, folder)) {

@@ -164,7 +164,7 @@ public final class HBaseCluster implements Closeable {
     return conf;
   }
 
-  public Connection connection() {
+  Connection connection() {
     return connection;
   }
 

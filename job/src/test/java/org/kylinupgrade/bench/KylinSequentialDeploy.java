@@ -18,6 +18,7 @@ import org.kylinupgrade.coprocessor.KylinCoprocessors.Target;
 import org.kylinupgrade.coprocessor.Realization;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseStore;
+import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.metadata.MetadataUrl;
 
 /**
@@ -39,7 +40,7 @@ final class KylinSequentialDeploy {
     List<String> tables = new CubeTables(realizations, target).all();
     String jar = upload(hbase, url, localJar);
     long start = System.nanoTime();
-    try (Admin admin = hbase.connection().getAdmin()) {
+    try (Admin admin = TestHBase.admin(hbase)) {
       for (int i = 0; i < tables.size(); i++) {
         reset(admin, TableName.valueOf(tables.get(i)), jar, target);
         if ((i + 1) % 100 == 0) {

@@ -6,18 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -28,20 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kylinupgrade.FolderAssertions;
+import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SharedHBase;
 import org.kylinupgrade.SharedSpark;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.corpus.HostileFolders.Case;
 import org.kylinupgrade.corpus.HostileFolders.Upgrade;
-import org.kylinupgrade.corpus.HostileFolders.Validate;
 import org.kylinupgrade.jobs.DumpJob;
 import org.kylinupgrade.jobs.ExitCodes;
-import org.kylinupgrade.jobs.JobCommandLine;
 import org.kylinupgrade.jobs.LoadJob;
 import org.kylinupgrade.jobs.RollbackJob;
 import org.kylinupgrade.jobs.UpgradeJob;
 import org.kylinupgrade.jobs.ValidateJob;
-import picocli.CommandLine;
 
 /**
  * The corpus of {@link HostileFolders} through the offline {@code upgrade}, {@code validate --from-folder}, {@code load}
@@ -56,7 +48,7 @@ class HostileInputIT {
 
   private static Path corpus;
   private static Path tableBefore;
-  private static String working;
+  private static JobRunner table;
   private static final Map<String, Path> INPUTS = new TreeMap<>();
   private static final long STARTED = System.nanoTime();
 
@@ -99,28 +91,17 @@ class HostileInputIT {
     }
   }
 
-  static synchronized Outcome run(Object job, String... args) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    int exit;
-    System.setOut(capture);
-    System.setErr(capture);
-    try {
-      CommandLine cli = JobCommandLine.create(job);
-      cli.setErr(new PrintWriter(capture, true));
-      cli.setOut(new PrintWriter(capture, true));
-      exit = assertTimeoutPreemptively(NO_HANG, () -> cli.execute(args), () -> "no answer in " + NO_HANG + ":\n"
-          + bytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    String printed = bytes.toString(StandardCharsets.UTF_8);
-    out.println("---- " + job.getClass().getSimpleName() + " " + String.join(" ", args) + " -> " + exit + "\n"
-        + printed);
-    return new Outcome(exit, printed);
+  /** Runs {@code job} on its own words: folders, no cluster. */
+  static Outcome run(Object job, String... args) {
+    return run(JobRunner.offline(), job, args);
+  }
+
+  /** Runs {@code job} through {@code runner}, failing if it does not answer in {@link #NO_HANG}. */
+  static synchronized Outcome run(JobRunner runner, Object job, String... args) {
+    JobRunner.Outcome o = assertTimeoutPreemptively(NO_HANG, () -> runner.execute(job, args),
+        () -> "no answer in " + NO_HANG + ": " + job.getClass().getSimpleName() + " " + String.join(" ", args));
+    System.out.println("---- " + job.getClass().getSimpleName() + " " + String.join(" ", args) + " -> " + o.exit());
+    return new Outcome(o.exit(), o.out() + "\n" + o.stderr() + "\n" + o.err());
   }
 
   /** Every entry below the folder (links not followed) with its kind, size and mtime. */
@@ -237,24 +218,14 @@ class HostileInputIT {
     }
   }
 
-  private static String[] cluster(String... more) {
-    String[] base = {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", TABLE + "@hbase", "--working-dir",
-        working};
-    String[] all = new String[base.length + more.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(more, 0, all, base.length, more.length);
-    return all;
-  }
-
   /** The shared table, loaded once with the sample cube; its dump before any case. */
   private static synchronized Path table() {
     if (tableBefore == null) {
-      working = SharedHBase.newWorkingDir();
-      Outcome load = run(new LoadJob(), cluster("--from-folder",
-          TestData.example("kylin-1.3.0-sample-cube").toString()));
+      table = JobRunner.on(TABLE, SharedHBase.newWorkingDir());
+      Outcome load = run(table, new LoadJob(), "--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString());
       assertEquals(ExitCodes.OK, load.exit(), load.printed());
       tableBefore = corpus.resolve("table-before");
-      Outcome dump = run(new DumpJob(), cluster("--to-folder", tableBefore.toString()));
+      Outcome dump = run(table, new DumpJob(), "--to-folder", tableBefore.toString());
       assertEquals(ExitCodes.OK, dump.exit(), dump.printed());
     }
     return tableBefore;
@@ -262,7 +233,7 @@ class HostileInputIT {
 
   private static void assertTableAsBefore() throws IOException {
     Path after = corpus.resolve("table-after-" + System.nanoTime());
-    Outcome dump = run(new DumpJob(), cluster("--to-folder", after.toString()));
+    Outcome dump = run(table, new DumpJob(), "--to-folder", after.toString());
     assertEquals(ExitCodes.OK, dump.exit(), dump.printed());
     FolderAssertions.assertSameFolder(table(), after, true);
   }
@@ -271,7 +242,7 @@ class HostileInputIT {
   @MethodSource("folderCases")
   void load(Case c) throws IOException {
     table();
-    Outcome o = run(new LoadJob(), cluster("--from-folder", INPUTS.get(c.name()).toString(), "--replace"));
+    Outcome o = run(table, new LoadJob(), "--from-folder", INPUTS.get(c.name()).toString(), "--replace");
     o.assertNoStackTrace();
     assertEquals(ExitCodes.BAD_INPUT, o.exit(), o.printed());
     o.assertNames(c.resource());
@@ -282,7 +253,7 @@ class HostileInputIT {
   @MethodSource("folderCases")
   void rollbackFromFolder(Case c) throws IOException {
     table();
-    Outcome o = run(new RollbackJob(), cluster("--from-folder", INPUTS.get(c.name()).toString()));
+    Outcome o = run(table, new RollbackJob(), "--from-folder", INPUTS.get(c.name()).toString());
     o.assertNoStackTrace();
     assertEquals(ExitCodes.BAD_INPUT, o.exit(), o.printed());
     o.assertNames(c.resource());
@@ -293,18 +264,12 @@ class HostileInputIT {
   @Test
   void loadStoresAContentCaseAsItIs() throws IOException {
     table();
-    String table = TABLE + "_content";
+    JobRunner content = JobRunner.on(TABLE + "_content", table.workingDir());
     Path in = INPUTS.get("trailing-garbage-desc");
-    String[] options = {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase", "--working-dir",
-        working};
-    List<String> args = new ArrayList<>(List.of(options));
-    args.addAll(List.of("--from-folder", in.toString()));
-    Outcome o = run(new LoadJob(), args.toArray(String[]::new));
+    Outcome o = run(content, new LoadJob(), "--from-folder", in.toString());
     assertEquals(ExitCodes.OK, o.exit(), o.printed());
     Path dumped = corpus.resolve("content-dump");
-    List<String> dumpArgs = new ArrayList<>(List.of(options));
-    dumpArgs.addAll(List.of("--to-folder", dumped.toString()));
-    assertEquals(ExitCodes.OK, run(new DumpJob(), dumpArgs.toArray(String[]::new)).exit());
+    assertEquals(ExitCodes.OK, run(content, new DumpJob(), "--to-folder", dumped.toString()).exit());
     assertArrayEquals(Files.readAllBytes(in.resolve(HostileFolders.DESC)),
         Files.readAllBytes(dumped.resolve(HostileFolders.DESC)));
   }

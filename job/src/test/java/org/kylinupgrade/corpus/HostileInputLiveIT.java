@@ -6,18 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.apache.hadoop.hbase.client.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kylinupgrade.FolderAssertions;
-import org.kylinupgrade.SharedHBase;
+import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SharedSpark;
 import org.kylinupgrade.corpus.HostileFolders.Case;
 import org.kylinupgrade.corpus.HostileInputIT.Outcome;
@@ -28,8 +24,6 @@ import org.kylinupgrade.jobs.LoadJob;
 import org.kylinupgrade.jobs.UpgradeJob;
 import org.kylinupgrade.journal.RunJournal;
 import org.kylinupgrade.journal.RunLock;
-import org.kylinupgrade.journal.RunNames;
-import org.kylinupgrade.metadata.MetadataUrl;
 
 /**
  * The live {@code upgrade} on a table loaded with a broken folder of the corpus: refused (exit 2) naming the
@@ -41,7 +35,6 @@ class HostileInputLiveIT {
   static final List<String> LIVE = List.of("malformed-desc", "malformed-cube", "malformed-project", "desc-is-array",
       "non-utf8-desc", "nul-bytes-desc", "trailing-garbage-desc", "two-objects-cube", "cube-desc-missing",
       "unknown-engine", "duplicate-cube-name", "desc-model-missing");
-  private static final AtomicLong TABLES = new AtomicLong();
   private static Path corpus;
   private static final long STARTED = System.nanoTime();
 
@@ -61,51 +54,41 @@ class HostileInputLiveIT {
     return HostileFolders.all().stream().filter(c -> LIVE.contains(c.name()));
   }
 
-  private static String[] cluster(String table, String working, String... more) {
-    List<String> all = new ArrayList<>(List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url",
-        table + "@hbase", "--working-dir", working));
-    all.addAll(Arrays.asList(more));
-    return all.toArray(String[]::new);
-  }
-
   @ParameterizedTest(name = "live upgrade {0}")
   @MethodSource("liveCases")
   void liveUpgradeRefusesAndLeavesNothingBehind(Case c) throws IOException {
-    String table = "hostile_live_" + TABLES.incrementAndGet();
-    String working = SharedHBase.newWorkingDir();
+    JobRunner table = JobRunner.onFreshTable("hostile_live_");
     Path in = c.generate(corpus.resolve(c.name()));
-    Outcome load = HostileInputIT.run(new LoadJob(), cluster(table, working, "--from-folder", in.toString()));
+    Outcome load = HostileInputIT.run(table, new LoadJob(), "--from-folder", in.toString());
     assertEquals(ExitCodes.OK, load.exit(), load.printed());
     Path before = corpus.resolve(c.name() + "-before");
-    assertEquals(ExitCodes.OK, HostileInputIT.run(new DumpJob(), cluster(table, working, "--to-folder",
-        before.toString())).exit());
+    assertEquals(ExitCodes.OK, HostileInputIT.run(table, new DumpJob(), "--to-folder",
+        before.toString()).exit());
 
-    Outcome upgrade = HostileInputIT.run(new UpgradeJob(), cluster(table, working));
+    Outcome upgrade = HostileInputIT.run(table, new UpgradeJob());
     upgrade.assertNoStackTrace();
     assertEquals(ExitCodes.BAD_INPUT, upgrade.exit(), upgrade.printed());
     upgrade.assertNames(c.resource());
 
     Path after = corpus.resolve(c.name() + "-after");
-    assertEquals(ExitCodes.OK, HostileInputIT.run(new DumpJob(), cluster(table, working, "--to-folder",
-        after.toString())).exit());
+    assertEquals(ExitCodes.OK, HostileInputIT.run(table, new DumpJob(), "--to-folder",
+        after.toString()).exit());
     FolderAssertions.assertSameFolder(before, after, true);
-    assertNothingLeftBehind(table, working);
+    assertNothingLeftBehind(table);
   }
 
   /** No staging table, no run RUNNING in the journal, no lock. */
-  static void assertNothingLeftBehind(String table, String working) throws IOException {
-    MetadataUrl url = MetadataUrl.parse(table + "@hbase");
-    try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
-        Admin admin = hbase.connection().getAdmin()) {
-      List<String> others = Arrays.stream(admin.listTableNames()).map(Object::toString)
-          .filter(n -> n.startsWith(table + "_") && !n.equals(RunNames.historyTable(url))).toList();
-      assertEquals(List.of(), others, "no staging table left");
-      if (!admin.tableExists(org.apache.hadoop.hbase.TableName.valueOf(RunNames.historyTable(url)))) {
+  static void assertNothingLeftBehind(JobRunner table) throws IOException {
+    List<String> others = table.tables().stream()
+        .filter(n -> n.startsWith(table.table() + "_") && !n.equals(table.historyTable())).toList();
+    assertEquals(List.of(), others, "no staging table left");
+    try (HBaseCluster hbase = table.connect()) {
+      if (!hbase.tableExists(table.historyTable())) {
         return;
       }
-      RunJournal journal = new RunJournal(hbase.historyTable(RunNames.historyTable(url)));
+      RunJournal journal = new RunJournal(hbase.historyTable(table.historyTable()));
       assertTrue(journal.unfinished().isEmpty(), "no run left RUNNING: " + journal.unfinished());
-      RunLock lock = new RunLock(hbase.historyTable(RunNames.historyTable(url)));
+      RunLock lock = new RunLock(hbase.historyTable(table.historyTable()));
       assertTrue(lock.holder().isEmpty(), "no lock left: " + lock.holder());
     }
   }
@@ -121,17 +104,16 @@ class HostileInputLiveIT {
   @ParameterizedTest(name = "rollback --from-folder {0}")
   @MethodSource("folderCases")
   void rollbackFromFolderRefusesAndLeavesNothingBehind(Case c) throws IOException {
-    String table = "hostile_rb_" + TABLES.incrementAndGet();
-    String working = SharedHBase.newWorkingDir();
-    Outcome load = HostileInputIT.run(new LoadJob(), cluster(table, working, "--from-folder",
-        org.kylinupgrade.TestData.example("kylin-1.3.0-sample-cube").toString()));
+    JobRunner table = JobRunner.onFreshTable("hostile_rb_");
+    Outcome load = HostileInputIT.run(table, new LoadJob(), "--from-folder",
+        org.kylinupgrade.TestData.example("kylin-1.3.0-sample-cube").toString());
     assertEquals(ExitCodes.OK, load.exit(), load.printed());
     Path in = c.generate(corpus.resolve("rb-" + c.name()));
-    Outcome rollback = HostileInputIT.run(new org.kylinupgrade.jobs.RollbackJob(), cluster(table, working,
-        "--from-folder", in.toString()));
+    Outcome rollback = HostileInputIT.run(table, new org.kylinupgrade.jobs.RollbackJob(),
+        "--from-folder", in.toString());
     rollback.assertNoStackTrace();
     assertEquals(ExitCodes.BAD_INPUT, rollback.exit(), rollback.printed());
     rollback.assertNames(c.resource());
-    assertNothingLeftBehind(table, working);
+    assertNothingLeftBehind(table);
   }
 }

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kylinupgrade.FolderAssertions;
+import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SharedHBase;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.metadata.BadInputException;
@@ -28,10 +28,9 @@ import org.kylinupgrade.metadata.Resource;
 
 /** The HBase store against a real HBase: Kylin's layout, big cells, and the round trip with folders. */
 class HBaseStoreIT {
-  private static final AtomicLong TABLES = new AtomicLong();
 
   private static MetadataUrl newTable() {
-    return MetadataUrl.parse("store_it_" + TABLES.incrementAndGet() + "@hbase");
+    return MetadataUrl.parse(JobRunner.freshTable("store_it_") + "@hbase");
   }
 
   private static void copy(FolderStore from, HBaseStore to) throws IOException {

@@ -33,20 +33,6 @@ class ExtendCubeToHybrid15KylinIT {
   @TempDir
   Path tmp;
 
-  private static final class Ids implements HybridIds {
-    private int next;
-
-    @Override
-    public String newUuid() {
-      return "00000000-0000-0000-0000-00000000000" + next++;
-    }
-
-    @Override
-    public long now() {
-      return 1800000000000L;
-    }
-  }
-
   private Map<String, Resource> kylin(Path input, String project, String cube, String date) {
     Path out = tmp.resolve("kylin-out-" + cube);
     KylinExtend run = KylinClient.extendCubeToHybrid(input, out, project, cube, date);
@@ -61,7 +47,7 @@ class ExtendCubeToHybrid15KylinIT {
     for (String sharer : SHARERS) {
       Hybrid15Fixture.delete(input, "/cube/" + sharer + ".json");
     }
-    HybridPlan plan = Hybrid15Fixture.plan(input, "default", CUBE, "2013-12-12", new Ids());
+    HybridPlan plan = Hybrid15Fixture.plan(input, "default", CUBE, "2013-12-12", new FixedIds());
     assertEquals(null, plan.ownDesc());
     Map<String, Resource> in = TestData.readFolder(input);
     List<String> written = Hybrid15Fixture.assertSameOutput(in, kylin(input, "default", CUBE, "2013-12-12"),
@@ -77,7 +63,7 @@ class ExtendCubeToHybrid15KylinIT {
   @Test
   void aSharedDescStaysAndTheEmptiedCubeGetsItsOwnCopyEverythingElseAsKylinWritesIt() {
     Path input = Hybrid15Fixture.copy(tmp.resolve("in"));
-    HybridPlan plan = Hybrid15Fixture.plan(input, "default", CUBE, null, new Ids());
+    HybridPlan plan = Hybrid15Fixture.plan(input, "default", CUBE, null, new FixedIds());
     assertEquals(DESC + "_v2", plan.ownDesc());
     Map<String, Resource> in = TestData.readFolder(input);
     Map<String, Resource> kylin = kylin(input, "default", CUBE, null);
@@ -172,7 +158,7 @@ class ExtendCubeToHybrid15KylinIT {
       realizations.addObject().put("type", "INVERTED_INDEX").put("realization", CUBE + "_old");
     });
     String date = Long.toString(end);
-    HybridPlan plan = Hybrid15Fixture.plan(input, "DEFAULT", CUBE, date, new Ids());
+    HybridPlan plan = Hybrid15Fixture.plan(input, "DEFAULT", CUBE, date, new FixedIds());
     Map<String, Resource> in = TestData.readFolder(input);
     List<String> written = Hybrid15Fixture.assertSameOutput(in, kylin(input, "DEFAULT", CUBE, date),
         Hybrid15Fixture.applied(input, plan), "Kylin vs plan");
@@ -228,7 +214,7 @@ class ExtendCubeToHybrid15KylinIT {
   @Test
   void theOutputLoadsInKylin() throws java.io.IOException {
     Path input = Hybrid15Fixture.copy(tmp.resolve("in"));
-    HybridPlan plan = Hybrid15Fixture.plan(input, "default", CUBE, null, new Ids());
+    HybridPlan plan = Hybrid15Fixture.plan(input, "default", CUBE, null, new FixedIds());
     Path out = tmp.resolve("out");
     for (Map.Entry<String, Resource> e : Hybrid15Fixture.applied(input, plan).entrySet()) {
       Path file = out.resolve(e.getKey().substring(1));
@@ -271,7 +257,7 @@ class ExtendCubeToHybrid15KylinIT {
 
   private static void assertRefused(Path input, String cube, String date, String why) {
     BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class,
-        () -> Hybrid15Fixture.plan(input, "default", cube, date, new Ids()));
+        () -> Hybrid15Fixture.plan(input, "default", cube, date, new FixedIds()));
     assertTrue(e.getMessage().contains(why), e.getMessage());
   }
 }

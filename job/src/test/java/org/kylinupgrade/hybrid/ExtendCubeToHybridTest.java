@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.metadata.BadInputException;
@@ -36,24 +35,9 @@ import org.kylinupgrade.rules.V15Load;
 class ExtendCubeToHybridTest {
   static final String CUBE = "test_kylin_cube_with_slr_ready_2_segments";
   static final String DESC = "test_kylin_cube_with_slr_desc";
-  static final long NOW = 1800000000000L;
+  static final long NOW = FixedIds.NOW;
   static final long LAST_SEGMENT_END = 1386835200000L;
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Fixed uuids in the order they are asked for, and a fixed clock. */
-  static final class FixedIds implements HybridIds {
-    private int next;
-
-    @Override
-    public String newUuid() {
-      return "00000000-0000-0000-0000-00000000000" + next++;
-    }
-
-    @Override
-    public long now() {
-      return NOW;
-    }
-  }
 
   final Map<String, Resource> metadata = read(TestData.expected("kylin-1.3.0-localmeta"));
 

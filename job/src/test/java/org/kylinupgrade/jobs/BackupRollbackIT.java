@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
@@ -22,59 +19,38 @@ import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.hadoop.hbase.util.Bytes;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kylinupgrade.FolderAssertions;
-import org.kylinupgrade.SharedHBase;
-import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.JobRunner;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseStore;
-import org.kylinupgrade.metadata.MetadataUrl;
+import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.metadata.Resource;
-import picocli.CommandLine;
 
 /** backup → upgrade → rollback (from the backup snapshot, from the folder dump) on a real HBase. */
+@ExtendWith(SparkJobs.class)
 class BackupRollbackIT {
-  private static final AtomicLong TABLES = new AtomicLong();
   private static final byte[] ACE = Bytes.toBytes("{\"sidInfo\":{\"sid\":\"ADMIN\",\"principal\":true},\"permissionMask\":16}");
 
   @TempDir
   Path tmp;
 
-  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private JobRunner runner;
   private String table;
-  private String working;
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
-
-  private int run(Object job, String... args) {
-    CommandLine cli = JobCommandLine.create(job);
-    cli.setErr(new PrintWriter(errBytes, true));
-    String[] base = {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase", "--working-dir", working,
-        "--keyvalue-maxsize", "100000"};
-    String[] all = new String[base.length + args.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(args, 0, all, base.length, args.length);
-    return cli.execute(all);
-  }
-
-  private HBaseCluster hbase() {
-    return SharedHBase.connect(working, 100000);
-  }
 
   private void loadLocalmetaWithAcl() throws IOException {
-    table = "backup_it_" + TABLES.incrementAndGet();
-    working = SharedHBase.newWorkingDir();
-    assertEquals(ExitCodes.OK, run(new LoadJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString()), errBytes.toString());
-    try (HBaseCluster hbase = hbase(); Admin admin = hbase.connection().getAdmin()) {
-      admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(table + "_acl"))
+    runner = JobRunner.onFreshTable("backup_it_").withOption("--keyvalue-maxsize", "100000");
+    table = runner.table();
+    assertEquals(ExitCodes.OK, runner.run(new LoadJob(), "--from-folder",
+        TestData.example("kylin-1.3.0-localmeta").toString()), runner.err());
+    try (HBaseCluster hbase = runner.connect(100000); Admin admin = TestHBase.admin(hbase)) {
+      admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(runner.url().aclTable()))
           .setColumnFamily(ColumnFamilyDescriptorBuilder.of("i")).setColumnFamily(ColumnFamilyDescriptorBuilder.of("a")).build());
-      try (Table acl = hbase.connection().getTable(TableName.valueOf(table + "_acl"))) {
+      try (Table acl = TestHBase.table(hbase, runner.url().aclTable())) {
         acl.put(new Put(Bytes.toBytes("cube-uuid")).addColumn(Bytes.toBytes("a"), Bytes.toBytes("ADMIN"), ACE));
       }
     }
@@ -82,40 +58,40 @@ class BackupRollbackIT {
 
   private Path dump(String name) {
     Path out = tmp.resolve(name);
-    assertEquals(ExitCodes.OK, run(new DumpJob(), "--to-folder", out.toString()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new DumpJob(), "--to-folder", out.toString()), runner.err());
     return out;
   }
 
   private void plantChangesMadeAfterTheBackup() throws IOException {
-    try (HBaseCluster hbase = hbase(); HBaseStore store = hbase.openStore(MetadataUrl.parse(table + "@hbase"))) {
+    try (HBaseCluster hbase = runner.connect(100000); HBaseStore store = hbase.openStore(runner.url())) {
       store.put(Resource.ofText("/cube/test_kylin_cube_with_slr_ready_old.json", "{}", 5L));
       store.put(Resource.ofText("/hybrid/test_kylin_cube_with_slr_ready_hybrid.json", "{}", 5L));
       store.flush();
-      try (Table acl = hbase.connection().getTable(TableName.valueOf(table + "_acl"))) {
+      try (Table acl = TestHBase.table(hbase, runner.url().aclTable())) {
         acl.put(new Put(Bytes.toBytes("old-cube-uuid")).addColumn(Bytes.toBytes("a"), Bytes.toBytes("ADMIN"), ACE));
       }
     }
   }
 
   private Path bigCellFile(String resource) {
-    return Paths.get(URI.create(MetadataUrl.parse(table + "@hbase").bigCellPath(working, resource)));
+    return Paths.get(URI.create(runner.url().bigCellPath(runner.workingDir(), resource)));
   }
 
   @Test
   void rollbackToABackupSnapshotRestoresTableAclAndBigCellFiles() throws IOException {
     loadLocalmetaWithAcl();
-    assertEquals(ExitCodes.OK, run(new BackupJob(), "--snapshot", table + "_before"), errBytes.toString());
-    assertEquals(ExitCodes.OK, run(new UpgradeJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new BackupJob(), "--snapshot", table + "_before"), runner.err());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob()), runner.err());
     plantChangesMadeAfterTheBackup();
     String snapshotResource = "/table_snapshot/TEST_CAL_DT.csv/16337839-a90f-46fa-a67b-37e330fe9685.snapshot";
     byte[] original = Files.readAllBytes(bigCellFile(snapshotResource));
     Files.write(bigCellFile(snapshotResource), new byte[] {1, 2, 3});
 
-    assertEquals(ExitCodes.OK, run(new RollbackJob(), "--snapshot", table + "_before"), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob(), "--snapshot", table + "_before"), runner.err());
 
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-localmeta"), dump("restored"), true);
     assertArrayEquals(original, Files.readAllBytes(bigCellFile(snapshotResource)), "big-cell file restored");
-    try (HBaseCluster hbase = hbase(); Table acl = hbase.connection().getTable(TableName.valueOf(table + "_acl"))) {
+    try (HBaseCluster hbase = runner.connect(100000); Table acl = TestHBase.table(hbase, runner.url().aclTable())) {
       assertArrayEquals(ACE, acl.get(new Get(Bytes.toBytes("cube-uuid"))).getValue(Bytes.toBytes("a"), Bytes.toBytes("ADMIN")));
       assertTrue(acl.get(new Get(Bytes.toBytes("old-cube-uuid"))).isEmpty(), "ACL rows added after the backup are gone");
     }
@@ -125,7 +101,7 @@ class BackupRollbackIT {
   void rollbackFromTheBackupFolderReplacesTheTablesContent() throws IOException {
     loadLocalmetaWithAcl();
     Path parent = tmp.resolve("backups");
-    assertEquals(ExitCodes.OK, run(new BackupJob(), "--to-folder", parent.toString()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new BackupJob(), "--to-folder", parent.toString()), runner.err());
     Path folder;
     try (Stream<Path> children = Files.list(parent)) {
       folder = children.findFirst().orElseThrow();
@@ -133,9 +109,9 @@ class BackupRollbackIT {
     assertTrue(folder.getFileName().toString().matches("meta_\\d{4}_\\d{2}_\\d{2}_\\d{2}_\\d{2}_\\d{2}"), folder.toString());
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-localmeta"), folder, true);
 
-    assertEquals(ExitCodes.OK, run(new UpgradeJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob()), runner.err());
     plantChangesMadeAfterTheBackup();
-    assertEquals(ExitCodes.OK, run(new RollbackJob(), "--from-folder", folder.toString()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob(), "--from-folder", folder.toString()), runner.err());
     Path restored = dump("restored");
     assertFalse(Files.exists(restored.resolve("cube/test_kylin_cube_with_slr_ready_old.json")), "not an overlay");
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-localmeta"), restored, true);
@@ -144,16 +120,16 @@ class BackupRollbackIT {
   @Test
   void aRollbackCanItselfBeUndoneFromItsFailsafeSnapshot() throws IOException {
     loadLocalmetaWithAcl();
-    assertEquals(ExitCodes.OK, run(new UpgradeJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob()), runner.err());
     Path upgraded = dump("upgraded");
-    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
     String failsafe = failsafeSnapshot();
-    assertEquals(ExitCodes.OK, run(new RollbackJob(), "--snapshot", failsafe), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob(), "--snapshot", failsafe), runner.err());
     FolderAssertions.assertSameFolder(upgraded, dump("upgraded-again"), true);
   }
 
   private String failsafeSnapshot() throws IOException {
-    try (HBaseCluster hbase = hbase()) {
+    try (HBaseCluster hbase = runner.connect(100000)) {
       return hbase.admin().snapshots(table + "_upg_").stream().map(s -> s.name).filter(n -> n.endsWith("_failsafe"))
           .findFirst().orElseThrow();
     }
@@ -162,12 +138,13 @@ class BackupRollbackIT {
   @Test
   void rollbackIsRefusedWhileALiveRunHoldsTheLock() throws IOException {
     loadLocalmetaWithAcl();
-    try (HBaseCluster hbase = hbase()) {
+    try (HBaseCluster hbase = runner.connect(100000)) {
       org.kylinupgrade.journal.RunLock lock = new org.kylinupgrade.journal.RunLock(
-          hbase.historyTable(table + "_upgrade_history").ensureExists());
+          hbase.historyTable(runner.historyTable()).ensureExists());
       lock.acquire("busy-run");
-      assertEquals(ExitCodes.FAILED, run(new RollbackJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString()));
-      assertTrue(errBytes.toString().contains("busy-run"), errBytes.toString());
+      assertEquals(ExitCodes.FAILED, runner.run(new RollbackJob(), "--from-folder",
+          TestData.example("kylin-1.3.0-localmeta").toString()));
+      assertTrue(runner.err().contains("busy-run"), runner.err());
       lock.release("busy-run");
     }
   }

@@ -1,5 +1,7 @@
 package org.kylinupgrade.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.kylinupgrade.runtime.JvmFlags;
 
 /**
@@ -49,6 +52,13 @@ final class ChildJvm {
 
   Path log() {
     return log;
+  }
+
+  /** Waits at most {@code seconds} for the child to end by itself; its exit code. */
+  int exitWithin(long seconds) throws InterruptedException {
+    assertTrue(process.waitFor(seconds, TimeUnit.SECONDS),
+        "the child did not end within " + seconds + " s:\n" + tail(25));
+    return process.exitValue();
   }
 
   /** SIGKILL on Linux, to the JVM and anything it started: no shutdown hook, no finally block runs. */

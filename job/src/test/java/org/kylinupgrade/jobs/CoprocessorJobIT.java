@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kylinupgrade.CoprocessorTestJars;
 import org.kylinupgrade.CubeTableFixture;
+import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SharedHBase;
 import org.kylinupgrade.SharedSpark;
 import org.kylinupgrade.coprocessor.CoprocessorEntry;
@@ -34,16 +32,14 @@ import org.kylinupgrade.coprocessor.KylinCoprocessors.Target;
 import org.kylinupgrade.coprocessor.TablePlan;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.RefusingModifyObserver;
-import picocli.CommandLine;
 
 /** The coprocessor command against a real HBase, with a no-op jar under Kylin's class names built in the test. */
 class CoprocessorJobIT {
-  private static final AtomicInteger RUNS = new AtomicInteger();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final CoprocessorEntry FOREIGN =
       new CoprocessorEntry("org.apache.hadoop.hbase.coprocessor.MultiRowMutationEndpoint", null, 536870911);
 
-  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private JobRunner runner;
   private String prefix;
   private String metadataTable;
   private Path workingDir;
@@ -55,8 +51,7 @@ class CoprocessorJobIT {
 
   @BeforeEach
   void setUp() throws IOException {
-    int run = RUNS.incrementAndGet();
-    prefix = "CPIT" + run + "_" + Long.toHexString(System.nanoTime() & 0xffff);
+    prefix = JobRunner.freshTable("CPIT") + "_" + Long.toHexString(System.nanoTime() & 0xffff);
     metadataTable = "cp_meta_" + prefix.toLowerCase();
     String workingDirUri = SharedHBase.newWorkingDir();
     workingDir = Path.of(URI.create(workingDirUri));
@@ -64,7 +59,8 @@ class CoprocessorJobIT {
     jar = CoprocessorTestJars.standIn(SharedHBase.tempDir("local-jar"), "kylin-coprocessor-test.jar");
     // where a Kylin 1.3 installation left its jar; same base name, so a new upload must not take "-0"
     legacyJar = Files.copy(jar, Files.createDirectories(workingDir.resolve("legacy")).resolve("kylin-coprocessor-test-0.jar"));
-    hbase = SharedHBase.connect(workingDirUri, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
+    runner = JobRunner.on(metadataTable, workingDirUri);
+    hbase = runner.connect();
     fixture = new CubeTableFixture(hbase);
   }
 
@@ -79,19 +75,6 @@ class CoprocessorJobIT {
 
   private List<CoprocessorEntry> v1Legacy() {
     return Target.KYLIN_1_3.entries(legacyJar.toUri().toString());
-  }
-
-  private int run(String... args) {
-    CommandLine cli = JobCommandLine.create(new CoprocessorJob());
-    cli.setErr(new PrintWriter(errBytes, true));
-    List<String> all = new ArrayList<>(List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url",
-        metadataTable + "@hbase", "--working-dir", workingDir.toUri().toString()));
-    all.addAll(List.of(args));
-    return cli.execute(all.toArray(new String[0]));
-  }
-
-  private String err() {
-    return errBytes.toString();
   }
 
   private static JsonNode read(Path report) throws IOException {
@@ -161,7 +144,8 @@ class CoprocessorJobIT {
     fixture.disable(table(25));
 
     Path report = SharedHBase.tempDir("report").resolve("report.json");
-    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--parallelism", "4", "--report", report.toString()), err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--parallelism", "4",
+        "--report", report.toString()), runner.err());
 
     for (String t : tables.keySet()) {
       if (t.equals(table(28)) || t.equals(table("29_NEW")) || t.equals(table("II"))) {
@@ -195,7 +179,8 @@ class CoprocessorJobIT {
     assertEquals("skipped", resultOf(json, table(20)).get("status").asText());
 
     Path again = report.resolveSibling("again.json");
-    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--report", again.toString()), err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--report",
+        again.toString()), runner.err());
     JsonNode rerun = read(again);
     assertEquals(28, rerun.get("skipped").asInt());
     assertEquals(0, rerun.get("changed").asInt());
@@ -221,12 +206,9 @@ class CoprocessorJobIT {
     String snapshot = metadataTable + "_before";
     hbase.admin().snapshot(metadataTable, snapshot);
 
-    CommandLine cli = JobCommandLine.create(new RollbackJob());
-    cli.setErr(new PrintWriter(errBytes, true));
-    int code = cli.execute("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", metadataTable + "@hbase",
-        "--working-dir", workingDir.toUri().toString(), "--snapshot", snapshot, "--coprocessor-jar", jar.toString());
+    int code = runner.run(new RollbackJob(), "--snapshot", snapshot, "--coprocessor-jar", jar.toString());
 
-    assertEquals(ExitCodes.OK, code, err());
+    assertEquals(ExitCodes.OK, code, runner.err());
     List<Path> uploaded = uploadedJars();
     assertEquals(1, uploaded.size(), "the jar is uploaded once");
     for (String t : tables.keySet()) {
@@ -298,7 +280,7 @@ class CoprocessorJobIT {
     if (targetArg != null) {
       args.addAll(List.of("--target", targetArg));
     }
-    assertEquals(ExitCodes.OK, run(args.toArray(new String[0])), err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), args.toArray(new String[0])), runner.err());
     JsonNode json = read(report);
     assertEquals(label, json.get("target").asText());
     assertEquals(changed, json.get("changed").asInt(), "changed, --target " + targetArg);
@@ -321,8 +303,9 @@ class CoprocessorJobIT {
     fixture.load(metadataTable);
     fixture.createTables(Map.of(table(0), v1Legacy()));
 
-    assertEquals(ExitCodes.BAD_INPUT, run("--all", "--jar", jar.toString(), "--target", "1.6"));
-    assertTrue(err().contains("'1.6'") && err().contains("1.5, 1.4-alpha, 1.3 (also v2 = 1.4-alpha, v1 = 1.3)"), err());
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--target",
+        "1.6"));
+    assertTrue(runner.err().contains("'1.6'") && runner.err().contains("1.5, 1.4-alpha, 1.3 (also v2 = 1.4-alpha, v1 = 1.3)"), runner.err());
     assertEquals(v1Legacy(), fixture.coprocessors(table(0)), "nothing changed");
     assertEquals(List.of(), uploadedJars(), "nothing uploaded");
   }
@@ -340,8 +323,8 @@ class CoprocessorJobIT {
     Path incomplete = CoprocessorTestJars.standInWithout(SharedHBase.tempDir("bad-jar"), "kylin-coprocessor-test.jar",
         KylinCoprocessors.V2_CUBE_ENDPOINT);
 
-    assertEquals(ExitCodes.BAD_INPUT, run("--all", "--jar", incomplete.toString()));
-    assertTrue(err().contains(KylinCoprocessors.V2_CUBE_ENDPOINT) && err().contains(incomplete.toString()), err());
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(new CoprocessorJob(), "--all", "--jar", incomplete.toString()));
+    assertTrue(runner.err().contains(KylinCoprocessors.V2_CUBE_ENDPOINT) && runner.err().contains(incomplete.toString()), runner.err());
     assertEquals(before, snapshot(List.copyOf(tables.keySet())));
     for (String t : tables.keySet()) {
       assertTrue(fixture.isEnabled(t));
@@ -363,7 +346,8 @@ class CoprocessorJobIT {
     fixture.createTables(tables);
 
     Path report = SharedHBase.tempDir("report").resolve("report.json");
-    assertEquals(ExitCodes.PROBLEMS, run("--all", "--jar", jar.toString(), "--report", report.toString()), err());
+    assertEquals(ExitCodes.PROBLEMS, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--report",
+        report.toString()), runner.err());
     JsonNode json = read(report);
     assertEquals(List.of(refused), JSON.convertValue(json.get("failedTables"), List.class));
     assertEquals(3, json.get("changed").asInt());
@@ -373,7 +357,8 @@ class CoprocessorJobIT {
     assertEquals(v1Legacy(), fixture.coprocessors(refused), "left as it was");
 
     Path again = report.resolveSibling("again.json");
-    assertEquals(ExitCodes.PROBLEMS, run("--all", "--jar", jar.toString(), "--report", again.toString()), err());
+    assertEquals(ExitCodes.PROBLEMS, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--report",
+        again.toString()), runner.err());
     assertEquals(3, read(again).get("skipped").asInt());
     assertEquals(1, read(again).get("failed").asInt());
     assertTrue(fixture.isEnabled(refused));
@@ -392,7 +377,8 @@ class CoprocessorJobIT {
     Map<String, List<CoprocessorEntry>> before = snapshot(List.copyOf(tables.keySet()));
 
     Path report = SharedHBase.tempDir("report").resolve("dry.json");
-    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--dry-run", "--report", report.toString()), err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--dry-run",
+        "--report", report.toString()), runner.err());
     assertEquals(before, snapshot(List.copyOf(tables.keySet())));
     assertFalse(fixture.isEnabled(table(2)), "a dry run does not even enable");
     assertEquals(List.of(), uploadedJars());
@@ -418,19 +404,24 @@ class CoprocessorJobIT {
     fixture.project("last_two").load(metadataTable);
     fixture.createTables(tables);
 
-    assertEquals(ExitCodes.BAD_INPUT, run("--tables", table(0) + ",KYLIN_NOT_A_SEGMENT", "--jar", jar.toString()));
-    assertTrue(err().contains("KYLIN_NOT_A_SEGMENT"), err());
-    assertEquals(ExitCodes.BAD_INPUT, run("--cubes", "no_such_cube", "--jar", jar.toString()));
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(new CoprocessorJob(), "--tables", table(0) + ",KYLIN_NOT_A_SEGMENT",
+        "--jar", jar.toString()));
+    assertTrue(runner.err().contains("KYLIN_NOT_A_SEGMENT"), runner.err());
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(new CoprocessorJob(), "--cubes", "no_such_cube", "--jar",
+        jar.toString()));
     assertEquals(List.of(), fixture.kylinCoprocessors(table(0)), "nothing changed");
 
-    assertEquals(ExitCodes.OK, run("--cubes", "CUBE_3", "--jar", jar.toString()), err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--cubes", "CUBE_3", "--jar", jar.toString()),
+        runner.err());
     assertEquals(2, fixture.kylinCoprocessors(table(3)).size());
     assertEquals(List.of(), fixture.kylinCoprocessors(table(2)));
-    assertEquals(ExitCodes.OK, run("--projects", "first_two", "--jar", jar.toString()), err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--projects", "first_two", "--jar", jar.toString()),
+        runner.err());
     assertEquals(2, fixture.kylinCoprocessors(table(0)).size());
     assertEquals(2, fixture.kylinCoprocessors(table(1)).size());
     assertEquals(List.of(), fixture.kylinCoprocessors(table(2)));
-    assertEquals(ExitCodes.OK, run("--tables", table(2), "--jar", jar.toString()), err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--tables", table(2), "--jar", jar.toString()),
+        runner.err());
     assertEquals(2, fixture.kylinCoprocessors(table(2)).size());
   }
 
@@ -446,8 +437,9 @@ class CoprocessorJobIT {
     fixture.createTables(tables);
 
     Path report = SharedHBase.tempDir("report").resolve("spark.json");
-    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--runner", "spark", "--parallelism", "2",
-        "--report", report.toString()), err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--runner", "spark",
+        "--parallelism", "2",
+        "--report", report.toString()), runner.err());
     JsonNode json = read(report);
     assertEquals("spark", json.get("runner").asText());
     assertEquals(5, json.get("changed").asInt());
@@ -457,7 +449,8 @@ class CoprocessorJobIT {
       assertTrue(fixture.isEnabled(t));
     }
     Path again = report.resolveSibling("again.json");
-    assertEquals(ExitCodes.OK, run("--all", "--jar", jar.toString(), "--runner", "spark", "--report", again.toString()), err());
+    assertEquals(ExitCodes.OK, runner.run(new CoprocessorJob(), "--all", "--jar", jar.toString(), "--runner", "spark",
+        "--report", again.toString()), runner.err());
     assertEquals(5, read(again).get("skipped").asInt());
   }
 }

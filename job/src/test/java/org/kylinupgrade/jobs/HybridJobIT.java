@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,23 +17,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kylinupgrade.FolderAssertions;
-import org.kylinupgrade.SharedHBase;
-import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.JobRunner;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.hbase.AclTable;
 import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.hybrid.ExtendCubeToHybrid;
-import org.kylinupgrade.hybrid.HybridIds;
+import org.kylinupgrade.hybrid.FixedIds;
 import org.kylinupgrade.hybrid.HybridInput;
 import org.kylinupgrade.hybrid.Hybrid15Fixture;
 import org.kylinupgrade.hybrid.HybridPlan;
@@ -47,10 +44,8 @@ import org.kylinupgrade.kylin.KylinExtend;
 import org.kylinupgrade.kylin.KylinHybrids;
 import org.kylinupgrade.kylin.KylinLoad;
 import org.kylinupgrade.metadata.AclCell;
-import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.UpgradeTarget;
-import picocli.CommandLine;
 
 /**
  * {@code hybrid} on a real HBase table with an ACL table: {@code --to 1.4-alpha} on Kylin's own v2 upgrade of the
@@ -58,64 +53,24 @@ import picocli.CommandLine;
  * {@code --to 1.5} (the default) on Kylin 1.5.4.1's own upgrade of it (the result, Kylin 1.5.4.1's own tool's output,
  * Kylin 1.5.4.1 loading the result).
  */
+@ExtendWith(SparkJobs.class)
 class HybridJobIT {
-  private static final AtomicLong TABLES = new AtomicLong();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CUBE = "test_kylin_cube_with_slr_ready_2_segments";
   private static final String CUBE_UUID = "1eaca32a-a33e-4b69-83dd-0bb8b1f8c53c";
   private static final String PROJECT_UUID = "1eaca32a-a33e-4b69-83dd-0bb8b1f8c91b";
-  private static final long NOW = 1800000000000L;
+  private static final long NOW = FixedIds.NOW;
 
   @TempDir
   Path tmp;
 
-  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private JobRunner runner;
   private String prefix;
-  private String working;
-
-  /** Fixed uuids in the order asked for, and a fixed clock. */
-  private static final class FixedIds implements HybridIds {
-    private int next;
-
-    @Override
-    public String newUuid() {
-      return "00000000-0000-0000-0000-00000000000" + next++;
-    }
-
-    @Override
-    public long now() {
-      return NOW;
-    }
-  }
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
-
-  @AfterEach
-  void clearFailurePoints() {
-    System.clearProperty(FailurePoints.FAIL_AFTER);
-  }
-
-  private int run(Object job, String... args) {
-    CommandLine cli = JobCommandLine.create(job);
-    cli.setErr(new PrintWriter(errBytes, true));
-    String[] base = {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", prefix + "@hbase", "--working-dir", working};
-    String[] all = new String[base.length + args.length];
-    System.arraycopy(base, 0, all, 0, base.length);
-    System.arraycopy(args, 0, all, base.length, args.length);
-    return cli.execute(all);
-  }
 
   private static HybridJob hybridJob() {
     HybridJob job = new HybridJob();
     job.ids = new FixedIds();
     return job;
-  }
-
-  private HBaseCluster connect() {
-    return SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
   }
 
   /** The upgraded metadata in a new table, and Kylin's ACL row for the cube in a new {@code <prefix>_acl}. */
@@ -125,9 +80,9 @@ class HybridJobIT {
 
   /** A metadata folder in a new table, and Kylin's ACL row for a cube in a new {@code <prefix>_acl}. */
   private List<AclCell> loadWithAcl(Path folder, String cubeUuid) throws IOException {
-    prefix = "hybrid_it_" + TABLES.incrementAndGet();
-    working = SharedHBase.newWorkingDir();
-    assertEquals(ExitCodes.OK, run(new LoadJob(), "--from-folder", folder.toString()), errBytes.toString());
+    runner = JobRunner.onFreshTable("hybrid_it_");
+    prefix = runner.table();
+    assertEquals(ExitCodes.OK, runner.run(new LoadJob(), "--from-folder", folder.toString()), runner.err());
     List<AclCell> row = List.of(
         cell("a", "ADMIN", "{\"sidInfo\":{\"sid\":\"ADMIN\",\"principal\":true},\"permissionMask\":16}"),
         cell("a", "ROLE_ANALYST", "{\"sidInfo\":{\"sid\":\"ROLE_ANALYST\",\"principal\":false},\"permissionMask\":1}"),
@@ -135,17 +90,13 @@ class HybridJobIT {
         cell("i", "o", "{\"sid\":\"ADMIN\",\"principal\":true}"),
         cell("i", "p", "{\"id\":\"another-project\",\"type\":\"org.apache.kylin.metadata.project.ProjectInstance\"}"),
         cell("i", "t", "org.apache.kylin.cube.CubeInstance"));
-    try (HBaseCluster hbase = connect(); Admin admin = hbase.connection().getAdmin()) {
-      admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(prefix + "_acl"))
+    try (HBaseCluster hbase = runner.connect(); Admin admin = TestHBase.admin(hbase)) {
+      admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(runner.url().aclTable()))
           .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("i".getBytes()).setInMemory(true).build())
           .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("a".getBytes()).setInMemory(true).build()).build());
-      hbase.aclTable(url()).put(cubeUuid, row);
+      hbase.aclTable(runner.url()).put(cubeUuid, row);
     }
     return row;
-  }
-
-  private MetadataUrl url() {
-    return MetadataUrl.parse(prefix + "@hbase");
   }
 
   private static AclCell cell(String family, String qualifier, String value) {
@@ -153,22 +104,22 @@ class HybridJobIT {
   }
 
   private List<AclCell> aclRow(String id) throws IOException {
-    try (HBaseCluster hbase = connect()) {
-      AclTable acl = hbase.aclTable(url());
+    try (HBaseCluster hbase = runner.connect()) {
+      AclTable acl = hbase.aclTable(runner.url());
       return acl.row(id);
     }
   }
 
   private Path dump(String name) {
     Path out = tmp.resolve(name);
-    assertEquals(ExitCodes.OK, run(new DumpJob(), "--to-folder", out.toString()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new DumpJob(), "--to-folder", out.toString()), runner.err());
     return out;
   }
 
   private Set<String> validate(String name) throws IOException {
     Path report = tmp.resolve(name + ".json");
-    int code = run(new ValidateJob(), "--to", "1.4-alpha", "--report", report.toString());
-    assertTrue(code == ExitCodes.OK || code == ExitCodes.PROBLEMS, errBytes.toString());
+    int code = runner.run(new ValidateJob(), "--to", "1.4-alpha", "--report", report.toString());
+    assertTrue(code == ExitCodes.OK || code == ExitCodes.PROBLEMS, runner.err());
     Set<String> findings = new HashSet<>();
     for (JsonNode p : JSON.readTree(report.toFile()).get("problems")) {
       findings.add(p.get("kind").asText() + " " + p.get("path").asText() + " " + p.get("message").asText());
@@ -185,8 +136,8 @@ class HybridJobIT {
   }
 
   private List<Run> history() throws IOException {
-    try (HBaseCluster hbase = connect()) {
-      return new RunJournal(hbase.historyTable(prefix + "_upgrade_history")).history();
+    try (HBaseCluster hbase = runner.connect()) {
+      return new RunJournal(hbase.historyTable(runner.historyTable())).history();
     }
   }
 
@@ -197,8 +148,8 @@ class HybridJobIT {
     Path before = dump("before");
     Path report = tmp.resolve("hybrid.json");
 
-    assertEquals(ExitCodes.OK, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE,
-        "--report", report.toString()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE,
+        "--report", report.toString()), runner.err());
 
     Path after = dump("after");
     Map<String, Resource> beforeResources = read(before);
@@ -236,7 +187,7 @@ class HybridJobIT {
     assertEquals(Run.Status.DONE, run.status());
 
     // undone by a rollback to its backup snapshot, ACL copy included
-    assertEquals(ExitCodes.OK, run(new RollbackJob(), "--snapshot", run.get("backup_snapshot")), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob(), "--snapshot", run.get("backup_snapshot")), runner.err());
     FolderAssertions.assertSameFolder(before, dump("rolled-back"), true);
     assertEquals(List.of(), aclRow("00000000-0000-0000-0000-000000000000"));
   }
@@ -247,14 +198,16 @@ class HybridJobIT {
     Path before = dump("before");
     for (String point : List.of(LiveHybrid.WRITTEN, LiveHybrid.ACL_COPIED)) {
       System.setProperty(FailurePoints.FAIL_AFTER, point);
-      assertEquals(ExitCodes.FAILED, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE), errBytes.toString());
+      assertEquals(ExitCodes.FAILED, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube",
+          CUBE), runner.err());
       System.clearProperty(FailurePoints.FAIL_AFTER);
-      assertTrue(errBytes.toString().contains("put back as they were"), errBytes.toString());
+      assertTrue(runner.err().contains("put back as they were"), runner.err());
       FolderAssertions.assertSameFolder(before, dump("after-" + point), true);
       assertEquals(List.of(), aclRow("00000000-0000-0000-0000-000000000000"), point);
       assertEquals(Run.Status.ROLLED_BACK, history().get(history().size() - 1).status());
     }
-    assertEquals(ExitCodes.OK, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE), "the lock was released");
+    assertEquals(ExitCodes.OK, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE),
+        "the lock was released");
   }
 
   /**
@@ -266,56 +219,52 @@ class HybridJobIT {
     loadUpgradedMetadataWithAcl();
     Path before = dump("before");
     System.setProperty(FailurePoints.FAIL_AFTER, "hybrid:write");
-    assertEquals(ExitCodes.FAILED, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE), errBytes.toString());
+    assertEquals(ExitCodes.FAILED, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube",
+        CUBE), runner.err());
     System.clearProperty(FailurePoints.FAIL_AFTER);
-    assertTrue(errBytes.toString().contains("put back as they were"), errBytes.toString());
+    assertTrue(runner.err().contains("put back as they were"), runner.err());
     FolderAssertions.assertSameFolder(before, dump("after-middle"), true);
     assertEquals(List.of(), aclRow("00000000-0000-0000-0000-000000000000"));
     assertEquals(Run.Status.ROLLED_BACK, history().get(history().size() - 1).status());
-    assertEquals(ExitCodes.OK, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE), "the lock was released");
+    assertEquals(ExitCodes.OK, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE),
+        "the lock was released");
   }
 
   @Test
   void badInputIsRefusedWithExit2AndChangesNothing() throws IOException {
     loadUpgradedMetadataWithAcl();
     Path before = dump("before");
-    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube",
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube",
         "test_kylin_cube_without_slr_ready"));
-    assertTrue(errBytes.toString().contains("cannot be loaded by Kylin v2: bad data type -- bitmap"), errBytes.toString());
-    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--to", "1.4-alpha", "--project", "nope", "--cube", CUBE));
-    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE,
+    assertTrue(runner.err().contains("cannot be loaded by Kylin v2: bad data type -- bitmap"), runner.err());
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "nope", "--cube",
+        CUBE));
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube",
+        CUBE,
         "--partition-date", "2013-11-12"));
-    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube",
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube",
         "test_kylin_cube_with_slr_empty"));
-    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--to", "2.0", "--project", "default", "--cube", CUBE));
-    assertTrue(errBytes.toString().contains("--to 2.0: unknown Kylin release; accepted: 1.5, 1.4-alpha"),
-        errBytes.toString());
-    assertEquals(ExitCodes.BAD_INPUT, run(hybridJob(), "--project", "default", "--cube", CUBE));
-    assertTrue(errBytes.toString().contains("cannot be loaded by Kylin 1.5") && errBytes.toString().contains(
-        "--to 1.4-alpha"), "the default is 1.5, the table is 1.4-alpha's: " + errBytes);
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(hybridJob(), "--to", "2.0", "--project", "default", "--cube", CUBE));
+    assertTrue(runner.err().contains("--to 2.0: unknown Kylin release; accepted: 1.5, 1.4-alpha"),
+        runner.err());
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(hybridJob(), "--project", "default", "--cube", CUBE));
+    assertTrue(runner.err().contains("cannot be loaded by Kylin 1.5") && runner.err().contains(
+        "--to 1.4-alpha"), "the default is 1.5, the table is 1.4-alpha's: " + runner.err());
     FolderAssertions.assertSameFolder(before, dump("untouched"), true);
-    try (HBaseCluster hbase = connect()) {
+    try (HBaseCluster hbase = runner.connect()) {
       assertEquals(List.of(), hbase.admin().snapshots(prefix), "no snapshot taken");
     }
     assertTrue(history().stream().allMatch(r -> r.status() == Run.Status.ABORTED));
-    assertFalse(errBytes.toString().contains("failed:"), errBytes.toString());
+    assertFalse(runner.err().contains("failed:"), runner.err());
   }
 
   /** A real crash: hybrid runs in a child JVM that halts right after {@code point}. */
-  private int hybridInChildJvmHaltingAfter(String point) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(org.kylinupgrade.runtime.JvmFlags.jdk17());
-    command.add("-D" + FailurePoints.HALT_AFTER + "=" + point);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(HybridJob.class.getName());
-    command.addAll(List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", prefix + "@hbase",
-        "--working-dir", working, "--to", "1.4-alpha", "--project", "default", "--cube", CUBE));
-    Process child = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("child-" + point + ".log").toFile()).start();
-    assertTrue(child.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "child finished");
-    return child.exitValue();
+  private int hybridInChildJvmHaltingAfter(String point) throws InterruptedException {
+    List<String> args = List.of(runner.commandLine(HybridJob.class, "--to", "1.4-alpha", "--project", "default",
+        "--cube",
+        CUBE));
+    return ChildJvm.start(HybridJob.class, Map.of(FailurePoints.HALT_AFTER, point), args,
+        tmp.resolve("child-" + point + ".log")).exitWithin(180);
   }
 
   @Test
@@ -327,13 +276,15 @@ class HybridJobIT {
     assertTrue(killed.unfinished());
     assertFalse(aclRow(killed.get("acl_copy_row")).isEmpty(), "the ACL row was copied");
 
-    assertEquals(ExitCodes.NEEDS_OPERATOR, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE));
-    assertEquals(ExitCodes.NEEDS_OPERATOR, run(new ResumeJob()));
-    assertTrue(errBytes.toString().contains("cannot be resumed"), errBytes.toString());
-    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    assertEquals(ExitCodes.NEEDS_OPERATOR, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default",
+        "--cube", CUBE));
+    assertEquals(ExitCodes.NEEDS_OPERATOR, runner.run(new ResumeJob()));
+    assertTrue(runner.err().contains("cannot be resumed"), runner.err());
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
     FolderAssertions.assertSameFolder(before, dump("rolled-back"), true);
     assertEquals(List.of(), aclRow(killed.get("acl_copy_row")));
-    assertEquals(ExitCodes.OK, run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(hybridJob(), "--to", "1.4-alpha", "--project", "default", "--cube", CUBE),
+        runner.err());
   }
 
   // --to 1.5 ---------------------------------------------------------------------------------------------------------
@@ -352,8 +303,8 @@ class HybridJobIT {
     Path before = dump("before");
     Path report = tmp.resolve("hybrid.json");
 
-    assertEquals(ExitCodes.OK, run(hybridJob(), "--project", "default", "--cube", CUBE15, "--report",
-        report.toString()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(hybridJob(), "--project", "default", "--cube", CUBE15, "--report",
+        report.toString()), runner.err());
 
     Path after = dump("after");
     HybridPlan plan = Hybrid15Fixture.plan(before, "default", CUBE15, null, new FixedIds());
@@ -394,7 +345,7 @@ class HybridJobIT {
     assertEquals(Map.of("CUBE:" + CUBE15, true, "CUBE:" + CUBE15 + "_old", true), hybrid.entries());
     assertEquals(List.of(CUBE15 + "_old"), hybrid.realizations(), "the emptied cube is disabled, so not queried");
 
-    assertEquals(ExitCodes.OK, run(new RollbackJob(), "--snapshot", run.get("backup_snapshot")), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob(), "--snapshot", run.get("backup_snapshot")), runner.err());
     FolderAssertions.assertSameFolder(before, dump("rolled-back"), true);
     assertEquals(List.of(), aclRow("00000000-0000-0000-0000-000000000000"));
   }
@@ -411,8 +362,8 @@ class HybridJobIT {
     }
     loadWithAcl(input, CUBE15_UUID);
     Path before = dump("before");
-    assertEquals(ExitCodes.OK, run(hybridJob(), "--to", "1.5", "--project", "default", "--cube", CUBE15,
-        "--partition-date", "2013-12-12 00:00:00"), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(hybridJob(), "--to", "1.5", "--project", "default", "--cube", CUBE15,
+        "--partition-date", "2013-12-12 00:00:00"), runner.err());
     Path after = dump("after");
     Path kylinOut = tmp.resolve("kylin-out");
     KylinExtend kylin = KylinClient.extendCubeToHybrid(before, kylinOut, "default", CUBE15, "2013-12-12 00:00:00");

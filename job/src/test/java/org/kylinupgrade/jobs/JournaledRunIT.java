@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,21 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.Admin;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kylinupgrade.FolderAssertions;
-import org.kylinupgrade.SharedHBase;
-import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.JobRunner;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.journal.FailurePoints;
@@ -39,122 +29,68 @@ import org.kylinupgrade.journal.Run;
 import org.kylinupgrade.journal.RunJournal;
 import org.kylinupgrade.journal.RunLock;
 import org.kylinupgrade.journal.Step;
-import picocli.CommandLine;
 
 /**
  * The journaled-run skeleton on a real HBase: a failure or a real kill inside the swap and the restore (the live table
  * disabled, dropped, cloned…) is told truly by {@code info} and brought back by the command it names; runs at once
  * are refused naming the holder; bad input leaves nothing behind.
  */
+@ExtendWith(SparkJobs.class)
 class JournaledRunIT {
-  private static final AtomicLong TABLES = new AtomicLong();
-  private static final Pattern LAST_MODIFIED = Pattern.compile("\"last_modified\" : \\d+");
   private static final String EXAMPLE = "kylin-1.3.0-sample-cube";
 
   @TempDir
   Path tmp;
 
-  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private JobRunner runner;
   private String table;
-  private String working;
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
-
-  @AfterEach
-  void clearFailurePoints() {
-    System.clearProperty(FailurePoints.FAIL_AFTER);
-    FailurePoints.observe(null);
-  }
-
-  private int run(Object job, String... args) {
-    return run(job, errBytes, args);
-  }
-
-  private int run(Object job, ByteArrayOutputStream err, String... args) {
-    CommandLine cli = JobCommandLine.create(job);
-    cli.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of(SharedHBase.clusterOptions()));
-    all.addAll(List.of("--metadata-url", table + "@hbase", "--working-dir", working, "--keyvalue-maxsize", "2000"));
-    all.addAll(List.of(args));
-    if (job instanceof UpgradeJob && !all.contains("--to")) {
-      all.addAll(List.of("--to", "1.4-alpha"));
-    }
-    return cli.execute(all.toArray(new String[0]));
-  }
 
   /** Runs {@code job} with what it prints on standard output captured. */
   private String runPrinting(Object job, int expectedExit, String... args) {
-    PrintStream out = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(printed, true));
-    int code;
-    try {
-      code = run(job, args);
-    } finally {
-      System.setOut(out);
-    }
-    String text = printed.toString(StandardCharsets.UTF_8);
-    assertEquals(expectedExit, code, text + errBytes);
-    return text;
+    JobRunner.Outcome printed = runner.execute(job, args);
+    assertEquals(expectedExit, printed.exit(), printed.out() + runner.err());
+    return printed.out();
   }
 
   private void load(Path folder) {
-    table = "journaled_it_" + TABLES.incrementAndGet();
-    working = SharedHBase.newWorkingDir();
-    assertEquals(ExitCodes.OK, run(new LoadJob(), "--from-folder", folder.toString()), errBytes.toString());
+    runner = JobRunner.onFreshTable("journaled_it_").withOption("--keyvalue-maxsize", "2000")
+        .withOption(UpgradeJob.class, "--to", "1.4-alpha");
+    table = runner.table();
+    assertEquals(ExitCodes.OK, runner.run(new LoadJob(), "--from-folder", folder.toString()), runner.err());
   }
 
   private Path dump(String name) {
     Path out = tmp.resolve(name);
-    assertEquals(ExitCodes.OK, run(new DumpJob(), "--to-folder", out.toString()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new DumpJob(), "--to-folder", out.toString()), runner.err());
     return out;
   }
 
-  private HBaseCluster hbase() {
-    return SharedHBase.connect(working, 2000);
-  }
-
   private List<Run> history() throws IOException {
-    try (HBaseCluster hbase = hbase()) {
-      return new RunJournal(hbase.historyTable(table + "_upgrade_history")).history();
+    try (HBaseCluster hbase = runner.connect(2000)) {
+      return new RunJournal(hbase.historyTable(runner.historyTable())).history();
     }
   }
 
   private boolean lockHeld() throws IOException {
-    try (HBaseCluster hbase = hbase()) {
-      return new RunLock(hbase.historyTable(table + "_upgrade_history")).holder().isPresent();
-    }
-  }
-
-  private List<String> tablesWithPrefix() throws IOException {
-    try (HBaseCluster hbase = hbase(); Admin admin = hbase.connection().getAdmin()) {
-      List<String> names = new ArrayList<>();
-      for (TableName name : admin.listTableNames()) {
-        if (name.getNameAsString().startsWith(table)) {
-          names.add(name.getNameAsString());
-        }
-      }
-      return names;
+    try (HBaseCluster hbase = runner.connect(2000)) {
+      return new RunLock(hbase.historyTable(runner.historyTable())).holder().isPresent();
     }
   }
 
   private boolean liveEnabled() throws IOException {
-    try (HBaseCluster hbase = hbase()) {
+    try (HBaseCluster hbase = runner.connect(2000)) {
       return hbase.admin().exists(table) && hbase.admin().isEnabled(table);
     }
   }
 
   private boolean snapshotExists(String name) throws IOException {
-    try (HBaseCluster hbase = hbase()) {
+    try (HBaseCluster hbase = runner.connect(2000)) {
       return hbase.admin().snapshotExists(name);
     }
   }
 
   private List<String> runSnapshots() throws IOException {
-    try (HBaseCluster hbase = hbase()) {
+    try (HBaseCluster hbase = runner.connect(2000)) {
       List<String> names = new ArrayList<>();
       hbase.admin().snapshots(table + "_upg_").forEach(s -> names.add(s.name));
       return names;
@@ -162,13 +98,7 @@ class JournaledRunIT {
   }
 
   private static void assertUpgraded(Path actual) throws IOException {
-    Path expected = TestData.expected(EXAMPLE);
-    assertEquals(FolderAssertions.files(expected), FolderAssertions.files(actual));
-    for (String f : FolderAssertions.files(expected)) {
-      String e = Files.readString(expected.resolve(f), StandardCharsets.ISO_8859_1);
-      String a = Files.readString(actual.resolve(f), StandardCharsets.ISO_8859_1);
-      assertEquals(LAST_MODIFIED.matcher(e).replaceAll("LM"), LAST_MODIFIED.matcher(a).replaceAll("LM"), f);
-    }
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected(EXAMPLE), actual);
   }
 
   private void assertOriginal(String name) throws IOException {
@@ -176,22 +106,12 @@ class JournaledRunIT {
   }
 
   /** A real crash: {@code job} runs in a child JVM that halts (as SIGKILL would stop it) at {@code point}. */
-  private int childHaltingAt(Class<?> job, String point, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(org.kylinupgrade.runtime.JvmFlags.jdk17());
-    command.add("-Xmx1g");
-    command.add("-D" + FailurePoints.HALT_AFTER + "=" + point);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(job.getName());
-    command.addAll(List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase",
-        "--working-dir", working, "--keyvalue-maxsize", "2000", "--master", "local[1]"));
-    command.addAll(List.of(args));
-    Process child = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("child-" + point.replace(':', '_') + ".log").toFile()).start();
-    assertTrue(child.waitFor(240, TimeUnit.SECONDS), "child finished");
-    return child.exitValue();
+  private int childHaltingAt(Class<?> job, String point, String... args) throws InterruptedException {
+    List<String> all = new ArrayList<>(List.of("--master", "local[1]"));
+    all.addAll(List.of(args));
+    return ChildJvm.start(job, Map.of(FailurePoints.HALT_AFTER, point),
+        List.of(runner.commandLine(job, all.toArray(new String[0]))), tmp.resolve("child-" + point.replace(':',
+            '_') + ".log")).exitWithin(240);
   }
 
   // ---- failures inside the swap ----------------------------------------------------------------------------------
@@ -203,19 +123,19 @@ class JournaledRunIT {
   void aFailureInsideAPhasePutsTheTableBackAndEndsTheRun(String point) throws IOException {
     load(TestData.example(EXAMPLE));
     System.setProperty(FailurePoints.FAIL_AFTER, point);
-    int code = run(new UpgradeJob());
+    int code = runner.run(new UpgradeJob());
     System.clearProperty(FailurePoints.FAIL_AFTER);
-    assertEquals(ExitCodes.FAILED, code, errBytes.toString());
+    assertEquals(ExitCodes.FAILED, code, runner.err());
     assertTrue(liveEnabled(), "the live table is enabled");
     assertOriginal("as-it-was");
     Run failed = history().get(history().size() - 1);
     boolean touched = point.startsWith("swap:") && !point.equals("swap:snapshot");
     assertEquals(touched ? Run.Status.ROLLED_BACK : Run.Status.FAILED, failed.status(), failed.toString());
     assertFalse(lockHeld(), "the lock is released once the run is journaled as ended");
-    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(), "no staging table left");
+    assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
     assertEquals(touched ? List.of(failed.backupSnapshot()) : List.of(), runSnapshots(),
         "a backup that put the table back is kept; one of a run that never touched it goes");
-    assertEquals(ExitCodes.OK, run(new UpgradeJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob()), runner.err());
     assertUpgraded(dump("upgraded"));
   }
 
@@ -237,15 +157,15 @@ class JournaledRunIT {
     assertFalse(info.contains("untouched"), info);
     assertTrue(info.contains("UNFINISHED: upgrade run " + killed.id()) && info.contains("`kylin-upgrade resume`"), info);
     assertTrue(info.contains("unlock --run " + killed.id()), info);
-    assertEquals(ExitCodes.NEEDS_OPERATOR, run(new UpgradeJob()));
-    assertTrue(errBytes.toString().contains("stopped half-way") && errBytes.toString().contains("is gone"), errBytes.toString());
+    assertEquals(ExitCodes.NEEDS_OPERATOR, runner.run(new UpgradeJob()));
+    assertTrue(runner.err().contains("stopped half-way") && runner.err().contains("is gone"), runner.err());
 
-    assertEquals(ExitCodes.OK, run(new ResumeJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new ResumeJob()), runner.err());
     assertTrue(liveEnabled());
     assertUpgraded(dump("resumed"));
     assertTrue(snapshotExists(killed.backupSnapshot()), "the backup snapshot is kept");
     assertFalse(lockHeld());
-    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
     assertOriginal("rolled-back");
   }
 
@@ -254,15 +174,15 @@ class JournaledRunIT {
     load(TestData.example(EXAMPLE));
     assertEquals(99, childHaltingAt(UpgradeJob.class, "swap:disabled", "--to", "1.4-alpha"), "the child halted");
     Run killed = history().get(history().size() - 1);
-    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
     assertTrue(liveEnabled());
     assertOriginal("rolled-back");
     assertEquals(Run.Status.ROLLED_BACK, history().stream().filter(r -> r.id().equals(killed.id())).findFirst()
         .orElseThrow().status());
     assertTrue(snapshotExists(killed.backupSnapshot()), "the backup snapshot is kept");
-    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(), "no staging table left");
+    assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
     assertFalse(lockHeld());
-    assertEquals(ExitCodes.OK, run(new UpgradeJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob()), runner.err());
     assertUpgraded(dump("upgraded"));
   }
 
@@ -272,11 +192,11 @@ class JournaledRunIT {
   @Test
   void aRollbackKilledWithTheTableDroppedIsResumed() throws Exception {
     load(TestData.example(EXAMPLE));
-    assertEquals(ExitCodes.OK, run(new UpgradeJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob()), runner.err());
     assertEquals(99, childHaltingAt(RollbackJob.class, "rollback:dropped"), "the child halted");
     String info = runPrinting(new InfoJob(), ExitCodes.NEEDS_OPERATOR);
     assertTrue(info.contains("table " + table + " does not exist") && info.contains("UNFINISHED: rollback run"), info);
-    assertEquals(ExitCodes.OK, run(new ResumeJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new ResumeJob()), runner.err());
     assertOriginal("rolled-back");
     Run rollback = history().get(history().size() - 1);
     assertEquals(Run.Status.DONE, rollback.status());
@@ -288,10 +208,10 @@ class JournaledRunIT {
   @Test
   void aRollbackKilledWhileDisablingIsItselfUndone() throws Exception {
     load(TestData.example(EXAMPLE));
-    assertEquals(ExitCodes.OK, run(new UpgradeJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob()), runner.err());
     Path upgraded = dump("upgraded");
     assertEquals(99, childHaltingAt(RollbackJob.class, "rollback:disabled"), "the child halted");
-    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
     assertTrue(liveEnabled());
     FolderAssertions.assertSameFolder(upgraded, dump("upgraded-again"), true);
     assertFalse(lockHeld());
@@ -305,21 +225,21 @@ class JournaledRunIT {
   @ValueSource(strings = {"rollback:clone", "rollback:verify"})
   void aRollbackThatFailsPutsItsFailsafeBackAndEndsItsRun(String point) throws IOException {
     load(TestData.example(EXAMPLE));
-    assertEquals(ExitCodes.OK, run(new UpgradeJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob()), runner.err());
     Path upgraded = dump("upgraded");
     System.setProperty(FailurePoints.FAIL_AFTER, point);
-    int code = run(new RollbackJob(), "--snapshot", history().get(0).backupSnapshot());
+    int code = runner.run(new RollbackJob(), "--snapshot", history().get(0).backupSnapshot());
     System.clearProperty(FailurePoints.FAIL_AFTER);
-    assertEquals(ExitCodes.FAILED, code, errBytes.toString());
-    assertTrue(errBytes.toString().contains("was put back as it was before the rollback; its fail-safe snapshot"),
-        errBytes.toString());
+    assertEquals(ExitCodes.FAILED, code, runner.err());
+    assertTrue(runner.err().contains("was put back as it was before the rollback; its fail-safe snapshot"),
+        runner.err());
     Run rollback = history().get(history().size() - 1);
     assertEquals(Run.Status.ROLLED_BACK, rollback.status(), rollback.toString());
     assertTrue(snapshotExists(rollback.backupSnapshot()), "the fail-safe is kept");
     assertFalse(lockHeld());
     assertTrue(liveEnabled());
     FolderAssertions.assertSameFolder(upgraded, dump("upgraded-still"), true);
-    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
     assertOriginal("rolled-back");
   }
 
@@ -342,12 +262,12 @@ class JournaledRunIT {
           {"rollback-folder", new RollbackJob(), new String[] {"--from-folder", TestData.example(EXAMPLE).toString()}},
           {"load", new LoadJob(), new String[] {"--replace", "--from-folder", TestData.example(EXAMPLE).toString()}}};
       for (Object[] attempt : attempts) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        codes.put((String) attempt[0], run(attempt[1], err, (String[]) attempt[2]));
-        refusals.put((String) attempt[0], err.toString());
+        JobRunner.Outcome refused = runner.execute(attempt[1], (String[]) attempt[2]);
+        codes.put((String) attempt[0], refused.exit());
+        refusals.put((String) attempt[0], refused.err());
       }
     });
-    assertEquals(ExitCodes.OK, run(new UpgradeJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob()), runner.err());
     FailurePoints.observe(null);
     Run first = history().get(0);
     String holder = "run " + first.id() + " (" + System.getProperty("user.name") + "@" + RunLock.host() + ", pid "
@@ -384,19 +304,20 @@ class JournaledRunIT {
     }
     Files.writeString(desc, "{\"name\": \"broken\", ");
     load(broken);
-    assertEquals(ExitCodes.BAD_INPUT, run(new UpgradeJob()), errBytes.toString());
-    assertTrue(errBytes.toString().contains(desc.getFileName().toString()), errBytes.toString());
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(new UpgradeJob()), runner.err());
+    assertTrue(runner.err().contains(desc.getFileName().toString()), runner.err());
     Run refused = history().get(history().size() - 1);
     assertEquals(Run.Status.ABORTED, refused.status(), refused.toString());
     assertFalse(lockHeld(), "no lock");
-    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(), "no staging table");
+    assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table");
     assertEquals(List.of(), runSnapshots(), "no snapshot");
 
-    assertEquals(ExitCodes.OK, run(new LoadJob(), "--replace", "--from-folder", TestData.example(EXAMPLE).toString()),
-        errBytes.toString());
-    assertEquals(ExitCodes.BAD_INPUT, run(new RollbackJob()), "nothing to roll back");
+    assertEquals(ExitCodes.OK, runner.run(new LoadJob(), "--replace", "--from-folder",
+        TestData.example(EXAMPLE).toString()),
+        runner.err());
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(new RollbackJob()), "nothing to roll back");
     assertOriginal("fixed");
-    assertEquals(ExitCodes.OK, run(new UpgradeJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob()), runner.err());
     assertUpgraded(dump("upgraded"));
   }
 }

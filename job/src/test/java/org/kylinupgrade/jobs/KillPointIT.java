@@ -7,11 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,33 +17,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kylinupgrade.CoprocessorTestJars;
 import org.kylinupgrade.CubeTableFixture;
 import org.kylinupgrade.FolderAssertions;
-import org.kylinupgrade.SharedHBase;
-import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.JobRunner;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.coprocessor.CoprocessorEntry;
 import org.kylinupgrade.coprocessor.KylinCoprocessors.Target;
 import org.kylinupgrade.coprocessor.TablePlan;
 import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.journal.Run;
 import org.kylinupgrade.journal.RunJournal;
 import org.kylinupgrade.journal.RunLock;
 import org.kylinupgrade.journal.Step;
 import org.kylinupgrade.metadata.AclCell;
-import org.kylinupgrade.metadata.MetadataUrl;
-import picocli.CommandLine;
 
 /**
  * Every command that changes the metadata table, SIGKILLed in a child JVM at each journaled step and inside its long
@@ -58,9 +52,8 @@ import picocli.CommandLine;
  * whole: no snapshot of it is left.
  * {@code coprocessor} is not journaled: run again after the kill, it brings every table to the wanted set, enabled.
  */
+@ExtendWith(SparkJobs.class)
 class KillPointIT {
-  private static final AtomicLong TABLES = new AtomicLong();
-  private static final Pattern LAST_MODIFIED = Pattern.compile("\"last_modified\" : \\d+");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String EXAMPLE = "kylin-1.3.0-sample-cube";
   /** Cells above this many bytes are stored as files: the swap moves them too. */
@@ -83,12 +76,7 @@ class KillPointIT {
   Path tmp;
 
   private String table;
-  private String working;
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
+  private JobRunner runner;
 
   /**
    * The kill points. COMMAND is the killed command ({@code resume@POINT}: the resume of an upgrade first killed at
@@ -145,11 +133,11 @@ class KillPointIT {
     assertAll(command + " killed at " + point,
         () -> {
           boolean healthy = liveHealthy();
-          Outcome info = run(new InfoJob());
+          JobRunner.Outcome info = runner.execute(new InfoJob());
           if (healthy) {
-            assertEquals(ExitCodes.OK, info.code(), "info after the kill, the table enabled: " + info + log);
+            assertEquals(ExitCodes.OK, info.exit(), "info after the kill, the table enabled: " + info + log);
           } else {
-            assertTrue(info.code() == ExitCodes.OK || info.code() == ExitCodes.NEEDS_OPERATOR,
+            assertTrue(info.exit() == ExitCodes.OK || info.exit() == ExitCodes.NEEDS_OPERATOR,
                 "info after the kill, the table disabled or missing, exits 0 or 3: " + info + log);
           }
           assertTrue(info.out().contains(stopped.id()), "info names the run " + stopped.id() + ": " + info.out());
@@ -159,8 +147,8 @@ class KillPointIT {
               + "`kylin-upgrade " + next + "`: " + info.out());
         },
         () -> {
-          Outcome done = runNext(next);
-          assertEquals(ExitCodes.OK, done.code(), next + " after the kill: " + done + log);
+          JobRunner.Outcome done = runNext(next);
+          assertEquals(ExitCodes.OK, done.exit(), next + " after the kill: " + done + log);
         },
         () -> {
           Path after = dump("after-" + next);
@@ -181,7 +169,7 @@ class KillPointIT {
           if (backup == null || backup.isEmpty()) {
             return;
           }
-          try (HBaseCluster hbase = connect()) {
+          try (HBaseCluster hbase = runner.connect()) {
             if (command.equals("backup")) {
               // a killed backup is no backup: nothing of it is left half-made
               assertEquals(List.of(), hbase.admin().snapshots(backup).stream().map(s -> s.name).toList(),
@@ -212,7 +200,7 @@ class KillPointIT {
   private Scenario setUp(String command) throws Exception {
     String[] parts = command.split("@", 2);
     Path v1 = TestData.example(EXAMPLE);
-    ResultCheck upgraded = dump -> assertEqualIgnoringLastModified(TestData.expected(EXAMPLE), dump);
+    ResultCheck upgraded = dump -> FolderAssertions.assertSameFolderButLastModified(TestData.expected(EXAMPLE), dump);
     switch (parts[0]) {
       case "upgrade":
         load(v1);
@@ -228,8 +216,8 @@ class KillPointIT {
             dump -> FolderAssertions.assertSameFolder(folder, dump, true));
       case "rollback-snapshot": {
         load(v1);
-        Outcome upgrade = run(new UpgradeJob(), "--to", TO);
-        assertEquals(ExitCodes.OK, upgrade.code(), upgrade.toString());
+        JobRunner.Outcome upgrade = runner.execute(new UpgradeJob(), "--to", TO);
+        assertEquals(ExitCodes.OK, upgrade.exit(), upgrade.toString());
         Path before = dump("before");
         String backup = history().get(history().size() - 1).get("backup_snapshot");
         return new Scenario(RollbackJob.class, childArgs("--snapshot", backup), before,
@@ -256,20 +244,19 @@ class KillPointIT {
 
   /** The arguments of a child run: the mini cluster as an operator names it, one Spark core. */
   private List<String> childArgs(String... more) {
-    List<String> args = new ArrayList<>(List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url",
-        table + "@hbase", "--working-dir", working, "--keyvalue-maxsize", MAX_CELL, "--master", "local[1]"));
+    List<String> args = new ArrayList<>(List.of("--master", "local[1]"));
     args.addAll(List.of(more));
-    return args;
+    return List.of(runner.commandLine(Object.class, args.toArray(new String[0])));
   }
 
-  private Outcome runNext(String command) {
+  private JobRunner.Outcome runNext(String command) {
     List<String> words = List.of(command.split(" "));
     String[] rest = words.subList(1, words.size()).toArray(new String[0]);
     switch (words.get(0)) {
       case "resume":
-        return run(new ResumeJob(), rest);
+        return runner.execute(new ResumeJob(), rest);
       case "rollback":
-        return run(new RollbackJob(), rest);
+        return runner.execute(new RollbackJob(), rest);
       default:
         throw new IllegalArgumentException("not a next command: " + command);
     }
@@ -280,30 +267,19 @@ class KillPointIT {
   /** No run unfinished, no lock, no table of this metadata disabled, no staging table or run snapshot left. */
   private void assertNothingLeft() throws IOException {
     assertEquals(Optional.empty(), unfinishedRun().map(Run::toString), "no run is left unfinished");
-    try (HBaseCluster hbase = connect(); Admin admin = hbase.connection().getAdmin()) {
-      assertEquals(Optional.empty(), new RunLock(hbase.historyTable(table + "_upgrade_history")).holder()
+    try (HBaseCluster hbase = runner.connect(); Admin admin = TestHBase.admin(hbase)) {
+      assertEquals(Optional.empty(), new RunLock(hbase.historyTable(runner.historyTable())).holder()
           .map(Object::toString), "no lock is held");
       List<String> tables = new ArrayList<>();
       for (TableName name : admin.listTableNames(Pattern.compile(Pattern.quote(table) + "(_.*)?"))) {
         tables.add(name.getNameAsString());
         assertTrue(admin.isTableEnabled(name), name + " is enabled");
       }
-      tables.removeAll(Set.of(table, table + "_upgrade_history", table + "_acl"));
+      tables.removeAll(Set.of(table, runner.historyTable(), runner.url().aclTable()));
       assertEquals(List.of(), tables, "no staging table is left");
       List<String> runSnapshots = hbase.admin().snapshots(table + "_upg_").stream().map(s -> s.name)
           .filter(n -> n.endsWith("_new") || n.endsWith("_dryrun") || n.endsWith("_verify")).toList();
       assertEquals(List.of(), runSnapshots, "no snapshot a run takes for itself is left");
-    }
-  }
-
-  private static void assertEqualIgnoringLastModified(Path expected, Path actual) throws IOException {
-    assertEquals(FolderAssertions.files(expected), FolderAssertions.files(actual));
-    for (String f : FolderAssertions.files(expected)) {
-      String e = new String(Files.readAllBytes(expected.resolve(f)), StandardCharsets.ISO_8859_1);
-      String a = new String(Files.readAllBytes(actual.resolve(f)), StandardCharsets.ISO_8859_1);
-      if (!e.equals(a)) {
-        assertEquals(LAST_MODIFIED.matcher(e).replaceAll("LM"), LAST_MODIFIED.matcher(a).replaceAll("LM"), f);
-      }
     }
   }
 
@@ -314,13 +290,13 @@ class KillPointIT {
    * {@code point} with one table at a time, then run again.
    */
   private void coprocessorConvergesAfterAKillAt(String point) throws Exception {
-    table = "kill_cp_" + TABLES.incrementAndGet();
-    working = SharedHBase.newWorkingDir();
-    String prefix = "KYLIN_KILL" + TABLES.get() + "_";
+    runner = JobRunner.onFreshTable("kill_cp_");
+    table = runner.table();
+    String prefix = JobRunner.freshTable("KYLIN_KILL") + "_";
     Path jar = CoprocessorTestJars.standIn(Files.createDirectories(tmp.resolve("jar")), "kylin-coprocessor-test.jar");
     Path legacyJar = Files.copy(jar, Files.createDirectories(tmp.resolve("legacy")).resolve("kylin-coprocessor-1.3.jar"));
     Map<String, List<CoprocessorEntry>> tables = new LinkedHashMap<>();
-    try (HBaseCluster hbase = connect()) {
+    try (HBaseCluster hbase = runner.connect()) {
       CubeTableFixture fixture = new CubeTableFixture(hbase);
       for (int i = 0; i < 4; i++) {
         fixture.cube("cube_" + i, "READY:" + prefix + i);
@@ -330,10 +306,10 @@ class KillPointIT {
       fixture.createTables(tables);
       fixture.disable(prefix + 1);
     }
-    List<String> args = List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase",
-        "--working-dir", working, "--master", "local[1]", "--all", "--jar", jar.toString(), "--parallelism", "1");
+    List<String> args = List.of(runner.commandLine(CoprocessorJob.class, "--master", "local[1]", "--all", "--jar",
+        jar.toString(), "--parallelism", "1"));
     ChildJvm killed = KillPoint.killAt(point, CoprocessorJob.class, args, tmp);
-    try (HBaseCluster hbase = connect()) {
+    try (HBaseCluster hbase = runner.connect()) {
       CubeTableFixture fixture = new CubeTableFixture(hbase);
       if (!point.equals(CoprocessorJob.JAR_DEPLOYED)) {
         assertTrue(!fixture.isEnabled(prefix + 0) || !fixture.isEnabled(prefix + 2),
@@ -342,13 +318,14 @@ class KillPointIT {
     }
 
     Path report = tmp.resolve("coprocessor-rerun.json");
-    Outcome rerun = run(new CoprocessorJob(), "--master", "local[1]", "--all", "--jar", jar.toString(),
+    JobRunner.Outcome rerun = runner.execute(new CoprocessorJob(), "--master", "local[1]", "--all", "--jar",
+        jar.toString(),
         "--report", report.toString());
-    assertEquals(ExitCodes.OK, rerun.code(), "the re-run after the kill: " + rerun);
+    assertEquals(ExitCodes.OK, rerun.exit(), "the re-run after the kill: " + rerun);
     JsonNode json = JSON.readTree(report.toFile());
     assertEquals(0, json.get("failed").asInt(), json.toString());
     List<CoprocessorEntry> wanted = Target.KYLIN_1_5.entries(json.get("deployedJar").asText());
-    try (HBaseCluster hbase = connect()) {
+    try (HBaseCluster hbase = runner.connect()) {
       CubeTableFixture fixture = new CubeTableFixture(hbase);
       for (String t : tables.keySet()) {
         assertTrue(TablePlan.of(fixture.coprocessors(t), true, wanted).alreadyRight(), t + " carries the wanted set: "
@@ -363,64 +340,11 @@ class KillPointIT {
 
   // running the follow-up commands in this JVM --------------------------------------------------------------------
 
-  /** A command's exit code and what it printed. */
-  private record Outcome(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;
-    }
-  }
-
-  private Outcome run(Object job, String... args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    CommandLine cli = JobCommandLine.create(job);
-    cli.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url",
-        table + "@hbase", "--working-dir", working));
-    if (!(job instanceof CoprocessorJob)) {
-      all.addAll(List.of("--keyvalue-maxsize", MAX_CELL));
-    }
-    all.addAll(List.of(args));
-    PrintStream original = System.out;
-    System.setOut(new PrintStream(new Tee(original, out), true, StandardCharsets.UTF_8));
-    try {
-      int code = cli.execute(all.toArray(new String[0]));
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.out.flush();
-      System.setOut(original);
-    }
-  }
-
-  /** Writes to the console and keeps a copy. */
-  private static final class Tee extends OutputStream {
-    private final OutputStream console;
-    private final OutputStream copy;
-
-    Tee(OutputStream console, OutputStream copy) {
-      this.console = console;
-      this.copy = copy;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      console.write(b);
-      copy.write(b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      console.write(b, off, len);
-      copy.write(b, off, len);
-    }
-  }
-
   private void load(Path folder) {
-    table = "kill_it_" + TABLES.incrementAndGet();
-    working = SharedHBase.newWorkingDir();
-    Outcome load = run(new LoadJob(), "--from-folder", folder.toString());
-    assertEquals(ExitCodes.OK, load.code(), load.toString());
+    runner = JobRunner.onFreshTable("kill_it_").withOption("--keyvalue-maxsize", MAX_CELL);
+    table = runner.table();
+    JobRunner.Outcome load = runner.execute(new LoadJob(), "--from-folder", folder.toString());
+    assertEquals(ExitCodes.OK, load.exit(), load.toString());
   }
 
   /** A folder in a new table, and an ACL table holding a row for the cube the hybrid extends. */
@@ -431,46 +355,42 @@ class KillPointIT {
             .getBytes(StandardCharsets.UTF_8)),
         new AclCell("i", "o", "{\"sid\":\"ADMIN\",\"principal\":true}".getBytes(StandardCharsets.UTF_8)),
         new AclCell("i", "t", "org.apache.kylin.cube.CubeInstance".getBytes(StandardCharsets.UTF_8)));
-    try (HBaseCluster hbase = connect(); Admin admin = hbase.connection().getAdmin()) {
-      admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(table + "_acl"))
+    try (HBaseCluster hbase = runner.connect(); Admin admin = TestHBase.admin(hbase)) {
+      admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(runner.url().aclTable()))
           .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("i".getBytes(StandardCharsets.UTF_8)).build())
           .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("a".getBytes(StandardCharsets.UTF_8)).build()).build());
-      hbase.aclTable(MetadataUrl.parse(table + "@hbase")).put(HYBRID_CUBE_UUID, row);
+      hbase.aclTable(runner.url()).put(HYBRID_CUBE_UUID, row);
     }
   }
 
   private List<AclCell> aclRow(String id) throws IOException {
-    try (HBaseCluster hbase = connect()) {
-      return hbase.aclTable(MetadataUrl.parse(table + "@hbase")).row(id);
+    try (HBaseCluster hbase = runner.connect()) {
+      return hbase.aclTable(runner.url()).row(id);
     }
   }
 
   private Path dump(String name) {
     Path out = tmp.resolve(name);
-    Outcome dump = run(new DumpJob(), "--to-folder", out.toString());
-    assertEquals(ExitCodes.OK, dump.code(), "dump: " + dump);
+    JobRunner.Outcome dump = runner.execute(new DumpJob(), "--to-folder", out.toString());
+    assertEquals(ExitCodes.OK, dump.exit(), "dump: " + dump);
     return out;
   }
 
-  private HBaseCluster connect() {
-    return SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
-  }
-
   private List<Run> history() throws IOException {
-    try (HBaseCluster hbase = connect()) {
-      return new RunJournal(hbase.historyTable(table + "_upgrade_history")).history();
+    try (HBaseCluster hbase = runner.connect()) {
+      return new RunJournal(hbase.historyTable(runner.historyTable())).history();
     }
   }
 
   private boolean liveHealthy() throws IOException {
-    try (HBaseCluster hbase = connect()) {
+    try (HBaseCluster hbase = runner.connect()) {
       return hbase.admin().exists(table) && hbase.admin().isEnabled(table);
     }
   }
 
   private Optional<Run> unfinishedRun() throws IOException {
-    try (HBaseCluster hbase = connect()) {
-      return new RunJournal(hbase.historyTable(table + "_upgrade_history")).unfinished();
+    try (HBaseCluster hbase = runner.connect()) {
+      return new RunJournal(hbase.historyTable(runner.historyTable())).unfinished();
     }
   }
 }

@@ -6,118 +6,65 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kylinupgrade.FolderAssertions;
+import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SharedHBase;
 import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.journal.FailurePoints;
 import org.kylinupgrade.journal.Step;
-import picocli.CommandLine;
 
 /** The live upgrade of a metadata table on a real HBase with local Spark: result, backup, rollback, failures. */
+@ExtendWith(SparkJobs.class)
 class LiveUpgradeIT {
-  private static final AtomicLong TABLES = new AtomicLong();
-  private static final Pattern LAST_MODIFIED = Pattern.compile("\"last_modified\" : \\d+");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
   Path tmp;
 
-  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private JobRunner runner;
   private String table;
-  private String working;
-  /** Hand the job only the ZooKeeper address instead of the cluster's hbase-site.xml. */
-  private boolean zookeeperOnly;
-  /** The target of the upgrades that name none: most tests here compare with Kylin 1.4-alpha's output. */
-  private String to = "1.4-alpha";
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
-
-  @AfterEach
-  void clearFailurePoints() {
-    System.clearProperty(FailurePoints.FAIL_AFTER);
-    FailurePoints.observe(null);
-  }
-
-  private int run(Object job, String... args) {
-    CommandLine cli = JobCommandLine.create(job);
-    cli.setErr(new PrintWriter(errBytes, true));
-    String[] cluster = zookeeperOnly ? new String[] {"--zookeeper", SharedHBase.zookeeper()} : SharedHBase.clusterOptions();
-    String[] base = new String[cluster.length + 4];
-    System.arraycopy(cluster, 0, base, 0, cluster.length);
-    System.arraycopy(new String[] {"--metadata-url", table + "@hbase", "--working-dir", working}, 0, base, cluster.length, 4);
-    List<String> all = new java.util.ArrayList<>(List.of(base));
-    all.addAll(List.of(args));
-    if (job instanceof UpgradeJob && !all.contains("--to")) {
-      all.addAll(List.of("--to", to));
-    }
-    return cli.execute(all.toArray(new String[0]));
-  }
 
   private void loadExample(String example, String... more) {
     loadExampleWithWorkingDir(example, SharedHBase.newWorkingDir(), more);
   }
 
   private void loadExampleWithWorkingDir(String example, String workingDir, String... more) {
-    table = "live_it_" + TABLES.incrementAndGet();
-    working = workingDir;
+    // the target of the upgrades that name none: most tests here compare with Kylin 1.4-alpha's output
+    runner = JobRunner.on(JobRunner.freshTable("live_it_"), workingDir).withOption(UpgradeJob.class, "--to",
+        "1.4-alpha");
+    table = runner.table();
     String[] args = new String[2 + more.length];
     args[0] = "--from-folder";
     args[1] = TestData.example(example).toString();
     System.arraycopy(more, 0, args, 2, more.length);
-    assertEquals(ExitCodes.OK, run(new LoadJob(), args), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new LoadJob(), args), runner.err());
   }
 
   private Path dump(String name) {
     Path out = tmp.resolve(name);
-    assertEquals(ExitCodes.OK, run(new DumpJob(), "--to-folder", out.toString()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new DumpJob(), "--to-folder", out.toString()), runner.err());
     return out;
-  }
-
-  private static void assertEqualToKylinIgnoringLastModified(Path expected, Path actual) throws IOException {
-    assertEquals(FolderAssertions.files(expected), FolderAssertions.files(actual));
-    for (String f : FolderAssertions.files(expected)) {
-      String e = new String(Files.readAllBytes(expected.resolve(f)), StandardCharsets.ISO_8859_1);
-      String a = new String(Files.readAllBytes(actual.resolve(f)), StandardCharsets.ISO_8859_1);
-      if (!e.equals(a)) {
-        assertEquals(LAST_MODIFIED.matcher(e).replaceAll("LM"), LAST_MODIFIED.matcher(a).replaceAll("LM"), f);
-      }
-    }
-  }
-
-  private List<String> tablesWithPrefix(String prefix) throws IOException {
-    try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
-        org.apache.hadoop.hbase.client.Admin admin = hbase.connection().getAdmin()) {
-      return admin.listTableNames().length == 0 ? List.of()
-          : java.util.Arrays.stream(admin.listTableNames()).map(Object::toString).filter(n -> n.startsWith(prefix)).toList();
-    }
   }
 
   /** The report the newest run stored in the history table. */
   private JsonNode journaledReport() throws IOException {
-    try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE)) {
+    try (HBaseCluster hbase = runner.connect()) {
       org.kylinupgrade.journal.RunJournal journal = new org.kylinupgrade.journal.RunJournal(
-          hbase.historyTable(table + "_upgrade_history"));
+          hbase.historyTable(runner.historyTable()));
       org.kylinupgrade.journal.Run last = journal.history().get(journal.history().size() - 1);
       return JSON.readTree(journal.report(last.id()).orElseThrow());
     }
@@ -128,20 +75,21 @@ class LiveUpgradeIT {
   void upgradesTheTableAsTheOfflineRunAndRollsBack(String example) throws IOException {
     loadExample(example, "--keyvalue-maxsize", "100000");
     Path report = tmp.resolve("report.json");
-    int code = run(new UpgradeJob(), "--keep-unloadable", "--report", report.toString(), "--keyvalue-maxsize", "100000");
+    int code = runner.run(new UpgradeJob(), "--keep-unloadable", "--report", report.toString(), "--keyvalue-maxsize",
+        "100000");
     JsonNode r = JSON.readTree(report.toFile());
-    assertEquals(r.get("unloadable").size() > 0 ? ExitCodes.PROBLEMS : ExitCodes.OK, code, errBytes.toString());
+    assertEquals(r.get("unloadable").size() > 0 ? ExitCodes.PROBLEMS : ExitCodes.OK, code, runner.err());
     assertTrue(r.get("source").asText().contains("read from its files under " + SharedHBase.hdfs() + "/"),
         "a client given the cluster's hbase-site reads the snapshot's files on HDFS: " + r.get("source"));
-    assertEqualToKylinIgnoringLastModified(TestData.expected(example), dump("after"));
-    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected(example), dump("after"));
+    assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
     assertEquals(r.get("changes"), journaledReport().get("changes"), "the history keeps the run's report");
 
-    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--keep-unloadable", "--report", report.toString()) % 4,
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob(), "--keep-unloadable", "--report", report.toString()) % 4,
         "a second run changes nothing");
     assertEquals(0, JSON.readTree(report.toFile()).get("changed").asInt());
 
-    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
     FolderAssertions.assertSameFolder(TestData.example(example), dump("rolled-back"), true);
   }
 
@@ -149,10 +97,11 @@ class LiveUpgradeIT {
   @ValueSource(strings = {"kylin-1.3.0-sample-cube", "kylin-1.3.0-localmeta"})
   void upgradesTheTableToKylin15AsKylinDoesAndRollsBack(String example) throws IOException {
     loadExample(example, "--keyvalue-maxsize", "100000");
-    to = "1.5";
+    runner.withOption(UpgradeJob.class, "--to", "1.5");
     Path report = tmp.resolve("report15.json");
-    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--report", report.toString(), "--keyvalue-maxsize", "100000"),
-        errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob(), "--report", report.toString(), "--keyvalue-maxsize",
+        "100000"),
+        runner.err());
     assertTrue(JSON.readTree(report.toFile()).get("source").asText().contains("read from its files"));
     Path after = dump("after15");
     Path propertyCheckedList = TestData.expected15(example + ".property-checked.txt");
@@ -163,27 +112,27 @@ class LiveUpgradeIT {
         Files.delete(after.resolve(propertyChecked));
       }
     }
-    assertEqualToKylinIgnoringLastModified(TestData.expected15(example), after);
-    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected15(example), after);
+    assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
     assertEquals(0, runAndReadChanged(report), "a second run changes nothing");
-    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
     FolderAssertions.assertSameFolder(TestData.example(example), dump("rolled-back15"), true);
   }
 
   private int runAndReadChanged(Path report) throws IOException {
-    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--report", report.toString()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob(), "--report", report.toString()), runner.err());
     return JSON.readTree(report.toFile()).get("changed").asInt();
   }
 
   @Test
   void aKilledRunIsResumedToItsOwnTargetAndAnotherIsRefused() throws Exception {
     loadExample("kylin-1.3.0-sample-cube", "--keyvalue-maxsize", "2000");
-    to = "1.5";
+    runner.withOption(UpgradeJob.class, "--to", "1.5");
     assertEquals(99, upgradeInChildJvmHaltingAfter(Step.STAGED), "the child halted");
-    assertEquals(ExitCodes.BAD_INPUT, run(new ResumeJob(), "--to", "1.4-alpha", "--keyvalue-maxsize", "2000"));
-    assertTrue(errBytes.toString().contains("upgrades to 1.5, not to 1.4-alpha"), errBytes.toString());
-    assertEquals(ExitCodes.OK, run(new ResumeJob(), "--keyvalue-maxsize", "2000"), errBytes.toString());
-    assertEqualToKylinIgnoringLastModified(TestData.expected15("kylin-1.3.0-sample-cube"), dump("resumed15"));
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(new ResumeJob(), "--to", "1.4-alpha", "--keyvalue-maxsize", "2000"));
+    assertTrue(runner.err().contains("upgrades to 1.5, not to 1.4-alpha"), runner.err());
+    assertEquals(ExitCodes.OK, runner.run(new ResumeJob(), "--keyvalue-maxsize", "2000"), runner.err());
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected15("kylin-1.3.0-sample-cube"), dump("resumed15"));
   }
 
   @ParameterizedTest
@@ -192,25 +141,25 @@ class LiveUpgradeIT {
   void aFailureAtAnyStepLeavesTheTableAsItWas(Step step) throws IOException {
     loadExample("kylin-1.3.0-sample-cube", "--keyvalue-maxsize", "2000");
     System.setProperty(FailurePoints.FAIL_AFTER, step.name());
-    int code = run(new UpgradeJob(), "--keyvalue-maxsize", "2000");
+    int code = runner.run(new UpgradeJob(), "--keyvalue-maxsize", "2000");
     System.clearProperty(FailurePoints.FAIL_AFTER);
-    assertEquals(ExitCodes.FAILED, code, errBytes.toString());
+    assertEquals(ExitCodes.FAILED, code, runner.err());
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("as-it-was"), true);
-    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
-    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--keyvalue-maxsize", "2000"), errBytes.toString());
-    assertEqualToKylinIgnoringLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
+    assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob(), "--keyvalue-maxsize", "2000"), runner.err());
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
   }
 
   @Test
   void aClientGivenOnlyTheZookeeperAddressReadsATemporaryClone() throws IOException {
     loadExample("kylin-1.3.0-sample-cube");
-    zookeeperOnly = true;
+    runner.withCluster("--zookeeper", SharedHBase.zookeeper());
     Path report = tmp.resolve("zookeeper-only.json");
-    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--report", report.toString()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob(), "--report", report.toString()), runner.err());
     String source = JSON.readTree(report.toFile()).get("source").asText();
     assertTrue(source.contains("through a temporary clone"), source);
-    assertEqualToKylinIgnoringLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
-    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
+    assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
   }
 
   @Test
@@ -224,34 +173,34 @@ class LiveUpgradeIT {
       }
     });
     try {
-      assertEquals(ExitCodes.FAILED, run(new UpgradeJob()), errBytes.toString());
+      assertEquals(ExitCodes.FAILED, runner.run(new UpgradeJob()), runner.err());
     } finally {
       live.set(org.kylinupgrade.pipeline.SparkContexts.IGNORE_EMPTY_SPLITS, "false");
     }
     java.util.regex.Matcher counts = Pattern.compile("returned (\\d+) rows under .*, but the snapshot holds (\\d+) rows")
-        .matcher(errBytes.toString());
-    assertTrue(counts.find(), errBytes.toString());
+        .matcher(runner.err());
+    assertTrue(counts.find(), runner.err());
     assertTrue(Long.parseLong(counts.group(1)) < Long.parseLong(counts.group(2)), counts.group());
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("untouched"), true);
-    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+    assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
   }
 
   @Test
   void bigCellsInAWorkingDirOnHdfsAreUpgradedAndRolledBack() throws IOException {
     loadExampleWithWorkingDir("kylin-1.3.0-sample-cube", SharedHBase.newHdfsWorkingDir(), "--keyvalue-maxsize", "2000");
-    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(SharedHBase.hdfs() + working);
+    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(SharedHBase.hdfs() + runner.workingDir());
     org.apache.hadoop.fs.FileSystem hdfs = dir.getFileSystem(SharedHBase.clientConf());
     assertTrue(hdfs.listFiles(dir, true).hasNext(), "big cells were written to the working dir on HDFS");
-    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--keyvalue-maxsize", "2000"), errBytes.toString());
-    assertEqualToKylinIgnoringLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
-    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob(), "--keyvalue-maxsize", "2000"), runner.err());
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("rolled-back"), true);
   }
 
   @Test
   void unloadableDescsRefuseTheRunBeforeAnythingChanges() throws IOException {
     loadExample("kylin-1.3.0-localmeta");
-    assertEquals(ExitCodes.BAD_INPUT, run(new UpgradeJob()));
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(new UpgradeJob()));
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-localmeta"), dump("untouched"), true);
   }
 
@@ -259,24 +208,24 @@ class LiveUpgradeIT {
   void dryRunWritesNothing() throws IOException {
     loadExample("kylin-1.3.0-sample-cube");
     Path report = tmp.resolve("dry.json");
-    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--dry-run", "--report", report.toString()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob(), "--dry-run", "--report", report.toString()), runner.err());
     assertEquals(2, JSON.readTree(report.toFile()).get("changed").asInt());
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("untouched"), true);
-    assertFalse(errBytes.toString().contains("failed"));
+    assertFalse(runner.err().contains("failed"));
   }
 
   @Test
   void aSecondRunIsRefusedWhileTheLockIsHeld() throws IOException {
     loadExample("kylin-1.3.0-sample-cube");
-    try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE)) {
+    try (HBaseCluster hbase = runner.connect()) {
       org.kylinupgrade.journal.RunLock lock = new org.kylinupgrade.journal.RunLock(
-          hbase.historyTable(table + "_upgrade_history").ensureExists());
+          hbase.historyTable(runner.historyTable()).ensureExists());
       lock.acquire("other-run");
-      assertEquals(ExitCodes.FAILED, run(new UpgradeJob()));
-      assertTrue(errBytes.toString().contains("other-run"), errBytes.toString());
+      assertEquals(ExitCodes.FAILED, runner.run(new UpgradeJob()));
+      assertTrue(runner.err().contains("other-run"), runner.err());
       lock.release("other-run");
     }
-    assertEquals(ExitCodes.OK, run(new UpgradeJob()), errBytes.toString());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob()), runner.err());
   }
 
   @Test
@@ -284,8 +233,8 @@ class LiveUpgradeIT {
     loadExample("kylin-1.3.0-sample-cube");
     FailurePoints.observe(step -> {
       if (step == Step.VERIFIED) {
-        try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
-            org.kylinupgrade.hbase.HBaseStore store = hbase.openStore(org.kylinupgrade.metadata.MetadataUrl.parse(table + "@hbase"))) {
+        try (HBaseCluster hbase = runner.connect();
+            org.kylinupgrade.hbase.HBaseStore store = hbase.openStore(runner.url())) {
           store.put(org.kylinupgrade.metadata.Resource.ofText("/project/edited_meanwhile.json", "{}", 7L));
           store.flush();
         } catch (IOException e) {
@@ -293,12 +242,12 @@ class LiveUpgradeIT {
         }
       }
     });
-    assertEquals(ExitCodes.FAILED, run(new UpgradeJob()));
-    assertTrue(errBytes.toString().contains("/project/edited_meanwhile.json"), errBytes.toString());
+    assertEquals(ExitCodes.FAILED, runner.run(new UpgradeJob()));
+    assertTrue(runner.err().contains("/project/edited_meanwhile.json"), runner.err());
     Path after = dump("after");
     Files.delete(after.resolve("project/edited_meanwhile.json"));
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), after, true);
-    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+    assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
   }
 
   @Test
@@ -307,8 +256,8 @@ class LiveUpgradeIT {
     String desc = "/cube_desc/kylin_sales_cube_desc.json";
     FailurePoints.observe(step -> {
       if (step == Step.STAGED) {
-        try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE)) {
-          String staging = tablesWithPrefix(table).stream().filter(t -> t.endsWith("_staging")).findFirst().orElseThrow();
+        try (HBaseCluster hbase = runner.connect()) {
+          String staging = runner.tables().stream().filter(t -> t.endsWith("_staging")).findFirst().orElseThrow();
           try (org.kylinupgrade.hbase.HBaseStore store = hbase.openStore(
               org.kylinupgrade.metadata.MetadataUrl.parse(staging + "@hbase"))) {
             store.put(org.kylinupgrade.metadata.Resource.ofText(desc, "{\"name\":\"altered\"}", 7L));
@@ -319,39 +268,29 @@ class LiveUpgradeIT {
         }
       }
     });
-    assertEquals(ExitCodes.FAILED, run(new UpgradeJob()));
-    assertTrue(errBytes.toString().contains("do not read back as written, e.g. " + desc), errBytes.toString());
+    assertEquals(ExitCodes.FAILED, runner.run(new UpgradeJob()));
+    assertTrue(runner.err().contains("do not read back as written, e.g. " + desc), runner.err());
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("after"), true);
-    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
+    assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
   }
 
   /** A real crash: the upgrade runs in a child JVM that halts right after {@code step}. */
-  private int upgradeInChildJvmHaltingAfter(Step step) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(org.kylinupgrade.runtime.JvmFlags.jdk17());
-    command.add("-Xmx1g");
-    command.add("-D" + FailurePoints.HALT_AFTER + "=" + step.name());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(UpgradeJob.class.getName());
-    command.addAll(List.of("--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase",
-        "--working-dir", working, "--keyvalue-maxsize", "2000", "--master", "local[1]", "--to", to));
-    Process child = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("child-" + step + ".log").toFile()).start();
-    assertTrue(child.waitFor(180, java.util.concurrent.TimeUnit.SECONDS), "child finished");
-    return child.exitValue();
+  private int upgradeInChildJvmHaltingAfter(Step step) throws InterruptedException {
+    List<String> args = List.of(runner.commandLine(UpgradeJob.class, "--keyvalue-maxsize", "2000", "--master",
+        "local[1]"));
+    return ChildJvm.start(UpgradeJob.class, java.util.Map.of(FailurePoints.HALT_AFTER, step.name()), args,
+        tmp.resolve("child-" + step + ".log")).exitWithin(180);
   }
 
   @Test
   void aKilledRunIsResumedToTheSameResult() throws Exception {
     loadExample("kylin-1.3.0-sample-cube", "--keyvalue-maxsize", "2000");
     assertEquals(99, upgradeInChildJvmHaltingAfter(Step.SWAP_DROPPED), "the child halted");
-    assertEquals(ExitCodes.NEEDS_OPERATOR, run(new UpgradeJob(), "--keyvalue-maxsize", "2000"));
-    assertTrue(errBytes.toString().contains("resume"), errBytes.toString());
-    assertEquals(ExitCodes.OK, run(new ResumeJob(), "--keyvalue-maxsize", "2000"), errBytes.toString());
-    assertEqualToKylinIgnoringLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("resumed"));
-    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    assertEquals(ExitCodes.NEEDS_OPERATOR, runner.run(new UpgradeJob(), "--keyvalue-maxsize", "2000"));
+    assertTrue(runner.err().contains("resume"), runner.err());
+    assertEquals(ExitCodes.OK, runner.run(new ResumeJob(), "--keyvalue-maxsize", "2000"), runner.err());
+    FolderAssertions.assertSameFolderButLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("resumed"));
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("rolled-back"), true);
   }
 
@@ -359,18 +298,18 @@ class LiveUpgradeIT {
   void aKilledRunsLockIsReportedAndRollbackTakesItOver() throws Exception {
     loadExample("kylin-1.3.0-sample-cube", "--keyvalue-maxsize", "2000");
     assertEquals(99, upgradeInChildJvmHaltingAfter(Step.STAGED), "the child halted");
-    assertEquals(ExitCodes.NEEDS_OPERATOR, run(new UpgradeJob()));
-    assertEquals(ExitCodes.OK, run(new RollbackJob()), errBytes.toString());
+    assertEquals(ExitCodes.NEEDS_OPERATOR, runner.run(new UpgradeJob()));
+    assertEquals(ExitCodes.OK, runner.run(new RollbackJob()), runner.err());
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("rolled-back"), true);
-    assertEquals(List.of(table, table + "_upgrade_history"), tablesWithPrefix(table), "no staging table left");
-    assertEquals(ExitCodes.OK, run(new UpgradeJob(), "--keyvalue-maxsize", "2000"), errBytes.toString());
+    assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob(), "--keyvalue-maxsize", "2000"), runner.err());
   }
 
   @Test
   void unlockClearsOnlyTheLockOfADeadProcess() throws IOException {
     loadExample("kylin-1.3.0-sample-cube");
-    try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE)) {
-      org.kylinupgrade.hbase.HistoryTable history = hbase.historyTable(table + "_upgrade_history").ensureExists();
+    try (HBaseCluster hbase = runner.connect()) {
+      org.kylinupgrade.hbase.HistoryTable history = hbase.historyTable(runner.historyTable()).ensureExists();
       java.util.Map<String, String> deadLease = new java.util.LinkedHashMap<>();
       deadLease.put("run", "dead-run");
       deadLease.put("host", org.kylinupgrade.journal.RunLock.host());
@@ -378,10 +317,10 @@ class LiveUpgradeIT {
       deadLease.put("started", "2026-01-01T00:00:00Z");
       history.put("lock", deadLease);
     }
-    assertEquals(ExitCodes.FAILED, run(new UpgradeJob()));
-    assertTrue(errBytes.toString().contains("unlock --run dead-run"), errBytes.toString());
-    assertEquals(ExitCodes.FAILED, run(new UnlockJob(), "--run", "someone-else"));
-    assertEquals(ExitCodes.OK, run(new UnlockJob(), "--run", "dead-run"), errBytes.toString());
-    assertEquals(ExitCodes.OK, run(new UpgradeJob()), errBytes.toString());
+    assertEquals(ExitCodes.FAILED, runner.run(new UpgradeJob()));
+    assertTrue(runner.err().contains("unlock --run dead-run"), runner.err());
+    assertEquals(ExitCodes.FAILED, runner.run(new UnlockJob(), "--run", "someone-else"));
+    assertEquals(ExitCodes.OK, runner.run(new UnlockJob(), "--run", "dead-run"), runner.err());
+    assertEquals(ExitCodes.OK, runner.run(new UpgradeJob()), runner.err());
   }
 }

@@ -6,17 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.TestData;
-import picocli.CommandLine;
 
 /** {@code merge-conf} as the operator runs it: the merged file, the report, the exit codes. */
 class MergeConfJobTest {
@@ -28,20 +25,15 @@ class MergeConfJobTest {
   @TempDir
   Path tmp;
 
-  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-
-  private int run(String... args) {
-    CommandLine cli = JobCommandLine.create(new MergeConfJob());
-    cli.setErr(new PrintWriter(errBytes, true));
-    return cli.execute(args);
-  }
+  private final JobRunner offline = JobRunner.offline();
 
   @Test
   void writesTheMergedFileAndTheReport() throws IOException {
     Path out = tmp.resolve("kylin.properties");
     Path report = tmp.resolve("report.json");
-    assertEquals(ExitCodes.OK, run("--old", OPERATOR, "--new", V2_TEMPLATE, "--old-template", V1_TEMPLATE,
-        "--out", out.toString(), "--report", report.toString()), errBytes.toString());
+    assertEquals(ExitCodes.OK, offline.run(new MergeConfJob(), "--old", OPERATOR, "--new", V2_TEMPLATE,
+        "--old-template", V1_TEMPLATE,
+        "--out", out.toString(), "--report", report.toString()), offline.err());
     assertEquals(Files.readString(CONF.resolve("kylin-1.4-alpha-merged-sandbox-operator.properties"),
         StandardCharsets.ISO_8859_1), Files.readString(out, StandardCharsets.ISO_8859_1));
     JsonNode json = new ObjectMapper().readTree(report.toFile());
@@ -55,58 +47,29 @@ class MergeConfJobTest {
 
   @Test
   void withoutOutTheMergedFileGoesToStandardOutputAndTheReportElsewhere() throws IOException {
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    int code;
-    try {
-      System.setOut(new PrintStream(stdout, true, StandardCharsets.ISO_8859_1));
-      System.setErr(new PrintStream(stderr, true, StandardCharsets.ISO_8859_1));
-      code = run("--old", OPERATOR, "--new", V2_TEMPLATE);
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
-    assertEquals(ExitCodes.OK, code, errBytes.toString());
-    String merged = stdout.toString(StandardCharsets.ISO_8859_1);
+    JobRunner.Outcome o = offline.execute(new MergeConfJob(), "--old", OPERATOR, "--new", V2_TEMPLATE);
+    assertEquals(ExitCodes.OK, o.exit(), o.err());
+    String merged = o.out();
     assertTrue(merged.startsWith("#\n# Licensed to the Apache Software Foundation"), merged);
     assertTrue(merged.contains("\nkylin.hbase.region.cut.small=10\n"), merged);
     assertFalse(merged.contains("carried"), merged);
-    assertTrue(stderr.toString(StandardCharsets.ISO_8859_1).contains("differs from the v2 default"), stderr.toString());
+    assertTrue(o.stderr().contains("differs from the v2 default"), o.stderr());
   }
 
   @Test
   void aMissingFileIsBadInputAndNothingIsWritten() {
     Path out = tmp.resolve("kylin.properties");
-    assertEquals(ExitCodes.BAD_INPUT, run("--old", tmp.resolve("missing.properties").toString(), "--new", V2_TEMPLATE,
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new MergeConfJob(), "--old",
+        tmp.resolve("missing.properties").toString(), "--new", V2_TEMPLATE,
         "--out", out.toString()));
-    assertTrue(errBytes.toString().contains("missing.properties"), errBytes.toString());
-    assertEquals(ExitCodes.BAD_INPUT, run("--old", OPERATOR, "--new", V2_TEMPLATE, "--old-template",
+    assertTrue(offline.err().contains("missing.properties"), offline.err());
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new MergeConfJob(), "--old", OPERATOR, "--new", V2_TEMPLATE,
+        "--old-template",
         tmp.resolve("nope").toString(), "--out", out.toString()));
-    assertEquals(ExitCodes.BAD_INPUT, run("--old", OPERATOR, "--new", V2_TEMPLATE,
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new MergeConfJob(), "--old", OPERATOR, "--new", V2_TEMPLATE,
         "--out", tmp.resolve("no/such/dir/kylin.properties").toString()));
     assertFalse(Files.exists(out));
-    assertEquals(ExitCodes.BAD_INPUT, run("--old", OPERATOR));
-  }
-
-  /** Runs merge-conf with standard output and error captured; returns both, the exit code first. */
-  private String[] runCaptured(String... args) {
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    int code;
-    try {
-      System.setOut(new PrintStream(stdout, true, StandardCharsets.ISO_8859_1));
-      System.setErr(new PrintStream(stderr, true, StandardCharsets.ISO_8859_1));
-      code = run(args);
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
-    return new String[] {Integer.toString(code), stdout.toString(StandardCharsets.ISO_8859_1),
-        stderr.toString(StandardCharsets.ISO_8859_1) + errBytes};
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new MergeConfJob(), "--old", OPERATOR));
   }
 
   @Test
@@ -118,22 +81,26 @@ class MergeConfJobTest {
     Files.writeString(operator, text + "kylin.upgrade.api.token=Tok-777\n", StandardCharsets.ISO_8859_1);
     Path out = tmp.resolve("kylin.properties");
     Path report = tmp.resolve("report.json");
-    String[] withOut = runCaptured("--old", operator.toString(), "--new", V2_TEMPLATE, "--old-template", V1_TEMPLATE,
+    JobRunner.Outcome withOut = offline.execute(new MergeConfJob(), "--old", operator.toString(), "--new", V2_TEMPLATE,
+        "--old-template", V1_TEMPLATE,
         "--out", out.toString(), "--report", report.toString());
-    assertEquals("0", withOut[0], withOut[2]);
+    assertEquals(ExitCodes.OK, withOut.exit(), withOut.err());
     String merged = Files.readString(out, StandardCharsets.ISO_8859_1);
     String json = Files.readString(report, StandardCharsets.ISO_8859_1);
-    String[] toStdout = runCaptured("--old", operator.toString(), "--new", V2_TEMPLATE, "--old-template", V1_TEMPLATE);
-    assertEquals("0", toStdout[0], toStdout[2]);
+    JobRunner.Outcome toStdout = offline.execute(new MergeConfJob(), "--old", operator.toString(), "--new",
+        V2_TEMPLATE, "--old-template", V1_TEMPLATE);
+    assertEquals(ExitCodes.OK, toStdout.exit(), toStdout.err());
     for (String secret : new String[] {"Rem0te-Pw", "Ma1l-Pw", "Tok-777"}) {
       assertTrue(merged.contains(secret), "the merged file is the operator's config: " + secret);
-      assertTrue(toStdout[1].contains(secret), "the merged file on standard output, as asked: " + secret);
-      for (String shown : new String[] {withOut[1], withOut[2], json, toStdout[2]}) {
+      assertTrue(toStdout.out().contains(secret), "the merged file on standard output, as asked: " + secret);
+      for (String shown : new String[] {withOut.out(), (withOut.stderr() + withOut.err()), json,
+          (toStdout.stderr() + toStdout.err())}) {
         assertFalse(shown.contains(secret), secret + " shown in: " + shown);
       }
     }
-    assertTrue(withOut[1].contains("carried    kylin.job.remote.cli.password=******"), withOut[1]);
-    assertTrue(toStdout[2].contains("unknown    kylin.upgrade.api.token=******"), toStdout[2]);
+    assertTrue(withOut.out().contains("carried    kylin.job.remote.cli.password=******"), withOut.out());
+    assertTrue((toStdout.stderr() + toStdout.err()).contains("unknown    kylin.upgrade.api.token=******"),
+        (toStdout.stderr() + toStdout.err()));
     assertTrue(json.contains("\"value\" : \"******\""), json);
   }
 
@@ -142,25 +109,30 @@ class MergeConfJobTest {
     Path escaped = tmp.resolve("escaped.properties");
     Files.writeString(escaped, "# header\nkylin.owner=me\nkylin.path=C:\\users\\kylin\n", StandardCharsets.ISO_8859_1);
     Path out = tmp.resolve("kylin.properties");
-    assertEquals(ExitCodes.BAD_INPUT, run("--old", escaped.toString(), "--new", V2_TEMPLATE, "--out", out.toString()));
-    String err = errBytes.toString();
+    JobRunner.Outcome escapedRun = offline.execute(new MergeConfJob(), "--old", escaped.toString(), "--new",
+        V2_TEMPLATE,
+        "--out", out.toString());
+    assertEquals(ExitCodes.BAD_INPUT, escapedRun.exit());
+    String err = escapedRun.err();
     assertTrue(err.contains("--old " + escaped + ", line 3: Malformed \\uxxxx encoding."), err);
     assertFalse(err.contains("Exception"), err);
 
-    errBytes.reset();
     Path binary = tmp.resolve("kylin.properties.gz");
     Files.write(binary, new byte[] {0x1f, (byte) 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, '\\', 'u', 'z'});
-    assertEquals(ExitCodes.BAD_INPUT, run("--old", OPERATOR, "--new", binary.toString(), "--out", out.toString()));
-    assertTrue(errBytes.toString().contains("--new " + binary + ", line 1: byte 0x1f at column 1: not a text .properties file"),
-        errBytes.toString());
+    JobRunner.Outcome binaryRun = offline.execute(new MergeConfJob(), "--old", OPERATOR, "--new", binary.toString(),
+        "--out", out.toString());
+    assertEquals(ExitCodes.BAD_INPUT, binaryRun.exit());
+    assertTrue(binaryRun.err().contains("--new " + binary + ", line 1: byte 0x1f at column 1: not a text .properties file"),
+        binaryRun.err());
     assertFalse(Files.exists(out), "nothing written");
   }
 
   @Test
   void outNamingAFolderIsBadInputWithAPlainMessage() throws IOException {
     Path folder = Files.createDirectory(tmp.resolve("conf"));
-    assertEquals(ExitCodes.BAD_INPUT, run("--old", OPERATOR, "--new", V2_TEMPLATE, "--out", folder.toString()));
-    String err = errBytes.toString();
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new MergeConfJob(), "--old", OPERATOR, "--new", V2_TEMPLATE, "--out",
+        folder.toString()));
+    String err = offline.err();
     assertTrue(err.contains("merge-conf: bad input: --out " + folder + " is a folder: name the file to write"), err);
     assertFalse(err.contains("Exception"), err);
     try (var files = Files.list(folder)) {

@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,17 +16,18 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kylinupgrade.FolderAssertions;
-import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.JobRunner;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
-import picocli.CommandLine;
 
 /** {@code upgrade --from-folder IN --to-folder OUT} through real local Spark, against Kylin's own output. */
+@ExtendWith(SparkJobs.class)
 class OfflineUpgradeIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LAST_MODIFIED = Pattern.compile("\"last_modified\" : (\\d+)");
@@ -36,18 +35,7 @@ class OfflineUpgradeIT {
   @TempDir
   Path tmp;
 
-  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
-
-  private int upgrade(String... args) {
-    CommandLine cli = JobCommandLine.create(new UpgradeJob());
-    cli.setErr(new PrintWriter(errBytes, true));
-    return cli.execute(args);
-  }
+  private final JobRunner offline = JobRunner.offline();
 
   private static String withoutLastModified(String json, String replacement) {
     Matcher m = LAST_MODIFIED.matcher(json);
@@ -86,11 +74,12 @@ class OfflineUpgradeIT {
   void reproducesKylinsOwnUpgradeOutput(String example) throws IOException {
     Path out = tmp.resolve("out");
     Path reportFile = tmp.resolve("report.json");
-    int code = upgrade("--from-folder", TestData.example(example).toString(), "--to-folder", out.toString(),
+    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example(example).toString(), "--to-folder",
+        out.toString(),
         "--to", "1.4-alpha", "--keep-unloadable", "--report", reportFile.toString());
     JsonNode report = report(reportFile);
     boolean hasUnloadable = report.get("unloadable").size() > 0;
-    assertEquals(hasUnloadable ? ExitCodes.PROBLEMS : ExitCodes.OK, code, errBytes.toString());
+    assertEquals(hasUnloadable ? ExitCodes.PROBLEMS : ExitCodes.OK, code, offline.err());
     assertMatchesKylin(TestData.expected(example), out, report.get("runTimestamp").asLong());
     // every loadable desc carries Kylin v2.0's signature, as recorded by Kylin itself
     for (String line : Files.readAllLines(TestData.expected(example + ".signatures.tsv"))) {
@@ -104,7 +93,8 @@ class OfflineUpgradeIT {
   void unloadableDescsStopTheRunBeforeAnythingIsWritten() throws IOException {
     Path out = tmp.resolve("out");
     Path reportFile = tmp.resolve("report.json");
-    int code = upgrade("--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(), "--to-folder", out.toString(),
+    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(),
+        "--to-folder", out.toString(),
         "--to", "1.4-alpha", "--report", reportFile.toString());
     assertEquals(ExitCodes.BAD_INPUT, code);
     assertFalse(Files.exists(out), "nothing written");
@@ -118,9 +108,10 @@ class OfflineUpgradeIT {
   void upgradingTheOutputAgainChangesNothing(String example) throws IOException {
     Path out = tmp.resolve("again");
     Path reportFile = tmp.resolve("report.json");
-    int code = upgrade("--from-folder", TestData.expected(example).toString(), "--to-folder", out.toString(),
+    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.expected(example).toString(), "--to-folder",
+        out.toString(),
         "--to", "1.4-alpha", "--keep-unloadable", "--report", reportFile.toString());
-    assertTrue(code == ExitCodes.OK || code == ExitCodes.PROBLEMS, errBytes.toString());
+    assertTrue(code == ExitCodes.OK || code == ExitCodes.PROBLEMS, offline.err());
     assertEquals(0, report(reportFile).get("changed").asInt());
     FolderAssertions.assertSameFolder(TestData.expected(example), out, false);
   }
@@ -129,9 +120,10 @@ class OfflineUpgradeIT {
   void dryRunWritesNothingAndReportsTheChanges() throws IOException {
     Path out = tmp.resolve("out");
     Path reportFile = tmp.resolve("report.json");
-    int code = upgrade("--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(), "--to-folder", out.toString(),
+    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(),
+        "--to-folder", out.toString(),
         "--to", "1.4-alpha", "--dry-run", "--report", reportFile.toString());
-    assertEquals(ExitCodes.OK, code, errBytes.toString());
+    assertEquals(ExitCodes.OK, code, offline.err());
     assertFalse(Files.exists(out));
     assertEquals(2, report(reportFile).get("changed").asInt());
   }
@@ -166,16 +158,18 @@ class OfflineUpgradeIT {
   void scopeLimitsTheRewrittenDescs() throws IOException {
     Path out = tmp.resolve("out");
     Path reportFile = tmp.resolve("report.json");
-    int code = upgrade("--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(), "--to-folder", out.toString(),
+    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(),
+        "--to-folder", out.toString(),
         "--to", "1.4-alpha", "--keep-unloadable", "--cubes", "test_kylin_cube_with_slr_ready", "--report",
         reportFile.toString());
-    assertTrue(code == ExitCodes.OK || code == ExitCodes.PROBLEMS, errBytes.toString());
+    assertTrue(code == ExitCodes.OK || code == ExitCodes.PROBLEMS, offline.err());
     List<String> changed = report(reportFile).get("changes").findValuesAsText("path");
     assertTrue(changed.contains("/cube_desc/test_kylin_cube_with_slr_desc.json"), changed.toString());
     assertFalse(changed.contains("/cube_desc/test_kylin_cube_with_slr_left_join_desc.json"), changed.toString());
-    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(),
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder",
+        TestData.example("kylin-1.3.0-localmeta").toString(),
         "--to-folder", tmp.resolve("out2").toString(), "--cubes", "no_such_cube"));
-    assertTrue(errBytes.toString().contains("no_such_cube".toUpperCase()), errBytes.toString());
+    assertTrue(offline.err().contains("no_such_cube".toUpperCase()), offline.err());
   }
 
   /** The default target, Kylin 1.5: Kylin 1.5.4.1's own (corrected) output, every file. */
@@ -185,8 +179,9 @@ class OfflineUpgradeIT {
     Path in = TestData.example(example);
     Path out = tmp.resolve("out15");
     Path reportFile = tmp.resolve("report.json");
-    int code = upgrade("--from-folder", in.toString(), "--to-folder", out.toString(), "--report", reportFile.toString());
-    assertEquals(ExitCodes.OK, code, errBytes.toString());
+    int code = offline.run(new UpgradeJob(), "--from-folder", in.toString(), "--to-folder", out.toString(), "--report",
+        reportFile.toString());
+    assertEquals(ExitCodes.OK, code, offline.err());
     JsonNode report = report(reportFile);
     assertEquals("1.5", report.get("to").asText());
     assertEquals(2, report.get("changed").asInt());
@@ -237,19 +232,11 @@ class OfflineUpgradeIT {
     String example = "kylin-1.3.0-localmeta";
     Path out = tmp.resolve("out15");
     Path reportFile = tmp.resolve("report.json");
-    java.io.PrintStream stdout = System.out;
-    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    int code;
-    System.setOut(new java.io.PrintStream(outBytes, true, StandardCharsets.UTF_8));
-    try {
-      code = upgrade("--from-folder", TestData.example(example).toString(), "--to-folder", out.toString(),
-          "--to", "1.5", "--report", reportFile.toString());
-    } finally {
-      System.setOut(stdout);
-    }
-    String printed = outBytes.toString(StandardCharsets.UTF_8);
-    stdout.print(printed);
-    assertEquals(ExitCodes.OK, code, errBytes.toString());
+    JobRunner.Outcome upgrade = offline.execute(new UpgradeJob(), "--from-folder", TestData.example(example).toString(),
+        "--to-folder", out.toString(), "--to", "1.5", "--report", reportFile.toString());
+    int code = upgrade.exit();
+    String printed = upgrade.out();
+    assertEquals(ExitCodes.OK, code, offline.err());
     JsonNode report = report(reportFile);
     assertEquals(0, report.get("unloadable").size(), report.toString());
     JsonNode cuboids = report.get("cuboidCheck");
@@ -284,22 +271,24 @@ class OfflineUpgradeIT {
   @Test
   void anUnknownTargetIsBadInputNamingTheAcceptedOnes() {
     Path out = tmp.resolve("out");
-    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(),
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder",
+        TestData.example("kylin-1.3.0-sample-cube").toString(),
         "--to-folder", out.toString(), "--to", "2.0"));
-    assertTrue(errBytes.toString().contains("accepted: 1.5, 1.4-alpha"), errBytes.toString());
+    assertTrue(offline.err().contains("accepted: 1.5, 1.4-alpha"), offline.err());
     assertFalse(Files.exists(out), "nothing written");
-    errBytes.reset();
-    assertEquals(ExitCodes.BAD_INPUT, upgrade("--to", "2.0"), "the live upgrade checks its target before it connects");
-    assertTrue(errBytes.toString().contains("accepted: 1.5, 1.4-alpha"), errBytes.toString());
+    JobRunner.Outcome live = offline.execute(new UpgradeJob(), "--to", "2.0");
+    assertEquals(ExitCodes.BAD_INPUT, live.exit(), "the live upgrade checks its target before it connects");
+    assertTrue(live.err().contains("accepted: 1.5, 1.4-alpha"), live.err());
   }
 
   @Test
   void aDryRunToKylin15CountsTheLabelledResourcesAndWritesNothing() throws IOException {
     Path out = tmp.resolve("out");
     Path reportFile = tmp.resolve("report.json");
-    int code = upgrade("--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(), "--to-folder",
+    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(),
+        "--to-folder",
         out.toString(), "--to", "1.5", "--dry-run", "--report", reportFile.toString());
-    assertEquals(ExitCodes.OK, code, errBytes.toString());
+    assertEquals(ExitCodes.OK, code, offline.err());
     assertFalse(Files.exists(out));
     JsonNode report = report(reportFile);
     assertEquals(2, report.get("changed").asInt());
@@ -312,28 +301,33 @@ class OfflineUpgradeIT {
     copyTree(TestData.example("kylin-1.3.0-sample-cube"), in);
     Files.writeString(in.resolve("cube/kylin_sales_cube.json"), "this is not JSON");
     Path out = tmp.resolve("out");
-    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", in.toString(), "--to-folder", out.toString()));
-    assertTrue(errBytes.toString().contains("/cube/kylin_sales_cube.json"), errBytes.toString());
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", in.toString(), "--to-folder",
+        out.toString()));
+    assertTrue(offline.err().contains("/cube/kylin_sales_cube.json"), offline.err());
     assertFalse(Files.exists(out), "nothing written");
 
     Files.writeString(in.resolve("cube/kylin_sales_cube.json"), "{}");
     Files.write(in.resolve("cube_desc/kylin_sales_cube_desc.json"), new byte[0]);
-    errBytes.reset();
-    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", in.toString(), "--to-folder", out.toString()));
-    assertTrue(errBytes.toString().contains("/cube_desc/kylin_sales_cube_desc.json"), errBytes.toString());
+    JobRunner.Outcome empty = offline.execute(new UpgradeJob(), "--from-folder", in.toString(), "--to-folder",
+        out.toString());
+    assertEquals(ExitCodes.BAD_INPUT, empty.exit());
+    assertTrue(empty.err().contains("/cube_desc/kylin_sales_cube_desc.json"), empty.err());
     assertFalse(Files.exists(out), "nothing written");
   }
 
   @Test
   void inMissingNotKylinOrOutNotEmptyAreBadInput() throws IOException {
     Path sample = TestData.example("kylin-1.3.0-sample-cube");
-    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", tmp.resolve("missing").toString(), "--to-folder", tmp.resolve("o1").toString()));
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", tmp.resolve("missing").toString(),
+        "--to-folder", tmp.resolve("o1").toString()));
     Files.createDirectories(tmp.resolve("notkylin/photos"));
     Files.writeString(tmp.resolve("notkylin/photos/a.txt"), "x");
-    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", tmp.resolve("notkylin").toString(), "--to-folder", tmp.resolve("o2").toString()));
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder",
+        tmp.resolve("notkylin").toString(), "--to-folder", tmp.resolve("o2").toString()));
     Files.createDirectories(tmp.resolve("full"));
     Files.writeString(tmp.resolve("full/keep"), "mine");
-    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", sample.toString(), "--to-folder", tmp.resolve("full").toString()));
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", sample.toString(), "--to-folder",
+        tmp.resolve("full").toString()));
     assertEquals(List.of("keep"), FolderAssertions.files(tmp.resolve("full")));
   }
 

@@ -6,44 +6,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kylinupgrade.FolderAssertions;
-import org.kylinupgrade.SharedHBase;
-import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.JobRunner;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
-import picocli.CommandLine;
 
 /**
  * {@code upgrade --purge-cubes}, offline and live, on the 1.3.0 test metadata with build jobs added: the cubes using
  * one desc are purged, so the desc moves to v2; their unfinished jobs are discarded.
  */
+@ExtendWith(SparkJobs.class)
 class PurgeCubesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern LAST_MODIFIED = Pattern.compile("\"last_modified\" : \\d+");
   private static final String PURGED = "test_kylin_cube_with_slr_ready,test_kylin_cube_with_slr_ready_2_segments,"
       + "test_kylin_cube_with_slr_1_new_segment";
 
   @TempDir
   Path tmp;
 
-  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private final JobRunner offline = JobRunner.offline();
   private Path input;
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
 
   /** The test metadata with three build jobs: one unfinished of a purged cube, one finished, one of another cube. */
   @BeforeEach
@@ -91,12 +82,6 @@ class PurgeCubesIT {
     Files.writeString(path, text);
   }
 
-  private int run(Object job, String... args) {
-    CommandLine cli = JobCommandLine.create(job);
-    cli.setErr(new PrintWriter(errBytes, true));
-    return cli.execute(args);
-  }
-
   private static String text(Path file) throws IOException {
     return Files.readString(file, StandardCharsets.UTF_8);
   }
@@ -106,9 +91,9 @@ class PurgeCubesIT {
     Path out = tmp.resolve("out");
     Path report = tmp.resolve("report.json");
     // the live upgrade writes Kylin 1.4-alpha's format, so the offline one compared with it does too
-    assertEquals(ExitCodes.PROBLEMS, run(new UpgradeJob(), "--from-folder", input.toString(), "--to-folder",
+    assertEquals(ExitCodes.PROBLEMS, offline.run(new UpgradeJob(), "--from-folder", input.toString(), "--to-folder",
         out.toString(), "--to", "1.4-alpha", "--keep-unloadable", "--purge-cubes", PURGED, "--report",
-        report.toString()), errBytes.toString());
+        report.toString()), offline.err());
 
     JsonNode desc = JSON.readTree(out.resolve("cube_desc/test_kylin_cube_with_slr_desc.json").toFile());
     assertEquals(2, desc.get("engine_type").asInt());
@@ -135,39 +120,25 @@ class PurgeCubesIT {
     assertEquals(0, purge.get("unusedSegmentTables").size());
     assertEquals(2, purge.get("segmentTablesStillUsedByOtherCubes").size());
 
-    String table = "purge_it";
-    String working = SharedHBase.newWorkingDir();
-    String[] cluster = {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase", "--working-dir", working};
-    assertEquals(ExitCodes.OK, run(new LoadJob(), concat(cluster, "--from-folder", input.toString())), errBytes.toString());
-    assertEquals(ExitCodes.PROBLEMS, run(new UpgradeJob(), concat(cluster, "--keep-unloadable", "--purge-cubes", PURGED, "--to", "1.4-alpha")),
-        errBytes.toString());
+    JobRunner table = JobRunner.onFreshTable("purge_it_");
+    assertEquals(ExitCodes.OK, table.run(new LoadJob(), "--from-folder", input.toString()), table.err());
+    assertEquals(ExitCodes.PROBLEMS, table.run(new UpgradeJob(), "--keep-unloadable", "--purge-cubes", PURGED, "--to",
+        "1.4-alpha"),
+        table.err());
     Path dumped = tmp.resolve("dumped");
-    assertEquals(ExitCodes.OK, run(new DumpJob(), concat(cluster, "--to-folder", dumped.toString())), errBytes.toString());
-    assertEquals(FolderAssertions.files(out), FolderAssertions.files(dumped));
-    for (String file : FolderAssertions.files(out)) {
-      String offline = LAST_MODIFIED.matcher(new String(Files.readAllBytes(out.resolve(file)), StandardCharsets.ISO_8859_1))
-          .replaceAll("LM");
-      String live = LAST_MODIFIED.matcher(new String(Files.readAllBytes(dumped.resolve(file)), StandardCharsets.ISO_8859_1))
-          .replaceAll("LM");
-      assertEquals(offline, live, file);
-    }
-    assertEquals(ExitCodes.OK, run(new UpgradeJob(), concat(cluster, "--keep-unloadable", "--purge-cubes", PURGED, "--to", "1.4-alpha")) % 4,
+    assertEquals(ExitCodes.OK, table.run(new DumpJob(), "--to-folder", dumped.toString()), table.err());
+    FolderAssertions.assertSameFolderButLastModified(out, dumped);
+    assertEquals(ExitCodes.OK, table.run(new UpgradeJob(), "--keep-unloadable", "--purge-cubes", PURGED, "--to",
+        "1.4-alpha") % 4,
         "purging again changes nothing");
   }
 
   @Test
   void anUnknownCubeIsBadInput() {
     Path out = tmp.resolve("out");
-    assertEquals(ExitCodes.BAD_INPUT, run(new UpgradeJob(), "--from-folder", input.toString(), "--to-folder",
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", input.toString(), "--to-folder",
         out.toString(), "--keep-unloadable", "--purge-cubes", "test_kylin_cube_with_slr_ready,no_such_cube"));
-    assertTrue(errBytes.toString().contains("unknown cube 'no_such_cube' in --purge-cubes"), errBytes.toString());
+    assertTrue(offline.err().contains("unknown cube 'no_such_cube' in --purge-cubes"), offline.err());
     assertFalse(Files.exists(out));
-  }
-
-  private static String[] concat(String[] a, String... b) {
-    String[] all = new String[a.length + b.length];
-    System.arraycopy(a, 0, all, 0, a.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
   }
 }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
@@ -29,15 +25,16 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.layout.PatternLayout;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SharedHBase;
-import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.conf.Secrets;
 import org.kylinupgrade.hbase.HBaseCluster;
-import picocli.CommandLine;
+import org.kylinupgrade.hbase.TestHBase;
 
 /**
  * A full live upgrade, {@code info} and {@code rollback} with secrets handed to the tool — password-like keys in the
@@ -45,6 +42,7 @@ import picocli.CommandLine;
  * searched for each secret value: standard output and error, the log (at INFO, the job's own loggers at DEBUG), the
  * JSON reports and every cell of the history table.
  */
+@ExtendWith(SparkJobs.class)
 class SecretsIT {
   private static final String KEYSTORE_PW = "KsPw-8161";
   private static final String REST_KEYSTORE_PW = "RestKsPw-8262";
@@ -58,15 +56,7 @@ class SecretsIT {
   @TempDir
   Path tmp;
 
-  private final StringBuilder terminal = new StringBuilder();
-  private String site;
-  private String table;
-  private String working;
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
+  private JobRunner runner;
 
   /** The mini cluster's hbase-site, plus what an operator's TLS and REST set-up puts there. */
   private String siteWithSecrets(Path keytab) throws IOException {
@@ -86,38 +76,10 @@ class SecretsIT {
     return copy.toString();
   }
 
-  /** Runs a job in this JVM as the command line would, keeping standard output and error. */
-  private int run(Object job, String... args) {
-    StringWriter err = new StringWriter();
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    int code;
-    try {
-      System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-      CommandLine cli = JobCommandLine.create(job);
-      cli.setErr(new PrintWriter(err, true));
-      List<String> all = new ArrayList<>(List.of("--hbase-site", site, "--working-dir", working));
-      if (!List.of(args).contains("--metadata-url")) {
-        all.addAll(List.of("--metadata-url", table + "@hbase"));
-      }
-      all.addAll(List.of(args));
-      code = cli.execute(all.toArray(new String[0]));
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
-    terminal.append(stdout.toString(StandardCharsets.UTF_8)).append(stderr.toString(StandardCharsets.UTF_8)).append(err);
-    return code;
-  }
-
   /** Every cell of the history table, row key, field and value. */
   private String historyRows() throws IOException {
     StringBuilder all = new StringBuilder();
-    try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE);
-        Table history = hbase.connection().getTable(TableName.valueOf(table + "_upgrade_history"));
+    try (HBaseCluster hbase = runner.connect(); Table history = TestHBase.table(hbase, runner.historyTable());
         ResultScanner scanner = history.getScanner(new Scan())) {
       for (Result r : scanner) {
         r.getNoVersionMap().forEach((family, cells) -> cells.forEach((field, value) -> all.append(Bytes.toString(r.getRow()))
@@ -131,9 +93,7 @@ class SecretsIT {
   void noSecretReachesTheTerminalTheLogTheReportsOrTheHistory() throws IOException {
     Path keytab = tmp.resolve("kylin.keytab");
     Files.writeString(keytab, KEYTAB_CONTENT);
-    site = siteWithSecrets(keytab);
-    table = "secrets_it";
-    working = SharedHBase.newWorkingDir();
+    runner = JobRunner.onFreshTable("secrets_it_").withCluster("--hbase-site", siteWithSecrets(keytab));
 
     StringWriter log = new StringWriter();
     LoggerContext logs = (LoggerContext) LogManager.getContext(false);
@@ -147,20 +107,21 @@ class SecretsIT {
     Configurator.setLevel("org.kylinupgrade", Level.DEBUG);
     List<Path> reports = new ArrayList<>();
     try {
-      assertEquals(ExitCodes.OK, run(new LoadJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString()),
-          terminal::toString);
+      assertEquals(ExitCodes.OK, runner.run(new LoadJob(), "--from-folder",
+          TestData.example("kylin-1.3.0-localmeta").toString()),
+          runner::printed);
       reports.add(tmp.resolve("upgrade.json"));
-      int upgraded = run(new UpgradeJob(), "--keep-unloadable", "--report", reports.get(0).toString());
-      assertTrue(upgraded == ExitCodes.OK || upgraded == ExitCodes.PROBLEMS, terminal::toString);
+      int upgraded = runner.run(new UpgradeJob(), "--keep-unloadable", "--report", reports.get(0).toString());
+      assertTrue(upgraded == ExitCodes.OK || upgraded == ExitCodes.PROBLEMS, runner::printed);
       reports.add(tmp.resolve("info.json"));
-      assertEquals(ExitCodes.OK, run(new InfoJob(), "--report", reports.get(1).toString()), terminal::toString);
+      assertEquals(ExitCodes.OK, runner.run(new InfoJob(), "--report", reports.get(1).toString()), runner::printed);
       reports.add(tmp.resolve("rollback.json"));
-      assertEquals(ExitCodes.OK, run(new RollbackJob(), "--report", reports.get(2).toString()), terminal::toString);
+      assertEquals(ExitCodes.OK, runner.run(new RollbackJob(), "--report", reports.get(2).toString()), runner::printed);
       reports.add(tmp.resolve("info-after.json"));
-      assertEquals(ExitCodes.OK, run(new InfoJob(), "--report", reports.get(3).toString()), terminal::toString);
+      assertEquals(ExitCodes.OK, runner.run(new InfoJob(), "--report", reports.get(3).toString()), runner::printed);
       // Kylin's later JDBC form of the metadata URL carries a password: refused, and not echoed
-      assertEquals(ExitCodes.BAD_INPUT, run(new InfoJob(), "--metadata-url",
-          table + "@jdbc,url=jdbc:mysql://db:3306/kylin,username=kylin,password=" + URL_PW), terminal::toString);
+      assertEquals(ExitCodes.BAD_INPUT, runner.run(new InfoJob(), "--metadata-url",
+          runner.table() + "@jdbc,url=jdbc:mysql://db:3306/kylin,username=kylin,password=" + URL_PW), runner::printed);
     } finally {
       logs.getConfiguration().getRootLogger().removeAppender("secrets-it");
       appender.stop();
@@ -169,7 +130,7 @@ class SecretsIT {
     }
 
     Map<String, String> outputs = new LinkedHashMap<>();
-    outputs.put("terminal", terminal.toString());
+    outputs.put("terminal", runner.printed());
     outputs.put("log", log.toString());
     for (Path report : reports) {
       if (Files.exists(report)) {
@@ -196,9 +157,9 @@ class SecretsIT {
 
   @Test
   void aHistoryRowNeverStoresASecretWhateverFieldCarriesIt() throws IOException {
-    working = SharedHBase.newWorkingDir();
-    try (HBaseCluster hbase = SharedHBase.connect(working, HBaseCluster.DEFAULT_MAX_CELL_SIZE)) {
-      org.kylinupgrade.hbase.HistoryTable history = hbase.historyTable("secrets_it_rows_upgrade_history").ensureExists();
+    JobRunner rows = JobRunner.onFreshTable("secrets_it_rows_");
+    try (HBaseCluster hbase = rows.connect()) {
+      org.kylinupgrade.hbase.HistoryTable history = hbase.historyTable(rows.historyTable()).ensureExists();
       Map<String, String> fields = new LinkedHashMap<>();
       fields.put("command", "upgrade");
       fields.put("api_token", API_TOKEN);

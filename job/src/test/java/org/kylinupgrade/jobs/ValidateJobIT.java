@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SharedHBase;
-import org.kylinupgrade.SharedSpark;
+import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.validate.Finding;
@@ -25,31 +23,19 @@ import org.kylinupgrade.validate.PlantedFaults15;
 import org.kylinupgrade.validate.V15Expected;
 import org.kylinupgrade.validate.V15Store;
 import org.kylinupgrade.validate.V2Store;
-import picocli.CommandLine;
 
 /**
  * {@code validate} as the operator runs it, through real local Spark, on folders and on a real HBase table: against
  * Kylin 1.5's loading rules by default, against 1.4-alpha's with {@code --to 1.4-alpha}.
  */
+@ExtendWith(SparkJobs.class)
 class ValidateJobIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AtomicLong TABLES = new AtomicLong();
 
   @TempDir
   Path tmp;
 
-  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-
-  @BeforeAll
-  static void spark() {
-    SharedSpark.context();
-  }
-
-  private int run(Object job, String... args) {
-    CommandLine cli = JobCommandLine.create(job);
-    cli.setErr(new PrintWriter(errBytes, true));
-    return cli.execute(args);
-  }
+  private final JobRunner offline = JobRunner.offline();
 
   /** The report's problems as findings, in report order. */
   private static List<Finding> problems(Path report) throws IOException {
@@ -67,8 +53,9 @@ class ValidateJobIT {
     Path folder = tmp.resolve("planted");
     planted.writeTo(folder);
     Path report = tmp.resolve("report.json");
-    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), "--from-folder", folder.toString(), "--to", "1.4-alpha",
-        "--report", report.toString()), errBytes.toString());
+    assertEquals(ExitCodes.PROBLEMS, offline.run(new ValidateJob(), "--from-folder", folder.toString(), "--to",
+        "1.4-alpha",
+        "--report", report.toString()), offline.err());
     assertEquals(PlantedFaults.expectedForAll(planted), problems(report));
     assertEquals("problems", JSON.readTree(report.toFile()).get("status").asText());
   }
@@ -76,9 +63,9 @@ class ValidateJobIT {
   @Test
   void theSampleCubesUpgradeIsClean() throws IOException {
     Path report = tmp.resolve("report.json");
-    assertEquals(ExitCodes.OK, run(new ValidateJob(), "--from-folder",
+    assertEquals(ExitCodes.OK, offline.run(new ValidateJob(), "--from-folder",
         TestData.expected("kylin-1.3.0-sample-cube").toString(), "--to", "1.4-alpha", "--report", report.toString()),
-        errBytes.toString());
+        offline.err());
     assertEquals(List.of(), problems(report));
     assertEquals("1.4-alpha", JSON.readTree(report.toFile()).get("to").asText());
   }
@@ -86,9 +73,9 @@ class ValidateJobIT {
   @Test
   void localmetasUpgradeHasOnlyItsTwoBitmapDescs() throws IOException {
     Path report = tmp.resolve("report.json");
-    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), "--from-folder",
+    assertEquals(ExitCodes.PROBLEMS, offline.run(new ValidateJob(), "--from-folder",
         TestData.expected("kylin-1.3.0-localmeta").toString(), "--to", "1.4-alpha", "--report", report.toString()),
-        errBytes.toString());
+        offline.err());
     List<Finding> problems = problems(report);
     assertEquals(List.of("/cube_desc/test_kylin_cube_without_slr_desc.json",
         "/cube_desc/test_kylin_cube_without_slr_left_join_desc.json"), problems.stream().map(Finding::path).toList());
@@ -103,35 +90,31 @@ class ValidateJobIT {
     V2Store planted = PlantedFaults.plantAll();
     Path folder = tmp.resolve("planted");
     planted.writeTo(folder);
-    String table = "validate_it_" + TABLES.incrementAndGet();
-    String[] cluster = {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", table + "@hbase",
-        "--working-dir", SharedHBase.newWorkingDir()};
-    assertEquals(ExitCodes.OK, run(new LoadJob(), concat(cluster, "--from-folder", folder.toString())), errBytes.toString());
+    JobRunner table = JobRunner.onFreshTable("validate_it_");
+    assertEquals(ExitCodes.OK, table.run(new LoadJob(), "--from-folder", folder.toString()), table.err());
     Path report = tmp.resolve("report.json");
-    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), concat(cluster, "--to", "1.4-alpha", "--report",
-        report.toString())), errBytes.toString());
+    assertEquals(ExitCodes.PROBLEMS, table.run(new ValidateJob(), "--to", "1.4-alpha", "--report", report.toString()),
+        table.err());
     assertEquals(PlantedFaults.expectedForAll(planted), problems(report));
 
-    String clean = "validate_it_" + TABLES.incrementAndGet();
-    String[] cleanCluster = {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url", clean + "@hbase",
-        "--working-dir", SharedHBase.newWorkingDir()};
-    assertEquals(ExitCodes.OK, run(new LoadJob(), concat(cleanCluster, "--from-folder",
-        TestData.expected("kylin-1.3.0-sample-cube").toString())), errBytes.toString());
-    assertEquals(ExitCodes.OK, run(new ValidateJob(), concat(cleanCluster, "--to", "1.4-alpha")), errBytes.toString());
+    JobRunner clean = JobRunner.onFreshTable("validate_it_");
+    assertEquals(ExitCodes.OK, clean.run(new LoadJob(), "--from-folder",
+        TestData.expected("kylin-1.3.0-sample-cube").toString()), clean.err());
+    assertEquals(ExitCodes.OK, clean.run(new ValidateJob(), "--to", "1.4-alpha"), clean.err());
   }
 
   @Test
   void kylin15sUpgradeOfTheExamplesIsCleanByDefault() throws IOException {
     Path report = tmp.resolve("report.json");
-    assertEquals(ExitCodes.OK, run(new ValidateJob(), "--from-folder",
-        TestData.expected15(V15Expected.SAMPLE).toString(), "--report", report.toString()), errBytes.toString());
+    assertEquals(ExitCodes.OK, offline.run(new ValidateJob(), "--from-folder",
+        TestData.expected15(V15Expected.SAMPLE).toString(), "--report", report.toString()), offline.err());
     assertEquals(List.of(), problems(report));
     assertEquals("1.5", JSON.readTree(report.toFile()).get("to").asText());
 
     Path localmeta = tmp.resolve("localmeta");
     write(V15Expected.whole(V15Expected.LOCALMETA), localmeta);
-    assertEquals(ExitCodes.OK, run(new ValidateJob(), "--from-folder", localmeta.toString(), "--to", "1.5",
-        "--report", report.toString()), errBytes.toString());
+    assertEquals(ExitCodes.OK, offline.run(new ValidateJob(), "--from-folder", localmeta.toString(), "--to", "1.5",
+        "--report", report.toString()), offline.err());
     assertEquals(List.of(), problems(report));
   }
 
@@ -141,16 +124,16 @@ class ValidateJobIT {
     Path folder = tmp.resolve("planted15");
     planted.writeTo(folder);
     Path report = tmp.resolve("report.json");
-    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), "--from-folder", folder.toString(), "--report",
-        report.toString()), errBytes.toString());
+    assertEquals(ExitCodes.PROBLEMS, offline.run(new ValidateJob(), "--from-folder", folder.toString(), "--report",
+        report.toString()), offline.err());
     assertEquals(PlantedFaults15.expectedForAll(planted), problems(report));
   }
 
   @Test
   void oneFourAlphaOutputIsNotLoadableByKylin15() throws IOException {
     Path report = tmp.resolve("report.json");
-    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), "--from-folder",
-        TestData.expected("kylin-1.3.0-sample-cube").toString(), "--report", report.toString()), errBytes.toString());
+    assertEquals(ExitCodes.PROBLEMS, offline.run(new ValidateJob(), "--from-folder",
+        TestData.expected("kylin-1.3.0-sample-cube").toString(), "--report", report.toString()), offline.err());
     List<Finding> problems = problems(report);
     assertEquals(List.of(Finding.Kind.UNLOADABLE, Finding.Kind.VERSION_LABEL),
         problems.stream().map(Finding::kind).sorted().toList(), problems.toString());
@@ -164,29 +147,23 @@ class ValidateJobIT {
     V15Store planted = PlantedFaults15.plantAll();
     Path folder = tmp.resolve("planted15");
     planted.writeTo(folder);
-    String[] cluster = newCluster();
-    assertEquals(ExitCodes.OK, run(new LoadJob(), concat(cluster, "--from-folder", folder.toString())), errBytes.toString());
+    JobRunner table = JobRunner.onFreshTable("validate_it_");
+    assertEquals(ExitCodes.OK, table.run(new LoadJob(), "--from-folder", folder.toString()), table.err());
     Path report = tmp.resolve("report.json");
-    assertEquals(ExitCodes.PROBLEMS, run(new ValidateJob(), concat(cluster, "--report", report.toString())),
-        errBytes.toString());
+    assertEquals(ExitCodes.PROBLEMS, table.run(new ValidateJob(), "--report", report.toString()), table.err());
     assertEquals(PlantedFaults15.expectedForAll(planted), problems(report));
 
-    String[] clean = newCluster();
-    assertEquals(ExitCodes.OK, run(new LoadJob(), concat(clean, "--from-folder",
-        TestData.expected15(V15Expected.SAMPLE).toString())), errBytes.toString());
-    assertEquals(ExitCodes.OK, run(new ValidateJob(), clean), errBytes.toString());
+    JobRunner clean = JobRunner.onFreshTable("validate_it_");
+    assertEquals(ExitCodes.OK, clean.run(new LoadJob(), "--from-folder",
+        TestData.expected15(V15Expected.SAMPLE).toString()), clean.err());
+    assertEquals(ExitCodes.OK, clean.run(new ValidateJob()), clean.err());
   }
 
   @Test
   void anUnknownTargetIsBadInput() {
-    assertEquals(ExitCodes.BAD_INPUT, run(new ValidateJob(), "--from-folder",
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new ValidateJob(), "--from-folder",
         TestData.expected15(V15Expected.SAMPLE).toString(), "--to", "2.0"));
-    assertTrue(errBytes.toString().contains("accepted: 1.5, 1.4-alpha"), errBytes.toString());
-  }
-
-  private static String[] newCluster() {
-    return new String[] {"--hbase-site", SharedHBase.hbaseSite(), "--metadata-url",
-        "validate_it_" + TABLES.incrementAndGet() + "@hbase", "--working-dir", SharedHBase.newWorkingDir()};
+    assertTrue(offline.err().contains("accepted: 1.5, 1.4-alpha"), offline.err());
   }
 
   private static void write(java.util.Map<String, Resource> resources, Path folder) throws IOException {
@@ -199,16 +176,10 @@ class ValidateJobIT {
 
   @Test
   void aMissingFolderOrTableIsBadInput() throws IOException {
-    assertEquals(ExitCodes.BAD_INPUT, run(new ValidateJob(), "--from-folder", tmp.resolve("missing").toString()));
-    assertEquals(ExitCodes.BAD_INPUT, run(new ValidateJob(), "--hbase-site", SharedHBase.hbaseSite(),
-        "--metadata-url", "no_such_table_" + TABLES.incrementAndGet() + "@hbase"));
-    assertTrue(errBytes.toString().contains("does not exist"), errBytes.toString());
-  }
-
-  private static String[] concat(String[] a, String... b) {
-    String[] all = new String[a.length + b.length];
-    System.arraycopy(a, 0, all, 0, a.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new ValidateJob(), "--from-folder",
+        tmp.resolve("missing").toString()));
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new ValidateJob(), "--hbase-site", SharedHBase.hbaseSite(),
+        "--metadata-url", JobRunner.freshTable("no_such_table_") + "@hbase"));
+    assertTrue(offline.err().contains("does not exist"), offline.err());
   }
 }
