@@ -128,17 +128,11 @@ class OfflineUpgradeIT {
     assertEquals(2, report(reportFile).get("changed").asInt());
   }
 
-  /** What a run prints on standard output. */
+  /** What a successful run prints on standard output. */
   private String printedBy(String... args) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    java.io.PrintStream stdout = System.out;
-    System.setOut(new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      assertEquals(ExitCodes.OK, upgrade(args), errBytes.toString());
-    } finally {
-      System.setOut(stdout);
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
+    JobRunner.Outcome run = offline.execute(new UpgradeJob(), args);
+    assertEquals(ExitCodes.OK, run.exit(), run::toString);
+    return run.out();
   }
 
   @Test
@@ -151,7 +145,7 @@ class OfflineUpgradeIT {
     assertTrue(verbose.contains(System.lineSeparator() + "  /cube_desc/"), "the per-change lines: " + verbose);
     assertTrue(verbose.startsWith("resources by type: {"), "the details: " + verbose);
     assertTrue(verbose.endsWith(quiet), verbose);
-    assertEquals(ExitCodes.BAD_INPUT, upgrade("--from-folder", in, "--dry-run", "--quiet", "--verbose"));
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", in, "--dry-run", "--quiet", "--verbose"));
   }
 
   @Test
