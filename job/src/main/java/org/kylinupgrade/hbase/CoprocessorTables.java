@@ -115,7 +115,7 @@ public final class CoprocessorTables {
       after = entries(admin.getDescriptor(name));
       enabledAfter = admin.isTableEnabled(name);
     } catch (IOException | RuntimeException e) {
-      return new TableOutcome(table, TableOutcome.Status.FAILED, !plan.needsEnabling(), false, plan.before(), List.of(),
+      return new TableOutcome(table, TableOutcome.Status.FAILED, !plan.needsEnabling(), false, plan.before(), java.util.Collections.<CoprocessorEntry>emptyList(),
           plan.describe(), join(error, "table " + table + ": cannot read it back: " + message(e)));
     }
     TableOutcome.Status status = error == null ? TableOutcome.Status.CHANGED : TableOutcome.Status.FAILED;
