@@ -15,12 +15,9 @@ import java.nio.file.Paths;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.Admin;
-import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.hadoop.hbase.util.Bytes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +26,7 @@ import org.kylinupgrade.FolderAssertions;
 import org.kylinupgrade.SharedHBase;
 import org.kylinupgrade.SharedSpark;
 import org.kylinupgrade.TestData;
+import org.kylinupgrade.TestTables;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseStore;
 import org.kylinupgrade.metadata.MetadataUrl;
@@ -71,9 +69,8 @@ class BackupRollbackIT {
     table = "backup_it_" + TABLES.incrementAndGet();
     working = SharedHBase.newWorkingDir();
     assertEquals(ExitCodes.OK, run(new LoadJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString()), errBytes.toString());
-    try (HBaseCluster hbase = hbase(); Admin admin = hbase.connection().getAdmin()) {
-      admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(table + "_acl"))
-          .setColumnFamily(ColumnFamilyDescriptorBuilder.of("i")).setColumnFamily(ColumnFamilyDescriptorBuilder.of("a")).build());
+    try (HBaseCluster hbase = hbase()) {
+      TestTables.create(hbase, table + "_acl", "i", "a");
       try (Table acl = hbase.connection().getTable(TableName.valueOf(table + "_acl"))) {
         acl.put(new Put(Bytes.toBytes("cube-uuid")).addColumn(Bytes.toBytes("a"), Bytes.toBytes("ADMIN"), ACE));
       }

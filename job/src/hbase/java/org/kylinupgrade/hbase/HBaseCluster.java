@@ -200,7 +200,7 @@ public final class HBaseCluster implements Closeable {
   /** Creates {@code table} with Kylin's metadata layout (one family {@code f}, in memory, as Kylin creates it). */
   public void createKylinTable(String table) throws IOException {
     try (Admin admin = connection.getAdmin()) {
-      admin.createTable(HBaseStore.kylinLayout(TableName.valueOf(table)));
+      Descriptors.createKylinTable(admin, TableName.valueOf(table));
     }
   }
 
