@@ -32,7 +32,7 @@ public final class SharedHBase {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           try {
             u.shutdownMiniCluster();
-          } catch (IOException ignored) {
+          } catch (Exception ignored) {
             // the JVM is exiting
           }
         }));

@@ -7,6 +7,7 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.filter.CompareFilter;
 import org.apache.hadoop.hbase.filter.Filter;
+import org.apache.hadoop.hbase.filter.MultiRowRangeFilter;
 import org.apache.hadoop.hbase.filter.RegexStringComparator;
 import org.apache.hadoop.hbase.filter.RowFilter;
 import org.apache.spark.api.java.JavaRDD;
@@ -17,6 +18,16 @@ import org.kylinupgrade.metadata.Resource;
 /** HBase 1.x: the row-key filter of Spark reads, and bulk writes with a buffered mutator per partition. */
 final class SparkIO {
   private SparkIO() {
+  }
+
+  /** Rows in any of the ranges. */
+  static Filter rowRanges(java.util.List<MultiRowRangeFilter.RowRange> ranges) {
+    try {
+      return new MultiRowRangeFilter(ranges);
+    } catch (java.io.IOException e) {
+      // HBase 1 declares it for ranges that overlap wrongly; the callers' ranges never do
+      throw new IllegalArgumentException("row ranges " + ranges + ": " + e.getMessage(), e);
+    }
   }
 
   /** Rows whose key matches the regular expression (evaluated by the region servers). */

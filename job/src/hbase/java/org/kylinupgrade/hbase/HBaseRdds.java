@@ -264,7 +264,7 @@ public final class HBaseRdds {
         byte[] start = Bytes.toBytes(prefix);
         ranges.add(new MultiRowRangeFilter.RowRange(start, true, stopOf(start), false));
       }
-      filters.addFilter(new MultiRowRangeFilter(ranges));
+      filters.addFilter(SparkIO.rowRanges(ranges));
     }
     if (rows.pathPattern() != null) {
       filters.addFilter(SparkIO.rowKeyMatches(rows.pathPattern()));

@@ -4,6 +4,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.CompareOperator;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.filter.Filter;
+import org.apache.hadoop.hbase.filter.MultiRowRangeFilter;
 import org.apache.hadoop.hbase.filter.RegexStringComparator;
 import org.apache.hadoop.hbase.filter.RowFilter;
 import org.apache.hadoop.hbase.spark.JavaHBaseContext;
@@ -14,6 +15,11 @@ import org.kylinupgrade.metadata.Resource;
 /** HBase 2: the row-key filter of Spark reads, and bulk writes with hbase-spark. */
 final class SparkIO {
   private SparkIO() {
+  }
+
+  /** Rows in any of the ranges. */
+  static Filter rowRanges(java.util.List<MultiRowRangeFilter.RowRange> ranges) {
+    return new MultiRowRangeFilter(ranges);
   }
 
   /** Rows whose key matches the regular expression (evaluated by the region servers). */
