@@ -147,34 +147,37 @@ public final class HBaseVersions {
       }
     }
     pos += PB_MAGIC.length;
-    byte[] versionInfo = field(data, pos, data.length, 2);
-    if (versionInfo == null) {
+    try {
+      byte[] versionInfo = field(data, pos, data.length, 2);
+      if (versionInfo == null) {
+        return Optional.empty();
+      }
+      byte[] version = field(versionInfo, 0, versionInfo.length, 1);
+      return version == null ? Optional.empty() : Optional.of(new String(version, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException malformed) {
       return Optional.empty();
     }
-    byte[] version = field(versionInfo, 0, versionInfo.length, 1);
-    return version == null ? Optional.empty() : Optional.of(new String(version, StandardCharsets.UTF_8));
   }
 
-  /** The bytes of the first length-delimited field {@code number} of a protobuf message, or null. */
+  /**
+   * The bytes of the first length-delimited field {@code number} of a protobuf message, or null; an
+   * {@code IllegalArgumentException} when the message is malformed.
+   */
   private static byte[] field(byte[] message, int from, int to, int number) {
     int[] pos = {from};
     while (pos[0] < to) {
       long tag = varint(message, pos, to);
-      if (tag < 0) {
-        return null;
-      }
       int wire = (int) (tag & 7);
       long fieldNumber = tag >>> 3;
       if (wire == 0) {
-        if (varint(message, pos, to) < 0) {
-          return null;
-        }
+        // a varint; an int32 of -1 (the info port of a server without one) takes ten bytes
+        varint(message, pos, to);
       } else if (wire == 1 || wire == 5) {
         pos[0] += wire == 1 ? 8 : 4;
       } else if (wire == 2) {
         long length = varint(message, pos, to);
         if (length < 0 || pos[0] + length > to) {
-          return null;
+          throw new IllegalArgumentException("field " + fieldNumber + " runs past the message");
         }
         if (fieldNumber == number) {
           byte[] out = new byte[(int) length];
@@ -183,7 +186,7 @@ public final class HBaseVersions {
         }
         pos[0] += (int) length;
       } else {
-        return null;
+        throw new IllegalArgumentException("wire type " + wire + " at " + pos[0]);
       }
     }
     return null;
@@ -198,6 +201,6 @@ public final class HBaseVersions {
         return value;
       }
     }
-    return -1;
+    throw new IllegalArgumentException("truncated varint at " + pos[0]);
   }
 }
