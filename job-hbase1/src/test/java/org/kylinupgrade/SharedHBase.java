@@ -12,7 +12,7 @@ import org.kylinupgrade.hbase.HBaseCluster;
 /**
  * One HBase 1.7.2 mini cluster for the whole test JVM, started on first use and stopped at exit: this module's
  * stand-in for the job module's class of the same name (found first on the test classpath), without the HBase 2
- * master observer that one registers.
+ * master observer that one registers, and on the local file system instead of a mini HDFS.
  */
 @SuppressWarnings("deprecation")
 public final class SharedHBase {
@@ -27,7 +27,15 @@ public final class SharedHBase {
         HBaseTestingUtility u = new HBaseTestingUtility();
         u.getConfiguration().set("hbase.master.info.port", "-1");
         u.getConfiguration().set("hbase.regionserver.info.port", "-1");
-        u.startMiniCluster();
+        // HBase 1.7.2's region server cannot write store files to Hadoop 3's HDFS (it calls
+        // HdfsDataInputStream.getReadStatistics, whose return type Hadoop 3 changed: NoSuchMethodError on the first
+        // flush), so this mini cluster keeps its root dir, and the tests' "HDFS", on the local file system
+        u.getConfiguration().set("fs.defaultFS", "file:///");
+        u.getConfiguration().set("hbase.rootdir",
+            Files.createTempDirectory("hbase1-root").toUri().toString());
+        u.getConfiguration().setBoolean("hbase.unsafe.stream.capability.enforce", false);
+        u.startMiniZKCluster();
+        u.startMiniHBaseCluster(1, 1);
         utility = u;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           try {
