@@ -84,9 +84,11 @@ public final class SharedHBase {
     return new String[] {"--hbase-site", hbaseSite()};
   }
 
-  /** The mini cluster's HDFS, as {@code hdfs://HOST:PORT}. */
+  /** The file system the mini cluster keeps its root dir on, as a path prefix: {@code file:}. */
   public static String hdfs() {
-    return utility().getConfiguration().get("fs.defaultFS");
+    // the local file system here, written as Hadoop qualifies a path on it (file:/dir)
+    utility();
+    return "file:";
   }
 
   /** A fresh working dir on the mini cluster's HDFS, given as an operator writes it: a path without a scheme. */
