@@ -47,7 +47,7 @@ public final class FullCopy {
       if (cluster.tableExists(to)) {
         throw new IllegalStateException("table " + to + " exists already");
       }
-      cluster.createTable(HBaseStore.kylinLayout(TableName.valueOf(to)));
+      cluster.createKylinTable(to);
       try (SparkContexts spark = SparkContexts.open("kylin-upgrade bench full copy", "local[*]")) {
         long copied = copy(spark.context(), cluster, from, to);
         System.out.println("copied " + copied + " rows");

@@ -279,7 +279,7 @@ public final class RollbackJob implements Callable<Integer> {
         RowSums expected = RowSums.ofAll(resources);
         TableAdmin admin = hbase.admin();
         admin.dropIfExists(names.stagingTable());
-        hbase.createTable(HBaseStore.kylinLayout(org.apache.hadoop.hbase.TableName.valueOf(names.stagingTable())));
+        hbase.createKylinTable(names.stagingTable());
         FailurePoints.reached("rollback:stage");
         HBaseRdds.bulkPut(spark.context(), hbase, names.stagingTable(), resources, names.stagedBigCells(hbase.workingDir()));
         long limit = hbase.maxCellSize();

@@ -12,12 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.stream.Stream;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.Admin;
-import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.hadoop.hbase.util.Bytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,6 +23,7 @@ import org.kylinupgrade.FolderAssertions;
 import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
+import org.kylinupgrade.TestTables;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseStore;
 import org.kylinupgrade.hbase.TestHBase;
@@ -47,9 +45,8 @@ class BackupRollbackIT {
     table = runner.table();
     assertEquals(ExitCodes.OK, runner.run(new LoadJob(), "--from-folder",
         TestData.example("kylin-1.3.0-localmeta").toString()), runner.err());
-    try (HBaseCluster hbase = runner.connect(100000); Admin admin = TestHBase.admin(hbase)) {
-      admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(runner.url().aclTable()))
-          .setColumnFamily(ColumnFamilyDescriptorBuilder.of("i")).setColumnFamily(ColumnFamilyDescriptorBuilder.of("a")).build());
+    try (HBaseCluster hbase = runner.connect(100000)) {
+      TestTables.create(hbase, runner.url().aclTable(), "i", "a");
       try (Table acl = TestHBase.table(hbase, runner.url().aclTable())) {
         acl.put(new Put(Bytes.toBytes("cube-uuid")).addColumn(Bytes.toBytes("a"), Bytes.toBytes("ADMIN"), ACE));
       }

@@ -56,7 +56,7 @@ public final class HBaseCluster implements Closeable {
     if (site != null) {
       conf.addResource(new Path(site.getAbsolutePath()));
     }
-    if (zookeeper != null && !zookeeper.isBlank()) {
+    if (zookeeper != null && !zookeeper.trim().isEmpty()) {
       String[] hostPort = zookeeper.trim().split(":");
       if (hostPort.length != 2 || !hostPort[1].matches("\\d+")) {
         throw new BadInputException("--zookeeper '" + zookeeper + "' is not HOST:PORT");
@@ -69,7 +69,7 @@ public final class HBaseCluster implements Closeable {
   }
 
   private static File siteFile(String hbaseSite) {
-    if (hbaseSite != null && !hbaseSite.isBlank()) {
+    if (hbaseSite != null && !hbaseSite.trim().isEmpty()) {
       File f = new File(hbaseSite);
       if (!f.isFile()) {
         throw new BadInputException("--hbase-site " + hbaseSite + " is not a readable file");
@@ -114,11 +114,11 @@ public final class HBaseCluster implements Closeable {
         }
         return c;
       });
-      connection = attempt.get(CONNECT_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+      connection = attempt.get(CONNECT_DEADLINE.getSeconds(), TimeUnit.SECONDS);
       return new HBaseCluster(conf, connection, resolveWorkingDir(conf, workingDirOption));
     } catch (TimeoutException e) {
       throw new ClusterUnreachableException("HBase (ZooKeeper " + quorum + ") did not answer within "
-          + CONNECT_DEADLINE.toSeconds() + " s; check --zookeeper / --hbase-site and that HBase is running", e);
+          + CONNECT_DEADLINE.getSeconds() + " s; check --zookeeper / --hbase-site and that HBase is running", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClusterUnreachableException("interrupted while connecting to HBase (ZooKeeper " + quorum + ")", e);
@@ -154,7 +154,7 @@ public final class HBaseCluster implements Closeable {
   }
 
   static String resolveWorkingDir(Configuration conf, String option) throws IOException {
-    String dir = option != null && !option.isBlank() ? option : conf.get(WORKING_DIR_KEY, "/kylin");
+    String dir = option != null && !option.trim().isEmpty() ? option : conf.get(WORKING_DIR_KEY, "/kylin");
     Path path = new Path(dir);
     FileSystem fs = path.getFileSystem(conf);
     return fs.makeQualified(path).toString();
@@ -197,9 +197,10 @@ public final class HBaseCluster implements Closeable {
     return new HistoryTable(this, name);
   }
 
-  public void createTable(org.apache.hadoop.hbase.client.TableDescriptor descriptor) throws IOException {
+  /** Creates {@code table} with Kylin's metadata layout (one family {@code f}, in memory, as Kylin creates it). */
+  public void createKylinTable(String table) throws IOException {
     try (Admin admin = connection.getAdmin()) {
-      admin.createTable(descriptor);
+      Descriptors.createKylinTable(admin, TableName.valueOf(table));
     }
   }
 

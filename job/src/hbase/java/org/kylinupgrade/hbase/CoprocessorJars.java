@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,7 +26,37 @@ public final class CoprocessorJars {
   private final Path folder;
 
   /** A jar in the folder: its fully qualified path, and whether an equal copy was already there. */
-  public record Deployed(String path, boolean reused) {
+  public static final class Deployed {
+    private final String path;
+    private final boolean reused;
+
+    public Deployed(String path, boolean reused) {
+      this.path = path;
+      this.reused = reused;
+    }
+
+    public String path() {
+      return path;
+    }
+
+    public boolean reused() {
+      return reused;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Deployed && ((Deployed) o).path.equals(path) && ((Deployed) o).reused == reused;
+    }
+
+    @Override
+    public int hashCode() {
+      return path.hashCode() * 31 + (reused ? 1 : 0);
+    }
+
+    @Override
+    public String toString() {
+      return "Deployed[path=" + path + ", reused=" + reused + "]";
+    }
   }
 
   public CoprocessorJars(FileSystem fs, String workingDir, MetadataUrl url) {
@@ -90,7 +119,7 @@ public final class CoprocessorJars {
 
   private String freeName(File localJar, Collection<String> jarsInUse) throws IOException {
     Set<String> taken = new HashSet<>();
-    jarsInUse.stream().filter(p -> p != null && !p.isBlank()).forEach(p -> taken.add(new Path(p).getName()));
+    jarsInUse.stream().filter(p -> p != null && !p.trim().isEmpty()).forEach(p -> taken.add(new Path(p).getName()));
     if (fs.exists(folder)) {
       for (FileStatus f : fs.listStatus(folder)) {
         taken.add(f.getPath().getName());
@@ -117,10 +146,6 @@ public final class CoprocessorJars {
     File local = File.createTempFile("coprocessor-check", ".jar");
     fs.copyToLocalFile(false, new Path(jarPath), new Path(local.getAbsoluteFile().toURI()), true);
     return local;
-  }
-
-  public static String sha256(File file) throws IOException {
-    return HexFormat.of().formatHex(checksum(file));
   }
 
   static byte[] checksum(File file) throws IOException {

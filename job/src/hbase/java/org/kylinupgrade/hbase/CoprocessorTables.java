@@ -9,16 +9,12 @@ import java.util.Map;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.TableNotFoundException;
 import org.apache.hadoop.hbase.client.Admin;
-import org.apache.hadoop.hbase.client.CoprocessorDescriptor;
-import org.apache.hadoop.hbase.client.CoprocessorDescriptorBuilder;
-import org.apache.hadoop.hbase.client.TableDescriptor;
-import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.kylinupgrade.coprocessor.CoprocessorEntry;
 import org.kylinupgrade.coprocessor.TableOutcome;
 import org.kylinupgrade.coprocessor.TablePlan;
 
 /**
- * Kylin's per-table coprocessor procedure on HBase 2: disable, replace the Kylin coprocessors, modify, enable.
+ * Kylin's per-table coprocessor procedure: disable, replace the Kylin coprocessors, modify, enable.
  * Unlike Kylin's CLI, a table that already carries the wanted set is left alone, and a table is never left
  * disabled by a failed step: it is re-enabled and the failure reported.
  */
@@ -39,13 +35,12 @@ public final class CoprocessorTables {
         names.add(TableName.valueOf(table));
       }
     }
-    Map<String, List<CoprocessorEntry>> out = new LinkedHashMap<>();
-    try (Admin admin = cluster.connection().getAdmin()) {
-      for (TableDescriptor desc : admin.listTableDescriptors(names)) {
-        out.put(desc.getTableName().getNameAsString(), entries(desc));
-      }
+    if (names.isEmpty()) {
+      return new LinkedHashMap<>();
     }
-    return out;
+    try (Admin admin = cluster.connection().getAdmin()) {
+      return Descriptors.coprocessorsOf(admin, names);
+    }
   }
 
   private static boolean isValidName(String table) {
@@ -57,26 +52,18 @@ public final class CoprocessorTables {
     }
   }
 
-  static List<CoprocessorEntry> entries(TableDescriptor desc) {
-    List<CoprocessorEntry> entries = new ArrayList<>();
-    for (CoprocessorDescriptor cp : desc.getCoprocessorDescriptors()) {
-      entries.add(new CoprocessorEntry(cp.getClassName(), cp.getJarPath().orElse(null), cp.getPriority(), cp.getProperties()));
-    }
-    return entries;
-  }
-
   /** Brings one table to {@code wanted} (or, with {@code dryRun}, says what that would change). */
   public static TableOutcome deploy(HBaseCluster cluster, String table, List<CoprocessorEntry> wanted, boolean dryRun) {
     try (Admin admin = cluster.connection().getAdmin()) {
       TableName name = TableName.valueOf(table);
-      TableDescriptor desc;
+      List<CoprocessorEntry> current;
       try {
-        desc = admin.getDescriptor(name);
+        current = Descriptors.coprocessorsOf(admin, name);
       } catch (TableNotFoundException e) {
         return TableOutcome.missing(table);
       }
       boolean enabled = admin.isTableEnabled(name);
-      TablePlan plan = TablePlan.of(entries(desc), enabled, wanted);
+      TablePlan plan = TablePlan.of(current, enabled, wanted);
       if (plan.alreadyRight()) {
         return TableOutcome.skipped(table, plan.before());
       }
@@ -84,13 +71,13 @@ public final class CoprocessorTables {
         return new TableOutcome(table, TableOutcome.Status.WOULD_CHANGE, enabled, enabled, plan.before(), plan.after(),
             plan.describe(), null);
       }
-      return apply(admin, name, desc, plan);
+      return apply(admin, name, plan);
     } catch (IOException | RuntimeException e) {
       return TableOutcome.notAttempted(table, message(e));
     }
   }
 
-  private static TableOutcome apply(Admin admin, TableName name, TableDescriptor desc, TablePlan plan) {
+  private static TableOutcome apply(Admin admin, TableName name, TablePlan plan) {
     String table = name.getNameAsString();
     String step = "disable";
     String error = null;
@@ -101,7 +88,7 @@ public final class CoprocessorTables {
         }
         org.kylinupgrade.journal.FailurePoints.reached(DISABLED);
         step = "modify";
-        admin.modifyTable(withCoprocessors(desc, plan));
+        Descriptors.replaceCoprocessors(admin, name, plan.toRemove(), plan.toAdd());
         org.kylinupgrade.journal.FailurePoints.reached(MODIFIED);
       }
     } catch (IOException | RuntimeException e) {
@@ -112,10 +99,10 @@ public final class CoprocessorTables {
     List<CoprocessorEntry> after;
     boolean enabledAfter;
     try {
-      after = entries(admin.getDescriptor(name));
+      after = Descriptors.coprocessorsOf(admin, name);
       enabledAfter = admin.isTableEnabled(name);
     } catch (IOException | RuntimeException e) {
-      return new TableOutcome(table, TableOutcome.Status.FAILED, !plan.needsEnabling(), false, plan.before(), List.of(),
+      return new TableOutcome(table, TableOutcome.Status.FAILED, !plan.needsEnabling(), false, plan.before(), java.util.Collections.<CoprocessorEntry>emptyList(),
           plan.describe(), join(error, "table " + table + ": cannot read it back: " + message(e)));
     }
     TableOutcome.Status status = error == null ? TableOutcome.Status.CHANGED : TableOutcome.Status.FAILED;
@@ -133,18 +120,6 @@ public final class CoprocessorTables {
       return join(error, "table " + name.getNameAsString() + ": enable failed, the table is left DISABLED (enable it in "
           + "the HBase shell: enable '" + name.getNameAsString() + "'): " + message(e));
     }
-  }
-
-  static TableDescriptor withCoprocessors(TableDescriptor desc, TablePlan plan) throws IOException {
-    TableDescriptorBuilder builder = TableDescriptorBuilder.newBuilder(desc);
-    for (CoprocessorEntry old : plan.toRemove()) {
-      builder.removeCoprocessor(old.className());
-    }
-    for (CoprocessorEntry e : plan.toAdd()) {
-      builder.setCoprocessor(CoprocessorDescriptorBuilder.newBuilder(e.className())
-          .setJarPath(e.jarPath()).setPriority(e.priority()).setProperties(e.parameters()).build());
-    }
-    return builder.build();
   }
 
   private static String join(String first, String second) {

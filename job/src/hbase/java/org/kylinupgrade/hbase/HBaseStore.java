@@ -7,15 +7,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.BufferedMutator;
-import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Delete;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.hadoop.hbase.client.TableDescriptor;
-import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter;
 import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
 import org.apache.hadoop.hbase.util.Bytes;
@@ -57,22 +54,14 @@ public final class HBaseStore implements MetadataStore {
         if (!create) {
           throw new BadInputException("table " + store.tableName + " does not exist; check --metadata-url (Kylin's kylin.metadata.url)");
         }
-        admin.createTable(kylinLayout(store.tableName));
+        Descriptors.createKylinTable(admin, store.tableName);
       } else {
-        TableDescriptor desc = admin.getDescriptor(store.tableName);
-        if (!desc.hasColumnFamily(FAMILY)) {
+        if (!Descriptors.hasFamily(admin, store.tableName, FAMILY)) {
           throw new BadInputException("table " + store.tableName + " has no column family 'f': it is not a Kylin metadata table");
         }
       }
     }
     return store;
-  }
-
-  /** One family {@code f}, IN_MEMORY, HBase defaults otherwise: what Kylin creates. */
-  public static TableDescriptor kylinLayout(TableName name) {
-    return TableDescriptorBuilder.newBuilder(name)
-        .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder(FAMILY).setInMemory(true).build())
-        .build();
   }
 
   @Override
@@ -101,8 +90,9 @@ public final class HBaseStore implements MetadataStore {
 
   /** The resources under a folder ({@code /cube}), read by a prefix scan of the row keys. */
   public void forEachUnder(String folder, ResourceConsumer consumer) throws IOException {
+    byte[] prefix = Bytes.toBytes(folder.endsWith("/") ? folder : folder + "/");
     Scan scan = new Scan().addFamily(FAMILY).setCaching(SCAN_CACHING)
-        .setStartStopRowForPrefixScan(Bytes.toBytes(folder.endsWith("/") ? folder : folder + "/"));
+        .withStartRow(prefix).withStopRow(HBaseRdds.stopOf(prefix));
     try (Table table = cluster.connection().getTable(tableName);
         ResultScanner scanner = table.getScanner(scan)) {
       for (Result row : scanner) {

@@ -68,10 +68,10 @@ public final class LocalHBase {
     if (!pidFile.isFile()) {
       return Optional.empty();
     }
-    String[] fields = Files.readString(pidFile.toPath()).trim().split("\\s+");
+    String[] fields = new String(Files.readAllBytes(pidFile.toPath()), StandardCharsets.UTF_8).trim().split("\\s+");
     long pid = Long.parseLong(fields[0]);
     int port = Integer.parseInt(fields[1]);
-    boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    boolean alive = Pids.isAlive(pid);
     return alive ? Optional.of(new Status(pid, port, clientSite())) : Optional.empty();
   }
 
@@ -88,7 +88,7 @@ public final class LocalHBase {
     Files.deleteIfExists(clientSite().toPath());
 
     List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add(new File(System.getProperty("java.home"), "bin" + File.separator + "java").getPath());
     // -Dkylin.upgrade.local-hbase.heap=4g for thousands of regions (the coprocessor benchmark)
     command.add("-Xmx" + System.getProperty("kylin.upgrade.local-hbase.heap", "1g"));
     command.addAll(JvmFlags.jdk17());
@@ -102,17 +102,18 @@ public final class LocalHBase {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
         .start();
-    Files.writeString(new File(dir, PID_FILE).toPath(), process.pid() + " " + port + "\n");
+    long pid = Pids.of(process);
+    Files.write(new File(dir, PID_FILE).toPath(), (pid + " " + port + "\n").getBytes(StandardCharsets.UTF_8));
 
     awaitReady(process, port, log);
     writeSite(clientSite(), clientSettings(port));
-    return new Status(process.pid(), port, clientSite());
+    return new Status(pid, port, clientSite());
   }
 
   /** Shuts HBase down cleanly (through the master), killing it only if it does not exit in time. */
   public boolean stop() throws IOException, InterruptedException {
     Optional<Status> running = status();
-    if (running.isEmpty()) {
+    if (!running.isPresent()) {
       Files.deleteIfExists(new File(dir, PID_FILE).toPath());
       return false;
     }
@@ -123,25 +124,71 @@ public final class LocalHBase {
     } catch (IOException e) {
       // not answering: fall through to the signal
     }
-    ProcessHandle handle = ProcessHandle.of(s.pid).orElse(null);
-    if (handle != null && !waitForExit(handle, STOP_TIMEOUT)) {
-      handle.destroy();
-      if (!waitForExit(handle, Duration.ofSeconds(15))) {
-        handle.destroyForcibly();
+    if (!waitForExit(s.pid, STOP_TIMEOUT)) {
+      Pids.destroy(s.pid, false);
+      if (!waitForExit(s.pid, Duration.ofSeconds(15))) {
+        Pids.destroy(s.pid, true);
       }
     }
     Files.deleteIfExists(new File(dir, PID_FILE).toPath());
     return true;
   }
 
-  private static boolean waitForExit(ProcessHandle handle, Duration timeout) throws InterruptedException {
-    try {
-      handle.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-      return true;
-    } catch (java.util.concurrent.TimeoutException e) {
-      return false;
-    } catch (java.util.concurrent.ExecutionException e) {
-      return !handle.isAlive();
+  private static boolean waitForExit(long pid, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (Pids.isAlive(pid)) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    return true;
+  }
+
+  /**
+   * Process ids through the JDK's {@code ProcessHandle}, reached by reflection: the class file stays Java 8 (the
+   * cluster jar's level) while the local HBase, started by the launcher, needs a Java 9+ runtime for it.
+   */
+  private static final class Pids {
+    private Pids() {
+    }
+
+    static long of(Process process) {
+      try {
+        return (Long) Process.class.getMethod("pid").invoke(process);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("the local HBase needs Java 9 or later to track its process", e);
+      }
+    }
+
+    private static Optional<?> handle(long pid) {
+      try {
+        Class<?> handles = Class.forName("java.lang.ProcessHandle");
+        return (Optional<?>) handles.getMethod("of", long.class).invoke(null, pid);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("the local HBase needs Java 9 or later to track its process", e);
+      }
+    }
+
+    static boolean isAlive(long pid) {
+      return call(pid, "isAlive");
+    }
+
+    static void destroy(long pid, boolean forcibly) {
+      call(pid, forcibly ? "destroyForcibly" : "destroy");
+    }
+
+    private static boolean call(long pid, String method) {
+      Optional<?> handle = handle(pid);
+      if (!handle.isPresent()) {
+        return false;
+      }
+      try {
+        Object h = handle.get();
+        return (Boolean) Class.forName("java.lang.ProcessHandle").getMethod(method).invoke(h);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 
@@ -174,7 +221,7 @@ public final class LocalHBase {
       Thread.sleep(500);
     }
     process.destroy();
-    throw new IOException("local HBase did not serve requests within " + START_TIMEOUT.toSeconds() + " s; see " + log);
+    throw new IOException("local HBase did not serve requests within " + START_TIMEOUT.getSeconds() + " s; see " + log);
   }
 
   private Configuration clientConf(int port) {

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
-import org.apache.hadoop.hbase.client.SnapshotDescription;
 
 /** The table and snapshot operations the jobs need: snapshot, clone, drop, all idempotent. */
 public final class TableAdmin {
@@ -41,8 +39,7 @@ public final class TableAdmin {
 
   public Optional<SnapshotInfo> snapshotInfo(String snapshot) throws IOException {
     try (Admin admin = admin()) {
-      return admin.listSnapshots(Pattern.compile(Pattern.quote(snapshot))).stream().findFirst()
-          .map(d -> new SnapshotInfo(d.getName(), d.getTableNameAsString(), d.getCreationTime()));
+      return Snapshots.list(admin, Pattern.compile(Pattern.quote(snapshot))).stream().findFirst();
     }
   }
 
@@ -52,9 +49,7 @@ public final class TableAdmin {
 
   public List<SnapshotInfo> snapshots(String namePrefix) throws IOException {
     try (Admin admin = admin()) {
-      return admin.listSnapshots(Pattern.compile(Pattern.quote(namePrefix) + ".*")).stream()
-          .map(d -> new SnapshotInfo(d.getName(), d.getTableNameAsString(), d.getCreationTime()))
-          .collect(Collectors.toList());
+      return Snapshots.list(admin, Pattern.compile(Pattern.quote(namePrefix) + ".*"));
     }
   }
 
@@ -129,12 +124,7 @@ public final class TableAdmin {
   /** What a snapshot's manifest says: store files and bytes, and whether any file is missing or corrupt. */
   public ManifestStats manifestStats(String snapshot) throws IOException {
     try (Admin admin = admin()) {
-      SnapshotDescription desc = admin.listSnapshots(Pattern.compile(Pattern.quote(snapshot))).stream().findFirst()
-          .orElseThrow(() -> new java.io.FileNotFoundException("snapshot " + snapshot + " does not exist"));
-      org.apache.hadoop.hbase.snapshot.SnapshotInfo.SnapshotStats stats =
-          org.apache.hadoop.hbase.snapshot.SnapshotInfo.getSnapshotStats(cluster.conf(), desc);
-      return new ManifestStats(stats.getStoreFilesCount(), stats.getStoreFilesSize(),
-          stats.getMissingStoreFilesCount() + stats.getCorruptedStoreFilesCount());
+      return Snapshots.manifestStats(cluster.conf(), admin, snapshot);
     }
   }
 

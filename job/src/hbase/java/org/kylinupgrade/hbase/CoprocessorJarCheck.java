@@ -7,12 +7,11 @@ import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
-import org.apache.hadoop.hbase.coprocessor.RegionCoprocessor;
 import org.kylinupgrade.metadata.BadInputException;
 
 /**
- * Checks, before any table is touched, that a jar holds every class to be registered and that HBase 2 can load
- * each as a region coprocessor. HBase itself refuses a missing class only table by table (sanity check), and a
+ * Checks, before any table is touched, that a jar holds every class to be registered and that the HBase this build
+ * is for can load each as a region coprocessor. HBase itself refuses a missing class only table by table (sanity check), and a
  * class built for HBase 0.98/1.x (Kylin's own jars) loads there but is not a region coprocessor.
  */
 public final class CoprocessorJarCheck {
@@ -49,11 +48,12 @@ public final class CoprocessorJarCheck {
       for (String className : classNames) {
         try {
           Class<?> c = Class.forName(className, false, loader);
-          if (!RegionCoprocessor.class.isAssignableFrom(c)) {
-            problems.add(className + " is not an HBase 2 region coprocessor (Kylin's own jars are built for HBase 0.98/1.x)");
+          if (!Descriptors.isRegionCoprocessor(c)) {
+            problems.add(className + " is not " + Descriptors.COPROCESSOR_KIND);
           }
         } catch (ClassNotFoundException | LinkageError e) {
-          problems.add(className + " cannot be loaded by HBase 2 (" + e + "; Kylin's own jars are built for HBase 0.98/1.x)");
+          problems.add(className + " cannot be loaded by HBase " + HBaseVersions.clientMajor() + " (" + e
+              + Descriptors.LOAD_HINT + ")");
         }
       }
     } catch (IOException e) {

@@ -22,10 +22,7 @@ import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.client.TableSnapshotScanner;
-import org.apache.hadoop.hbase.CompareOperator;
 import org.apache.hadoop.hbase.filter.FilterList;
-import org.apache.hadoop.hbase.filter.RegexStringComparator;
-import org.apache.hadoop.hbase.filter.RowFilter;
 import org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter;
 import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
 import org.apache.hadoop.hbase.filter.MultiRowRangeFilter;
@@ -34,7 +31,6 @@ import org.apache.hadoop.hbase.mapreduce.MultiTableInputFormat;
 import org.apache.hadoop.hbase.mapreduce.TableInputFormat;
 import org.apache.hadoop.hbase.mapreduce.TableMapReduceUtil;
 import org.apache.hadoop.hbase.mapreduce.TableSnapshotInputFormat;
-import org.apache.hadoop.hbase.spark.JavaHBaseContext;
 import org.apache.hadoop.hbase.snapshot.SnapshotDescriptionUtils;
 import org.apache.hadoop.hbase.util.Bytes;
 import org.apache.hadoop.hbase.util.CommonFSUtils;
@@ -268,10 +264,10 @@ public final class HBaseRdds {
         byte[] start = Bytes.toBytes(prefix);
         ranges.add(new MultiRowRangeFilter.RowRange(start, true, stopOf(start), false));
       }
-      filters.addFilter(new MultiRowRangeFilter(ranges));
+      filters.addFilter(SparkIO.rowRanges(ranges));
     }
     if (rows.pathPattern() != null) {
-      filters.addFilter(new RowFilter(CompareOperator.EQUAL, new RegexStringComparator(rows.pathPattern())));
+      filters.addFilter(SparkIO.rowKeyMatches(rows.pathPattern()));
     }
     if (filters.size() == 1) {
       scan.setFilter(filters.getFilters().get(0));
@@ -281,10 +277,16 @@ public final class HBaseRdds {
     return scan;
   }
 
-  /** The first key after every key that starts with {@code prefix}. */
-  private static byte[] stopOf(byte[] prefix) {
-    byte[] stop = prefix.clone();
-    stop[stop.length - 1]++;
+  /** The first key after every key that starts with {@code prefix} (empty, the table's end, for all 0xFF bytes). */
+  static byte[] stopOf(byte[] prefix) {
+    int length = prefix.length;
+    while (length > 0 && prefix[length - 1] == (byte) 0xFF) {
+      length--;
+    }
+    byte[] stop = java.util.Arrays.copyOf(prefix, length);
+    if (length > 0) {
+      stop[length - 1]++;
+    }
     return stop;
   }
 
@@ -360,7 +362,7 @@ public final class HBaseRdds {
   }
 
   /**
-   * Writes resources into {@code table} with hbase-spark's bulk put, Kylin's layout; content larger than the
+   * Writes resources into {@code table} (a buffered writer per partition), Kylin's layout; content larger than the
    * big-cell limit goes to {@code bigCellDir + path} and the cell is left empty.
    */
   public static void bulkPut(JavaSparkContext sc, HBaseCluster cluster, String table, JavaRDD<Resource> resources,
@@ -382,11 +384,14 @@ public final class HBaseRdds {
         }
       }
     });
-    new JavaHBaseContext(sc, cluster.conf()).bulkPut(resources, TableName.valueOf(table), r -> {
-      byte[] cell = r.content().length > limit ? new byte[0] : r.content();
-      return new Put(Bytes.toBytes(r.path()))
-          .addColumn(HBaseStore.FAMILY, HBaseStore.CONTENT, cell)
-          .addColumn(HBaseStore.FAMILY, HBaseStore.TIMESTAMP, Bytes.toBytes(r.timestamp()));
-    });
+    SparkIO.bulkPut(sc, cluster.conf(), table, resources, limit);
+  }
+
+  /** Kylin's row for a resource: an empty cell when the content is over the big-cell limit (it is in a file). */
+  static Put toPut(Resource r, long bigCellLimit) {
+    byte[] cell = r.content().length > bigCellLimit ? new byte[0] : r.content();
+    return new Put(Bytes.toBytes(r.path()))
+        .addColumn(HBaseStore.FAMILY, HBaseStore.CONTENT, cell)
+        .addColumn(HBaseStore.FAMILY, HBaseStore.TIMESTAMP, Bytes.toBytes(r.timestamp()));
   }
 }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import org.apache.hadoop.hbase.client.Admin;
-import org.apache.hadoop.hbase.client.CheckAndMutate;
-import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Delete;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Put;
@@ -16,7 +14,7 @@ import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
+import org.apache.hadoop.hbase.client.RowMutations;
 import org.apache.hadoop.hbase.util.Bytes;
 import org.kylinupgrade.conf.Secrets;
 
@@ -35,8 +33,7 @@ public final class HistoryTable extends NamedTable {
     try (Admin admin = cluster.connection().getAdmin()) {
       if (!admin.tableExists(name)) {
         try {
-          admin.createTable(TableDescriptorBuilder.newBuilder(name)
-              .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder(FAMILY).setMaxVersions(1).build()).build());
+          Descriptors.createRecordTable(admin, name, FAMILY);
         } catch (org.apache.hadoop.hbase.TableExistsException raced) {
           // another run created it first
         }
@@ -60,24 +57,23 @@ public final class HistoryTable extends NamedTable {
   /** Writes the row only if it does not exist yet; false when it does. */
   public boolean putIfAbsent(String row, String keyField, Map<String, String> fields) throws IOException {
     try (Table table = cluster.connection().getTable(name)) {
-      return table.checkAndMutate(CheckAndMutate.newBuilder(Bytes.toBytes(row))
-          .ifNotExists(FAMILY, Bytes.toBytes(keyField)).build(toPut(row, fields))).isSuccess();
+      return Conditional.mutateIf(table, FAMILY, Bytes.toBytes(keyField), null, mutations(toPut(row, fields), null));
     }
   }
 
   /** Replaces the row only if {@code field} still holds {@code expected}; false when it does not. */
   public boolean replaceIf(String row, String field, String expected, Map<String, String> fields) throws IOException {
     try (Table table = cluster.connection().getTable(name)) {
-      return table.checkAndMutate(CheckAndMutate.newBuilder(Bytes.toBytes(row))
-          .ifEquals(FAMILY, Bytes.toBytes(field), Bytes.toBytes(expected)).build(toPut(row, fields))).isSuccess();
+      return Conditional.mutateIf(table, FAMILY, Bytes.toBytes(field), Bytes.toBytes(expected),
+          mutations(toPut(row, fields), null));
     }
   }
 
   /** Deletes the row only if {@code field} still holds {@code expected}. */
   public boolean deleteIf(String row, String field, String expected) throws IOException {
     try (Table table = cluster.connection().getTable(name)) {
-      return table.checkAndMutate(CheckAndMutate.newBuilder(Bytes.toBytes(row))
-          .ifEquals(FAMILY, Bytes.toBytes(field), Bytes.toBytes(expected)).build(new Delete(Bytes.toBytes(row)))).isSuccess();
+      return Conditional.mutateIf(table, FAMILY, Bytes.toBytes(field), Bytes.toBytes(expected),
+          mutations(null, new Delete(Bytes.toBytes(row))));
     }
   }
 
@@ -91,6 +87,17 @@ public final class HistoryTable extends NamedTable {
       }
     }
     return rows;
+  }
+
+  /** One put or one delete as the row's atomic mutation list (what both clients check-and-mutate the same way). */
+  private static RowMutations mutations(Put put, Delete delete) throws IOException {
+    RowMutations mutations = new RowMutations(put != null ? put.getRow() : delete.getRow());
+    if (put != null) {
+      mutations.add(put);
+    } else {
+      mutations.add(delete);
+    }
+    return mutations;
   }
 
   private static Put toPut(String row, Map<String, String> fields) {
