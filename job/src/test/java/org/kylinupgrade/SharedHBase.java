@@ -23,14 +23,12 @@ public final class SharedHBase {
         HBaseTestingUtility u = new HBaseTestingUtility();
         u.getConfiguration().set("hbase.master.info.port", "-1");
         u.getConfiguration().set("hbase.regionserver.info.port", "-1");
-        // tables named *REFUSE_MODIFY* cannot be modified: a real mid-way failure for the coprocessor job
-        u.getConfiguration().set("hbase.coprocessor.master.classes", org.kylinupgrade.hbase.RefusingModifyObserver.class.getName());
-        u.startMiniCluster();
+        MiniClusterStart.start(u);
         utility = u;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           try {
             u.shutdownMiniCluster();
-          } catch (IOException ignored) {
+          } catch (Exception ignored) {
             // the JVM is exiting
           }
         }));
@@ -74,9 +72,9 @@ public final class SharedHBase {
     return new String[] {"--hbase-site", hbaseSite()};
   }
 
-  /** The mini cluster's HDFS, as {@code hdfs://HOST:PORT}. */
+  /** The file system the mini cluster keeps its root dir on, as a path prefix ({@code hdfs://HOST:PORT}). */
   public static String hdfs() {
-    return utility().getConfiguration().get("fs.defaultFS");
+    return MiniClusterStart.fileSystem(utility());
   }
 
   /** A fresh working dir on the mini cluster's HDFS, given as an operator writes it: a path without a scheme. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +26,7 @@ class ClusterJarIT {
   static Path tmp;
 
   private static SparkDistribution spark;
-  private static Path hbaseDir;
+  private static LocalHBaseFixture hbase;
   private static String hbaseSite;
 
   @BeforeAll
@@ -36,21 +35,14 @@ class ClusterJarIT {
     assertTrue(spark.jarNames().stream().anyMatch(n -> n.startsWith("spark-core_2.12")));
     assertFalse(spark.jarNames().stream().anyMatch(n -> n.startsWith("hbase-") || n.startsWith("kylin-upgrade")),
         "the job's HBase and code come from the cluster jar only");
-    hbaseDir = tmp.resolve("hbase");
-    assertEquals(ExitCodes.OK, Main.run("local-hbase", "start", "--dir", hbaseDir.toString(), "--port", Integer.toString(freePort())));
-    hbaseSite = hbaseDir.resolve("hbase-site.xml").toString();
+    hbase = LocalHBaseFixture.start(tmp.resolve("hbase"));
+    hbaseSite = hbase.hbaseSite();
   }
 
   @AfterAll
   static void stopHBase() {
-    if (hbaseDir != null) {
-      Main.run("local-hbase", "stop", "--dir", hbaseDir.toString());
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    if (hbase != null) {
+      hbase.stop();
     }
   }
 

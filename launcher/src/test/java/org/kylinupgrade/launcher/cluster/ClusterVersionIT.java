@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kylinupgrade.hbase.HBaseVersions;
 import org.kylinupgrade.jobs.ExitCodes;
 import org.kylinupgrade.launcher.LauncherRun;
+import org.kylinupgrade.launcher.LocalHBaseFixture;
 import org.kylinupgrade.launcher.Main;
 
 /** A real HBase 2 (the embedded local HBase) asked for its version through ZooKeeper, and the launcher's choice of build. */
@@ -23,28 +23,21 @@ class ClusterVersionIT {
   @TempDir
   static Path tmp;
 
-  private static Path hbaseDir;
+  private static LocalHBaseFixture hbase;
   private static String hbaseSite;
 
   @BeforeAll
   static void startHBase() throws IOException {
-    hbaseDir = tmp.resolve("hbase");
-    assertEquals(ExitCodes.OK, Main.run("local-hbase", "start", "--dir", hbaseDir.toString(), "--port", Integer.toString(freePort())));
-    hbaseSite = hbaseDir.resolve("hbase-site.xml").toString();
+    hbase = LocalHBaseFixture.start(tmp.resolve("hbase"));
+    hbaseSite = hbase.hbaseSite();
     Path sample = LauncherRun.repo().resolve("examples/kylin-1.3.0-sample-cube");
     assertEquals(ExitCodes.OK, Main.run("load", "--hbase-site", hbaseSite, "--from-folder", sample.toString()));
   }
 
   @AfterAll
   static void stopHBase() {
-    if (hbaseDir != null) {
-      Main.run("local-hbase", "stop", "--dir", hbaseDir.toString());
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    if (hbase != null) {
+      hbase.stop();
     }
   }
 
