@@ -126,7 +126,7 @@ public final class HBaseVersions {
   }
 
   /** The version in a region server znode's data (see the class comment), or empty when it holds none. */
-  static Optional<String> versionOf(byte[] data) {
+  public static Optional<String> versionOf(byte[] data) {
     if (data == null || data.length == 0) {
       return Optional.empty();
     }
@@ -138,7 +138,7 @@ public final class HBaseVersions {
       int idLength = ((data[1] & 0xFF) << 24) | ((data[2] & 0xFF) << 16) | ((data[3] & 0xFF) << 8) | (data[4] & 0xFF);
       pos = 5 + idLength;
     }
-    if (pos + PB_MAGIC.length > data.length) {
+    if (pos < 0 || pos + PB_MAGIC.length > data.length) {
       return Optional.empty();
     }
     for (int i = 0; i < PB_MAGIC.length; i++) {

@@ -1,7 +1,6 @@
 package org.kylinupgrade.launcher.cluster;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
+import org.kylinupgrade.hbase.HBaseVersions;
 
 /**
  * The HBase version a cluster runs, read where every HBase release leaves it, whatever client asks: each
@@ -20,14 +20,6 @@ import org.apache.zookeeper.ZooKeeper;
  * an HBase 1.x cluster as well as a 2.x one before it picks the build of the jobs.
  */
 public final class ClusterVersion {
-  /** Before the protobuf, HBase's ZooKeeper wrapper puts a marker byte, an id length and the id. */
-  private static final byte ZK_METADATA_MARKER = (byte) 0xFF;
-  private static final byte[] PB_MAGIC = "PBUF".getBytes(StandardCharsets.US_ASCII);
-  private static final int WIRE_VARINT = 0;
-  private static final int WIRE_FIXED64 = 1;
-  private static final int WIRE_LENGTH_DELIMITED = 2;
-  private static final int WIRE_FIXED32 = 5;
-
   /** What the region server said, or {@code null} when it does not say (HBase 0.98 to 1.1). */
   private final String version;
   private final String server;
@@ -118,107 +110,6 @@ public final class ClusterVersion {
 
   /** The version string in a region server's znode; empty when the znode carries none. */
   static Optional<String> versionIn(byte[] znode) {
-    if (znode == null || znode.length == 0) {
-      return Optional.empty();
-    }
-    int at = 0;
-    if (znode[0] == ZK_METADATA_MARKER) {
-      if (znode.length < 5) {
-        return Optional.empty();
-      }
-      int idLength = ((znode[1] & 0xFF) << 24) | ((znode[2] & 0xFF) << 16) | ((znode[3] & 0xFF) << 8) | (znode[4] & 0xFF);
-      at = 5 + idLength;
-    }
-    if (at < 0 || at + PB_MAGIC.length > znode.length) {
-      return Optional.empty();
-    }
-    for (int i = 0; i < PB_MAGIC.length; i++) {
-      if (znode[at + i] != PB_MAGIC[i]) {
-        return Optional.empty();
-      }
-    }
-    ProtobufReader regionServerInfo = new ProtobufReader(znode, at + PB_MAGIC.length, znode.length);
-    return regionServerInfo.message(2).flatMap(versionInfo -> versionInfo.string(1));
-  }
-
-  /** Just enough of protobuf's wire format to find a field: varints, fixed widths and length-delimited fields. */
-  private static final class ProtobufReader {
-    private final byte[] bytes;
-    private final int from;
-    private final int to;
-
-    ProtobufReader(byte[] bytes, int from, int to) {
-      this.bytes = bytes;
-      this.from = from;
-      this.to = to;
-    }
-
-    Optional<ProtobufReader> message(int field) {
-      return lengthDelimited(field).map(range -> new ProtobufReader(bytes, range[0], range[1]));
-    }
-
-    Optional<String> string(int field) {
-      return lengthDelimited(field).map(range -> new String(bytes, range[0], range[1] - range[0], StandardCharsets.UTF_8));
-    }
-
-    /** The first occurrence of a length-delimited field as {from, to}; empty when absent or the bytes are not protobuf. */
-    private Optional<int[]> lengthDelimited(int wanted) {
-      int[] at = {from};
-      try {
-        while (at[0] < to) {
-          long key = varint(at);
-          int field = (int) (key >>> 3);
-          switch ((int) (key & 7)) {
-            case WIRE_VARINT:
-              varint(at);
-              break;
-            case WIRE_FIXED64:
-              at[0] += 8;
-              break;
-            case WIRE_FIXED32:
-              at[0] += 4;
-              break;
-            case WIRE_LENGTH_DELIMITED: {
-              long length = varint(at);
-              if (length < 0 || at[0] + length > to) {
-                return Optional.empty();
-              }
-              int start = at[0];
-              at[0] += (int) length;
-              if (field == wanted) {
-                return Optional.of(new int[] {start, at[0]});
-              }
-              break;
-            }
-            default:
-              return Optional.empty();
-          }
-        }
-      } catch (NotProtobuf e) {
-        return Optional.empty();
-      }
-      return Optional.empty();
-    }
-
-    /** Reads a varint at {@code at[0]} and moves past it (negative numbers take all ten bytes). */
-    private long varint(int[] at) throws NotProtobuf {
-      long value = 0;
-      for (int shift = 0; shift < 64; shift += 7) {
-        if (at[0] >= to) {
-          throw new NotProtobuf();
-        }
-        byte b = bytes[at[0]++];
-        value |= (long) (b & 0x7F) << shift;
-        if ((b & 0x80) == 0) {
-          return value;
-        }
-      }
-      throw new NotProtobuf();
-    }
-  }
-
-  /** The bytes end inside a field, or a varint runs too long. */
-  private static final class NotProtobuf extends Exception {
-    private static final long serialVersionUID = 1L;
+    return HBaseVersions.versionOf(znode);
   }
 }
