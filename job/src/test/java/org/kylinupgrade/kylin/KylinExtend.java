@@ -35,29 +35,20 @@ public record KylinExtend(String version, Outcome outcome, String thrown, List<S
   }
 
   static KylinExtend parse(String tsv, String log) {
-    String version = null;
+    KylinRows child = KylinRows.of(tsv);
     Outcome outcome = null;
     String thrown = "";
-    List<String> errors = new ArrayList<>();
-    for (String line : tsv.split("\n")) {
-      if (line.isEmpty()) {
-        continue;
+    for (String[] f : child.rows) {
+      if (!f[0].equals("extend")) {
+        throw KylinRows.unexpected(f);
       }
-      String[] f = KylinLoad.fields(line);
-      switch (f[0]) {
-        case "kylin" -> version = f[1];
-        case "extend" -> {
-          outcome = Outcome.valueOf(f[1].toUpperCase(java.util.Locale.ROOT));
-          thrown = f[4];
-        }
-        case "error" -> errors.add(f[1]);
-        default -> throw new IllegalStateException("unexpected row from the Kylin child: " + line);
-      }
+      outcome = Outcome.valueOf(f[1].toUpperCase(java.util.Locale.ROOT));
+      thrown = f[4];
     }
     if (outcome == null) {
       throw new IllegalStateException("the Kylin child reported no run of the tool; its log ends with:\n"
           + KylinClient.tail(log));
     }
-    return new KylinExtend(version, outcome, thrown, errors, log);
+    return new KylinExtend(child.version, outcome, thrown, child.errors, log);
   }
 }

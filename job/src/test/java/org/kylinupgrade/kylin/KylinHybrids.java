@@ -31,17 +31,12 @@ public record KylinHybrids(String version, String managerError, List<Hybrid> hyb
   }
 
   static KylinHybrids parse(String tsv, String log) {
-    String version = null;
+    KylinRows child = KylinRows.of(tsv);
     String managerError = null;
     boolean managerSeen = false;
     List<Hybrid> hybrids = new ArrayList<>();
-    for (String line : tsv.split("\n")) {
-      if (line.isEmpty()) {
-        continue;
-      }
-      String[] f = KylinLoad.fields(line);
+    for (String[] f : child.rows) {
       switch (f[0]) {
-        case "kylin" -> version = f[1];
         case "manager" -> {
           managerSeen = true;
           managerError = f[2].equals("ok") ? null : f[3];
@@ -57,13 +52,13 @@ public record KylinHybrids(String version, String managerError, List<Hybrid> hyb
           hybrids.add(new Hybrid(f[1], f[2], f[3].equals("loaded"), entries,
               f[5].isEmpty() ? List.of() : Arrays.asList(f[5].split(",")), f[6]));
         }
-        default -> throw new IllegalStateException("unexpected row from the Kylin child: " + line);
+        default -> throw KylinRows.unexpected(f);
       }
     }
     if (!managerSeen) {
       throw new IllegalStateException("the Kylin child did not start the HybridManager; its log ends with:\n"
           + KylinClient.tail(log));
     }
-    return new KylinHybrids(version, managerError, hybrids, log);
+    return new KylinHybrids(child.version, managerError, hybrids, log);
   }
 }

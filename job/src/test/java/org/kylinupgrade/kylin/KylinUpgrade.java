@@ -32,29 +32,20 @@ public record KylinUpgrade(String version, Outcome outcome, long kylinMillis, Li
   }
 
   static KylinUpgrade parse(String tsv, String log, Duration elapsed) {
-    String version = null;
+    KylinRows child = KylinRows.of(tsv);
     Outcome outcome = null;
     long millis = -1;
-    List<String> errors = new ArrayList<>();
-    for (String line : tsv.split("\n")) {
-      if (line.isEmpty()) {
-        continue;
+    for (String[] f : child.rows) {
+      if (!f[0].equals("upgrade")) {
+        throw KylinRows.unexpected(f);
       }
-      String[] f = KylinLoad.fields(line);
-      switch (f[0]) {
-        case "kylin" -> version = f[1];
-        case "upgrade" -> {
-          outcome = Outcome.valueOf(f[1].toUpperCase(java.util.Locale.ROOT));
-          millis = Long.parseLong(f[2]);
-        }
-        case "error" -> errors.add(f[1]);
-        default -> throw new IllegalStateException("unexpected row from the Kylin child: " + line);
-      }
+      outcome = Outcome.valueOf(f[1].toUpperCase(java.util.Locale.ROOT));
+      millis = Long.parseLong(f[2]);
     }
     if (outcome == null) {
       throw new IllegalStateException("the Kylin child reported no upgrade; its log ends with:\n"
           + KylinClient.tail(log));
     }
-    return new KylinUpgrade(version, outcome, millis, errors, elapsed, log);
+    return new KylinUpgrade(child.version, outcome, millis, child.errors, elapsed, log);
   }
 }
