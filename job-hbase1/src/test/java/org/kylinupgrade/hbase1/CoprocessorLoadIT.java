@@ -33,6 +33,7 @@ import org.kylinupgrade.CubeTableFixture;
 import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SharedHBase;
 import org.kylinupgrade.coprocessor.CoprocessorEntry;
+import org.kylinupgrade.coprocessor.KylinCoprocessors;
 import org.kylinupgrade.coprocessor.KylinCoprocessors.Target;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.TestHBase;
@@ -45,7 +46,8 @@ import org.kylinupgrade.jobs.ExitCodes;
  * deployed jar), no region server aborts, and the table still answers puts, gets and scans. Once with the HBase 1.x
  * stand-in, once with Kylin 1.5.4.1's own coprocessor jar as Maven Central has it
  * ({@code org.apache.kylin:kylin-storage-hbase:1.5.4.1:jar:coprocessor}, what Kylin ships as
- * {@code lib/kylin-coprocessor-1.5.4.1.jar}), which the build copies to the path in {@code kylin.coprocessor.jar}.
+ * {@code lib/kylin-coprocessor-1.5.4.1.jar}), which the build copies to the path in {@code kylin.coprocessor.jar};
+ * that jar is also refused, before any table changes, for Kylin 1.3's set, whose class names it does not have.
  */
 class CoprocessorLoadIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +65,27 @@ class CoprocessorLoadIT {
     Path jar = Paths.get(property);
     assertTrue(Files.isRegularFile(jar), "Kylin's coprocessor jar: " + jar);
     deployAndCheckLoaded("KYLIN1541", jar);
+  }
+
+  @Test
+  void kylin1541sJarIsRefusedForKylin13sSetWhoseClassesItLacks() throws Exception {
+    Path jar = Paths.get(System.getProperty("kylin.coprocessor.jar"));
+    String prefix = JobRunner.freshTable("CPLOAD") + "_OLDSET";
+    String metadataTable = "cp_meta_" + prefix.toLowerCase();
+    JobRunner runner = JobRunner.on(metadataTable, SharedHBase.newWorkingDir());
+    String table = "KYLIN_" + prefix;
+    try (HBaseCluster hbase = runner.connect()) {
+      CubeTableFixture fixture = new CubeTableFixture(hbase);
+      fixture.cube("cube_oldset", "READY:" + table).load(metadataTable);
+      fixture.createTables(Map.of(table, List.<CoprocessorEntry>of()));
+
+      // Kylin 1.5 renamed its coprocessors: its jar has none of 1.3's names
+      assertEquals(ExitCodes.BAD_INPUT, runner.run(new CoprocessorJob(), "--tables", table, "--jar", jar.toString(),
+          "--target", "1.3"));
+      assertTrue(runner.err().contains(KylinCoprocessors.V1_OBSERVER + " is not in it")
+          && runner.err().contains(KylinCoprocessors.V1_II_ENDPOINT + " is not in it"), runner.err());
+      assertEquals(List.of(), fixture.coprocessors(table), "nothing changed");
+    }
   }
 
   private void deployAndCheckLoaded(String stem, Path jar) throws Exception {
