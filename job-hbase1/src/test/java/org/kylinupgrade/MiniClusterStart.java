@@ -5,8 +5,8 @@ import org.apache.hadoop.hbase.HBaseTestingUtility;
 
 /**
  * How the HBase 1.7.2 mini cluster starts; it stands in for the job module's class of this name (found first on this
- * module's test class path): without the HBase 2 master observer that one registers, and on the local file system
- * instead of a mini HDFS.
+ * module's test class path): with the HBase 1.x master observer of the same name as that one's (tables named
+ * *REFUSE_MODIFY* refuse modification), and on the local file system instead of a mini HDFS.
  */
 final class MiniClusterStart {
   private MiniClusterStart() {
@@ -19,6 +19,8 @@ final class MiniClusterStart {
     u.getConfiguration().set("fs.defaultFS", "file:///");
     u.getConfiguration().set("hbase.rootdir", Files.createTempDirectory("hbase1-root").toUri().toString());
     u.getConfiguration().setBoolean("hbase.unsafe.stream.capability.enforce", false);
+    // a real mid-way failure for the coprocessor job
+    u.getConfiguration().set("hbase.coprocessor.master.classes", org.kylinupgrade.hbase.RefusingModifyObserver.class.getName());
     u.startMiniZKCluster();
     u.startMiniHBaseCluster(1, 1);
   }
