@@ -177,13 +177,13 @@ if [[ ",$steps," == *,kylin,* ]]; then
   l0=$(load1)
   log "Kylin: metastore.sh backup"
   t_backup=$(seconds kylin_tool download "$backup"); grep -E "^(download|upload|reset): " "$work/last.log" >&2 || true
-  log "Kylin: CubeMetadataUpgradeEntry_v_1_5_1 ($t_backup s so far)"
+  log "Kylin: CubeMetadataUpgradeEntry_v_1_5_1 (backup: $t_backup s)"
   client="$home/kylin-clients/kylin-1.5.4.1"
   t_upgrade=$(seconds java -cp "$client/target/classes:$client/target/lib/*" org.kylinupgrade.kylinclient.KylinChild \
     upgrade151 "$backup" "$work/kylin-upgraded"); grep -E '^upgrade' "$work/last.log" >&2
-  log "Kylin: metastore.sh reset ($t_upgrade s)"
+  log "Kylin: metastore.sh reset (upgrade: $t_upgrade s)"
   t_reset=$(seconds kylin_tool reset); grep -E "^(download|upload|reset): " "$work/last.log" >&2 || true
-  log "Kylin: metastore.sh restore ($t_reset s)"
+  log "Kylin: metastore.sh restore (reset: $t_reset s)"
   t_restore=$(seconds kylin_tool upload "$work/kylin-upgraded"); grep -E "^(download|upload|reset): " "$work/last.log" >&2 || true
   kylin=$(awk -v a="$t_backup" -v b="$t_upgrade" -v c="$t_reset" -v d="$t_restore" 'BEGIN { printf "%.1f", a + b + c + d }')
   echo "kylin $kylin backup $t_backup upgrade $t_upgrade reset $t_reset restore $t_restore load $l0-$(load1) $(date -u +%FT%TZ)" | tee -a "$results" >&2
