@@ -1,7 +1,10 @@
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.kylinupgrade.coprocessor.CubeTables;
 import org.kylinupgrade.coprocessor.KylinCoprocessors;
@@ -22,7 +25,9 @@ public class CreateSegmentTables {
   public static void main(String[] args) throws Exception {
     MetadataUrl url = MetadataUrl.parse(args.length > 0 ? args[0] : MetadataUrl.DEFAULT);
     try (HBaseCluster hbase = HBaseCluster.connect(HBaseCluster.configuration(null, null), null);
-        HBaseStore store = hbase.openStore(url)) {
+        HBaseStore store = hbase.openStore(url);
+        Connection connection = ConnectionFactory.createConnection(hbase.conf());
+        Admin admin = connection.getAdmin()) {
       List<Realization> realizations = new ArrayList<>();
       for (String folder : Realization.FOLDERS) {
         store.forEachUnder(folder, r -> Realization.of(r).ifPresent(realizations::add));
@@ -32,7 +37,7 @@ public class CreateSegmentTables {
           System.out.println("  exists:  " + table);
           continue;
         }
-        hbase.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(table))
+        admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(table))
             .setColumnFamily(ColumnFamilyDescriptorBuilder.of("F1"))
             .setValue("KYLIN_HOST", url.prefix())
             .build());
