@@ -28,7 +28,9 @@ public final class CoprocessorTestJars {
 
   /** The stand-in sources: class name → Java source. */
   public static Map<String, String> standInSources() {
-    Path root = TestData.repo().resolve("coprocessor-standin/src/main/java");
+    // the HBase 1.x build's tests name their stand-in module and Java 8 bytecode
+    Path root = TestData.repo().resolve(System.getProperty("kylin.upgrade.test.standin", "coprocessor-standin")
+        + "/src/main/java");
     Map<String, String> sources = new LinkedHashMap<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
@@ -63,6 +65,10 @@ public final class CoprocessorTestJars {
       Path classes = work.resolve("classes");
       List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
           System.getProperty("java.class.path"), "-nowarn", "-proc:none"));
+      String release = System.getProperty("kylin.upgrade.test.standin-release");
+      if (release != null) {
+        args.addAll(List.of("--release", release));
+      }
       for (Map.Entry<String, String> s : sources.entrySet()) {
         Path file = src.resolve(s.getKey().replace('.', '/') + ".java");
         Files.createDirectories(file.getParent());

@@ -9,9 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
-import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
-import org.apache.hadoop.hbase.client.CoprocessorDescriptorBuilder;
-import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.kylinupgrade.coprocessor.CoprocessorEntry;
 import org.kylinupgrade.hbase.CoprocessorTables;
 import org.kylinupgrade.hbase.HBaseCluster;
@@ -90,15 +87,8 @@ public final class CubeTableFixture {
   }
 
   public void createTable(String table, List<CoprocessorEntry> coprocessors) throws IOException {
-    TableDescriptorBuilder builder = TableDescriptorBuilder.newBuilder(TableName.valueOf(table))
-        .setColumnFamily(ColumnFamilyDescriptorBuilder.of("F1"))
-        .setValue("KYLIN_HOST", "kylin_metadata");
-    for (CoprocessorEntry e : coprocessors) {
-      builder.setCoprocessor(CoprocessorDescriptorBuilder.newBuilder(e.className()).setJarPath(e.jarPath())
-          .setPriority(e.priority()).setProperties(e.parameters()).build());
-    }
     try (Admin admin = TestHBase.admin(cluster)) {
-      admin.createTable(builder.build());
+      CubeTableCreation.create(admin, table, coprocessors);
     }
   }
 

@@ -17,10 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.Admin;
-import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
-import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,9 +24,9 @@ import org.kylinupgrade.FolderAssertions;
 import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
+import org.kylinupgrade.TestTables;
 import org.kylinupgrade.hbase.AclTable;
 import org.kylinupgrade.hbase.HBaseCluster;
-import org.kylinupgrade.hbase.TestHBase;
 import org.kylinupgrade.hybrid.ExtendCubeToHybrid;
 import org.kylinupgrade.hybrid.FixedIds;
 import org.kylinupgrade.hybrid.HybridInput;
@@ -90,10 +86,8 @@ class HybridJobIT {
         cell("i", "o", "{\"sid\":\"ADMIN\",\"principal\":true}"),
         cell("i", "p", "{\"id\":\"another-project\",\"type\":\"org.apache.kylin.metadata.project.ProjectInstance\"}"),
         cell("i", "t", "org.apache.kylin.cube.CubeInstance"));
-    try (HBaseCluster hbase = runner.connect(); Admin admin = TestHBase.admin(hbase)) {
-      admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(runner.url().aclTable()))
-          .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("i".getBytes()).setInMemory(true).build())
-          .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("a".getBytes()).setInMemory(true).build()).build());
+    try (HBaseCluster hbase = runner.connect()) {
+      TestTables.create(hbase, runner.url().aclTable(), "i", "a");
       hbase.aclTable(runner.url()).put(cubeUuid, row);
     }
     return row;

@@ -20,8 +20,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
-import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
-import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +30,7 @@ import org.kylinupgrade.FolderAssertions;
 import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
+import org.kylinupgrade.TestTables;
 import org.kylinupgrade.coprocessor.CoprocessorEntry;
 import org.kylinupgrade.coprocessor.KylinCoprocessors.Target;
 import org.kylinupgrade.coprocessor.TablePlan;
@@ -355,10 +354,8 @@ class KillPointIT {
             .getBytes(StandardCharsets.UTF_8)),
         new AclCell("i", "o", "{\"sid\":\"ADMIN\",\"principal\":true}".getBytes(StandardCharsets.UTF_8)),
         new AclCell("i", "t", "org.apache.kylin.cube.CubeInstance".getBytes(StandardCharsets.UTF_8)));
-    try (HBaseCluster hbase = runner.connect(); Admin admin = TestHBase.admin(hbase)) {
-      admin.createTable(TableDescriptorBuilder.newBuilder(TableName.valueOf(runner.url().aclTable()))
-          .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("i".getBytes(StandardCharsets.UTF_8)).build())
-          .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder("a".getBytes(StandardCharsets.UTF_8)).build()).build());
+    try (HBaseCluster hbase = runner.connect()) {
+      TestTables.create(hbase, runner.url().aclTable(), "i", "a");
       hbase.aclTable(runner.url()).put(HYBRID_CUBE_UUID, row);
     }
   }
