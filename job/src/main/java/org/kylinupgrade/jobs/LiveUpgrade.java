@@ -267,7 +267,8 @@ final class LiveUpgrade implements JournaledRun.Job {
         int exit = c.exitCode(request, nothing ? "nothing to do" : "refused: unloadable");
         journal.putReport(run, c.report.json().toString());
         console.outcome(nothing ? "table " + url.tableName() + " is already v2: nothing to change, nothing written"
-            : "stopped before writing: Kylin v2.0 cannot load the resources above; fix them, or pass --keep-unloadable");
+            : "stopped before writing: " + UpgradeJob.kylin(request.target)
+                + " cannot load the resources above; fix them, or pass --keep-unloadable");
         return JournaledRun.Ending.of(nothing ? Run.Status.NOTHING_TO_DO : Run.Status.ABORTED, exit);
       }
       try {

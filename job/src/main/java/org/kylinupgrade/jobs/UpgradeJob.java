@@ -169,7 +169,7 @@ public final class UpgradeJob implements Callable<Integer> {
         + "change, or not expressible), " + counts.tooLarge() + " too large to check (refused)";
   }
 
-  private static String kylin(UpgradeTarget target) {
+  static String kylin(UpgradeTarget target) {
     return target == UpgradeTarget.V1_5 ? "Kylin 1.5" : ConversionFindings.KYLIN_V2;
   }
 

@@ -135,7 +135,7 @@ final class KylinJson {
     return -1;
   }
 
-  /** Binds like Kylin's {@code JsonSerializer.deserialize}; failures mean "v2 cannot load this". */
+  /** Binds like Kylin's {@code JsonSerializer.deserialize}; failures mean "the target Kylin cannot load this". */
   static <T> T bind(Resource resource, Class<T> type) throws NotLoadableException {
     try {
       T value = MAPPER.readValue(resource.content(), type);
@@ -144,7 +144,7 @@ final class KylinJson {
       }
       return value;
     } catch (IOException e) {
-      throw new NotLoadableException("JSON does not bind to Kylin v2's " + type.getSimpleName() + ": "
+      throw new NotLoadableException("JSON does not bind to Kylin's " + type.getSimpleName() + ": "
           + firstLine(e.getMessage()));
     }
   }
