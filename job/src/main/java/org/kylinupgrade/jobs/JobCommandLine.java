@@ -69,11 +69,18 @@ public final class JobCommandLine {
     }
     err.println(command + ": failed: " + Secrets.redact(String.valueOf(e)));
     if (System.getenv("KYLIN_UPGRADE_DEBUG") != null) {
-      e.printStackTrace(err);
+      err.print(redactedStackTrace(e));
     } else {
       err.println(command + ": (set KYLIN_UPGRADE_DEBUG=1 to see the stack trace)");
     }
     err.flush();
     return ExitCodes.FAILED;
+  }
+
+  /** The stack trace as {@code printStackTrace} writes it, with secrets in its messages masked. */
+  static String redactedStackTrace(Throwable e) {
+    java.io.StringWriter trace = new java.io.StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    return Secrets.redact(trace.toString());
   }
 }
