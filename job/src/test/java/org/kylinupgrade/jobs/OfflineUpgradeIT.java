@@ -166,6 +166,30 @@ class OfflineUpgradeIT {
     assertTrue(offline.err().contains("no_such_cube".toUpperCase()), offline.err());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"OnlyLeft:test_kylin_cube_with_slr_left_join_desc", "onlyinner:test_kylin_cube_with_slr_desc"})
+  void projectsLimitTheRewrittenDescsToTheirCubes(String projectAndDesc) throws IOException {
+    // of the four descs only the two "with_slr" ones change; each of the two projects holds the cubes of one of them
+    String[] parts = projectAndDesc.split(":");
+    Path reportFile = tmp.resolve("projects.json");
+    int code = offline.run(new UpgradeJob(), "--from-folder", TestData.example("kylin-1.3.0-localmeta").toString(),
+        "--to-folder", tmp.resolve("out").toString(), "--to", "1.4-alpha", "--keep-unloadable",
+        "--projects", parts[0], "--report", reportFile.toString());
+    assertTrue(code == ExitCodes.OK || code == ExitCodes.PROBLEMS, offline.err());
+    List<String> descs = report(reportFile).get("changes").findValuesAsText("path").stream()
+        .filter(p -> p.startsWith("/cube_desc/")).sorted().toList();
+    assertEquals(List.of("/cube_desc/" + parts[1] + ".json"), descs);
+  }
+
+  @Test
+  void anUnknownProjectIsBadInputAndNothingIsWritten() {
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder",
+        TestData.example("kylin-1.3.0-localmeta").toString(), "--to-folder", tmp.resolve("out2").toString(),
+        "--projects", "no_such_project"));
+    assertTrue(offline.err().contains("unknown project 'NO_SUCH_PROJECT'"), offline.err());
+    assertFalse(Files.exists(tmp.resolve("out2")), "nothing written for an unknown project");
+  }
+
   /** The default target, Kylin 1.5: Kylin 1.5.4.1's own (corrected) output, every file. */
   @Test
   void upgradesToKylin15ByDefaultAsKylin1541Does() throws IOException {
