@@ -32,12 +32,15 @@ import picocli.CommandLine.ParseResult;
  * Runs the operator's command line: a Spark job runs in this process for a local master, is submitted
  * through {@code SparkLauncher} for any other, or is only printed with {@code --print-command}. The jar is the
  * build of the jobs for the cluster's HBase ({@link BuildChoice}); a local job whose cluster needs another
- * build than this JVM's HBase client goes through {@code spark-submit} too. Options not on the command line
+ * build than this JVM's HBase client goes through {@code spark-submit} too; so do the jobs without Spark (load,
+ * dump, unlock, hybrid), which otherwise run here whatever the master. Options not on the command line
  * come from the environment or {@code conf/kylin-upgrade.properties}.
  */
 public final class Launcher {
   static final String SUBMIT_MIXIN = "submit";
   static final String INFO_MIXIN = "info-config";
+  /** The master of a job without Spark run through spark-submit when another master was asked for. */
+  static final String LOCAL_MASTER = "local[*]";
 
   /** {@code info --show-config}: only the effective configuration, no cluster needed. */
   static final class ShowConfigOption {
@@ -103,7 +106,7 @@ public final class Launcher {
   private int runSparkJob(ParseResult root, ParseResult command, SparkJob job) throws Exception {
     CommandSpec spec = command.commandSpec();
     SubmitOptions submit = (SubmitOptions) spec.mixins().get(SUBMIT_MIXIN).userObject();
-    String master = (String) spec.findOption("--master").getValue();
+    String master = master(job, (String) spec.findOption("--master").getValue());
     if (spec.mixins().containsKey(INFO_MIXIN) && !submit.printCommand) {
       EffectiveConfig.print(out, command, defaults, sparkConf(submit));
       if (((ShowConfigOption) spec.mixins().get(INFO_MIXIN).userObject()).showConfig) {
@@ -138,6 +141,14 @@ public final class Launcher {
     out.println(job.command() + ": submitting " + submitCommand.redacted().toText());
     out.flush();
     return new SparkSubmission(home, childEnv(), out).run(submitCommand);
+  }
+
+  /**
+   * The master a job runs with: the one asked for, but a job without Spark (load, dump, unlock, hybrid) runs on
+   * this host whatever the master; only its build decides whether it goes through a (local) spark-submit.
+   */
+  static String master(SparkJob job, String master) {
+    return job.usesSpark() || SubmitPlanner.isLocal(master) ? master : LOCAL_MASTER;
   }
 
   private SubmitCommand plan(ParseResult command, SparkJob job, String master, SubmitOptions submit, JobBuild build) {

@@ -89,6 +89,26 @@ class ClusterJarIT {
     assertEquals(ExitCodes.OK, Main.run("rollback", "--hbase-site", hbaseSite));
   }
 
+  @Test
+  void jobsWithoutSparkThroughSparkSubmitToo() throws IOException {
+    // what an HBase 1.x cluster gets (with the hbase1 jar): load and dump as spark-submit applications
+    Path sample = LauncherRun.repo().resolve("examples/kylin-1.3.0-sample-cube");
+    LauncherRun load = submit("load", "--hbase-site", hbaseSite, "--metadata-url", "submitted_load@hbase",
+        "--from-folder", sample.toString());
+    assertEquals(ExitCodes.OK, load.exitCode, load::toString);
+    assertTrue(load.out.contains("load: submitting "), load::toString);
+    assertTrue(load.out.contains("--class org.kylinupgrade.jobs.LoadJob"), load::toString);
+    assertTrue(load.out.contains("loaded 7 resources"), load::toString);
+    Path out = tmp.resolve("submitted-dump");
+    LauncherRun dump = submit("dump", "--hbase-site", hbaseSite, "--metadata-url", "submitted_load@hbase",
+        "--to-folder", out.toString());
+    assertEquals(ExitCodes.OK, dump.exitCode, dump::toString);
+    assertEquals(files(sample), files(out));
+    LauncherRun again = submit("load", "--hbase-site", hbaseSite, "--metadata-url", "submitted_load@hbase",
+        "--from-folder", sample.toString());
+    assertEquals(ExitCodes.BAD_INPUT, again.exitCode, "a non-empty table without --replace: the job's own code comes back: " + again);
+  }
+
   private static List<String> files(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().collect(Collectors.toList());

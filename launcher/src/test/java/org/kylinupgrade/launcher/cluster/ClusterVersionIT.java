@@ -61,5 +61,11 @@ class ClusterVersionIT {
       assertTrue(one.err.contains("--hbase-major 1 does not match the cluster, which runs HBase " + HBaseVersions.client()), one::toString);
       assertTrue(one.err.contains("use --hbase-major 2 (the HBase 2.x build, kylin-upgrade-job-"), one::toString);
     }
+    // the jobs without Spark are chosen a build the same way (the load above ran here: the cluster said HBase 2)
+    LauncherRun dump = LauncherRun.run(Map.of(), "dump", "--hbase-site", hbaseSite, "--to-folder",
+        tmp.resolve("not-written").toString(), "--hbase-major", "1");
+    assertEquals(ExitCodes.BAD_INPUT, dump.exitCode, dump::toString);
+    assertTrue(dump.err.contains("--hbase-major 1 does not match the cluster, which runs HBase " + HBaseVersions.client()), dump::toString);
+    assertTrue(!java.nio.file.Files.exists(tmp.resolve("not-written")), dump::toString);
   }
 }

@@ -18,7 +18,10 @@ import org.kylinupgrade.jobs.ExitCodes;
 import org.kylinupgrade.launcher.LauncherRun;
 import org.kylinupgrade.launcher.config.LauncherEnvironment;
 
-/** {@code --hbase-major} without a cluster: the jar --print-command names, bad values, and local runs it refuses. */
+/**
+ * {@code --hbase-major} without a cluster: the jar --print-command names, bad values, and local runs it refuses or
+ * sends through spark-submit, for the Spark jobs and for those without Spark (load, dump, unlock, hybrid).
+ */
 class HBaseMajorTest {
   private static final String VERSION = LauncherEnvironment.version();
 
@@ -99,6 +102,97 @@ class HBaseMajorTest {
     assertEquals(ExitCodes.BAD_INPUT, run.exitCode, run::toString);
     assertTrue((run.out + run.err).contains(missing.toString()), "the job itself looked at the folder: " + run);
     assertFalse(run.err.contains("spark-submit"), run::toString);
+  }
+
+  /** The commands that work on the cluster's HBase without Spark. */
+  private static final List<String> WITHOUT_SPARK = List.of("load", "dump", "unlock", "hybrid");
+
+  /** What a command needs besides the global options to get past its own parsing. */
+  static List<String> requiredOptions(String command) {
+    return switch (command) {
+      // an existing folder: load reads it but writes the cluster, so the folder must not make it skip the choice
+      case "load" -> List.of("--from-folder", LauncherRun.repo().resolve("examples/kylin-1.3.0-sample-cube").toString());
+      case "dump" -> List.of("--to-folder", "dumped");
+      case "unlock" -> List.of("--run", "r1");
+      case "hybrid" -> List.of("--project", "p", "--cube", "c");
+      case "coprocessor" -> List.of("--jar", "kylin-coprocessor.jar", "--all");
+      default -> List.of();
+    };
+  }
+
+  private static String[] line(String command, String... options) {
+    List<String> line = new ArrayList<>(List.of(command));
+    line.addAll(requiredOptions(command));
+    line.addAll(List.of(options));
+    return line.toArray(new String[0]);
+  }
+
+  @Test
+  void theJobsWithoutSparkAreRegisteredForTheChoiceOfBuild() {
+    assertEquals(WITHOUT_SPARK, SparkJobs.ALL.stream().filter(job -> !job.usesSpark()).map(SparkJob::command).toList());
+    for (String command : WITHOUT_SPARK) {
+      assertEquals("org.kylinupgrade.jobs." + Character.toUpperCase(command.charAt(0)) + command.substring(1) + "Job",
+          SparkJobs.named(command).mainClass());
+      assertEquals(null, SparkJobs.named(command).folderOption(), command + " always needs the cluster");
+    }
+  }
+
+  @Test
+  void aJobWithoutSparkPrintsALocalSubmissionOfTheBuildItIsTold() {
+    for (String command : WITHOUT_SPARK) {
+      LauncherRun run = LauncherRun.run(Map.of(), line(command, "--master", "yarn", "--deploy-mode", "cluster",
+          "--print-command", "--format", "json", "--hbase-major", "1"));
+      assertEquals(ExitCodes.OK, run.exitCode, run::toString);
+      JsonNode plan = run.json();
+      assertEquals("org.kylinupgrade.jobs." + Character.toUpperCase(command.charAt(0)) + command.substring(1) + "Job",
+          plan.get("class").asText());
+      assertTrue(plan.get("jar").asText().endsWith("/kylin-upgrade-job-" + VERSION + "-hbase1-cluster.jar"), plan::toString);
+      assertEquals("local[*]", plan.get("master").asText(), "it runs on this host whatever the master: " + plan);
+      assertTrue(plan.get("deploy_mode").isNull(), plan::toString);
+      List<String> args = new ArrayList<>();
+      plan.get("args").forEach(a -> args.add(a.asText()));
+      assertTrue(args.containsAll(requiredOptions(command)), plan::toString);
+      assertFalse(args.contains("--hbase-major") || args.contains("--master"), "the launcher's options, not the job's: " + args);
+      LauncherRun two = LauncherRun.run(Map.of(), line(command, "--print-command", "--format", "json"));
+      assertTrue(two.json().get("jar").asText().endsWith("/kylin-upgrade-job-" + VERSION + "-cluster.jar"), two::toString);
+    }
+  }
+
+  @Test
+  void aJobWithoutSparkOnHBase1WithoutSparkIsRefusedNamingSparkSubmitAndTheJar() throws IOException {
+    for (String command : WITHOUT_SPARK) {
+      LauncherRun run = LauncherRun.run(Map.of(), line(command, "--zookeeper", "127.0.0.1:" + freePort(), "--hbase-major", "1"));
+      assertEquals(ExitCodes.BAD_INPUT, run.exitCode, run::toString);
+      assertTrue(run.err.contains("the cluster needs --hbase-major 1"), run::toString);
+      assertTrue(run.err.contains("spark-submit"), run::toString);
+      assertTrue(run.err.contains("kylin-upgrade-job-" + VERSION + "-hbase1-cluster.jar"), run::toString);
+    }
+  }
+
+  @Test
+  void aJobWithoutSparkOnHBase1GoesThroughALocalSparkSubmitWithTheHBase1JarWhateverTheMaster() throws IOException {
+    Path sparkHome = tmp.resolve("spark"); // no spark-submit in it: the submission itself fails after the plan
+    for (String command : WITHOUT_SPARK) {
+      LauncherRun run = LauncherRun.run(Map.of("SPARK_HOME", sparkHome.toString()),
+          line(command, "--zookeeper", "127.0.0.1:" + freePort(), "--hbase-major", "1", "--master", "yarn"));
+      assertTrue(run.out.contains(command + ": running the job through spark-submit with --hbase-major 1"), run::toString);
+      assertTrue(run.out.matches("(?s).*" + command + ": submitting \\S*/bin/spark-submit --master 'local\\[\\*]' .*"
+          + "--class org\\.kylinupgrade\\.jobs\\.\\w+Job .*"
+          + "kylin-upgrade-job-" + java.util.regex.Pattern.quote(VERSION) + "-hbase1-cluster\\.jar .*"), run::toString);
+      assertFalse(run.out.contains("--deploy-mode"), run::toString);
+      assertTrue(run.exitCode != ExitCodes.OK, run::toString);
+    }
+  }
+
+  @Test
+  void onHBase2AJobWithoutSparkRunsHereWhateverTheMaster() {
+    // no SPARK_HOME, a yarn master: the job itself runs in this JVM and finds the folder missing before HBase is asked
+    Path missing = tmp.resolve("no-such-folder");
+    LauncherRun run = LauncherRun.run(Map.of(), "load", "--from-folder", missing.toString(), "--master", "yarn",
+        "--zookeeper", "127.0.0.1:1", "--hbase-major", "2");
+    assertEquals(ExitCodes.BAD_INPUT, run.exitCode, run::toString);
+    assertTrue((run.out + run.err).contains(missing.toString()), "the job itself looked at the folder: " + run);
+    assertFalse((run.out + run.err).contains("spark-submit") || run.err.contains("SPARK_HOME"), run::toString);
   }
 
   private static int freePort() throws IOException {

@@ -95,13 +95,13 @@ class PrintCommandTest {
     for (SparkJob job : SparkJobs.ALL) {
       assertTrue(LauncherRun.commands().contains(job.command()), job.command() + " is on the command line");
       List<String> line = new java.util.ArrayList<>(List.of(job.command(), "--master", "yarn", "--print-command", "--format", "json"));
-      if (job.command().equals("coprocessor")) {
-        line.addAll(List.of("--jar", "kylin-coprocessor.jar", "--all"));
-      }
+      line.addAll(HBaseMajorTest.requiredOptions(job.command()));
       LauncherRun run = LauncherRun.run(BARE, line.toArray(new String[0]));
       assertEquals(ExitCodes.OK, run.exitCode, run::toString);
       assertEquals(job.mainClass(), run.json().get("class").asText());
       assertEquals("kylin-upgrade " + job.command(), run.json().get("name").asText());
+      // a job without Spark runs on this host whatever the master
+      assertEquals(job.usesSpark() ? "yarn" : "local[*]", run.json().get("master").asText(), run::toString);
     }
   }
 
