@@ -123,14 +123,28 @@ public final class HBaseCluster implements Closeable {
       Thread.currentThread().interrupt();
       throw new ClusterUnreachableException("interrupted while connecting to HBase (ZooKeeper " + quorum + ")", e);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw new ClusterUnreachableException("HBase (ZooKeeper " + quorum + ") is unreachable: "
-          + rootCause(e.getCause()) + "; check --zookeeper / --hbase-site and that HBase is running", e.getCause());
+      throw connectFailure(quorum, e.getCause());
     } catch (IOException e) {
       closeQuietly(connection);
       throw new ClusterUnreachableException("cannot resolve the working dir: " + e.getMessage(), e);
     } finally {
       probe.shutdownNow();
     }
+  }
+
+  /**
+   * Why a connection failed: a class missing or of another version on this class path is not the cluster's fault
+   * (a job jar of the wrong build, or a stripped class path), so it is not reported as an unreachable cluster.
+   */
+  static RuntimeException connectFailure(String quorum, Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof LinkageError || t instanceof ClassNotFoundException) {
+        return new IllegalStateException("the HBase client on this class path is incomplete or of another version ("
+            + t + "); run the build of the jobs made for this cluster's HBase (--hbase-major) with its own jar", cause);
+      }
+    }
+    return new ClusterUnreachableException("HBase (ZooKeeper " + quorum + ") is unreachable: " + rootCause(cause)
+        + "; check --zookeeper / --hbase-site and that HBase is running", cause);
   }
 
   private static String rootCause(Throwable t) {
