@@ -13,8 +13,9 @@ import scala.Option;
 import scala.collection.JavaConverters;
 
 /**
- * Logs the job's progress (logger {@code org.kylinupgrade.progress}) as its Spark stages complete: stages done of those known so far (Spark plans
- * stages job by job, so the total grows as the job goes on) and the resources converted so far.
+ * Logs the job's progress (logger {@code org.kylinupgrade.progress}) as its Spark stages complete: the phase of the
+ * job started last, stages done of those known so far (Spark plans stages job by job, so the total grows as the job
+ * goes on) and the resources converted so far. The terminal's progress is {@link PhaseProgress}'s.
  */
 public final class ProgressListener extends SparkListener {
   /** The name of the accumulator {@link UpgradePipeline} counts converted resources in. */
@@ -24,9 +25,14 @@ public final class ProgressListener extends SparkListener {
   private final Set<Integer> known = new HashSet<>();
   private final Set<Integer> done = new HashSet<>();
   private long converted;
+  /** The phase of the job started last ({@link Phase}), if it ran in one. */
+  private String phase;
 
   @Override
   public synchronized void onJobStart(SparkListenerJobStart jobStart) {
+    Phase started = jobStart.properties() == null ? null
+        : Phase.ofGroup(jobStart.properties().getProperty(Phase.GROUP_ID_PROPERTY));
+    phase = started == null ? null : started.label();
     for (StageInfo stage : JavaConverters.seqAsJavaList(jobStart.stageInfos())) {
       known.add(stage.stageId());
     }
@@ -48,7 +54,8 @@ public final class ProgressListener extends SparkListener {
   }
 
   synchronized String line() {
-    return String.format("%d/%d stages done, %d %s", done.size(), known.size(), converted, CONVERTED);
+    return (phase == null ? "" : phase + ": ")
+        + String.format("%d/%d stages done, %d %s", done.size(), known.size(), converted, CONVERTED);
   }
 
   private static long convertedSoFar(StageInfo stage) {
