@@ -19,6 +19,7 @@ import org.kylinupgrade.pipeline.UpgradePipeline;
 import org.kylinupgrade.pipeline.UpgradeReport;
 import org.kylinupgrade.report.Console;
 import org.kylinupgrade.report.ConversionFindings;
+import org.kylinupgrade.report.Summary;
 import org.kylinupgrade.rules.Change;
 import org.kylinupgrade.rules.PurgeRequest;
 import org.kylinupgrade.rules.UpgradeOptions;
@@ -240,15 +241,25 @@ public final class UpgradeJob implements Callable<Integer> {
     }
   }
 
-  /** A diff per resource a rule changed; the resources that only get Kylin 1.5's version label are only counted. */
+  /**
+   * A diff per resource a rule changed, the first {@link Summary#SHOWN} of them unless {@code --verbose} (only those
+   * are computed); the resources that only get Kylin 1.5's version label are only counted.
+   */
   private static void printDiffs(Console console, UpgradePipeline.ConversionResult conversion, JavaRDD<Resource> resources) {
+    boolean all = console.level() == Console.Level.VERBOSE;
     java.util.Set<String> changed = new java.util.HashSet<String>();
     for (Change change : conversion.changes) {
-      changed.add(change.path());
+      if (all || changed.size() < Summary.SHOWN) {
+        changed.add(change.path());
+      }
     }
     List<Tuple2<Resource, Resource>> pairs = resources.keyBy(Resource::path)
         .join(conversion.rewritten.filter(r -> changed.contains(r.path())).keyBy(Resource::path)).values().collect();
     pairs.stream().sorted(java.util.Comparator.comparing(t -> t._1().path()))
         .forEach(t -> console.info(UpgradeReport.diff(t._1().path(), t._1().text(), t._2().text())));
+    int more = conversion.changes.size() - changed.size();
+    if (more > 0) {
+      console.info("... " + more + " more diffs (--verbose prints them all)");
+    }
   }
 }

@@ -46,7 +46,8 @@ public final class Summary {
   /**
    * The lines to print: nothing when empty; else the count per kind ("changes: 3 (2 cube desc, 1 model)"), then every
    * entry when {@code all}, else the first {@link #SHOWN} and "... N more" with {@code where} they all are (e.g. "in
-   * the report r.json"); {@code where} {@code null} says how to get them instead.
+   * the report r.json"); {@code where} {@code null} says how to get them instead, {@code ""} only that
+   * {@code --verbose} prints them.
    */
   public List<String> lines(boolean all, String where) {
     List<String> out = new ArrayList<String>();
@@ -60,8 +61,9 @@ public final class Summary {
     }
     int more = entries.size() - shown;
     if (more > 0) {
-      out.add("  ... " + more + " more " + noun + (where != null ? " " + where + " (--verbose prints them all)"
-          : ": pass --verbose to print them all, or --report FILE to write them"));
+      out.add("  ... " + more + " more " + noun + (where == null
+          ? ": pass --verbose to print them all, or --report FILE to write them"
+          : (where.isEmpty() ? "" : " " + where) + " (--verbose prints them all)"));
     }
     return out;
   }

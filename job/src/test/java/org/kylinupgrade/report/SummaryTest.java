@@ -46,6 +46,7 @@ class SummaryTest {
     assertEquals("changes: 21 (21 model)", lines.get(0));
     assertEquals("  ... 1 more changes: pass --verbose to print them all, or --report FILE to write them",
         lines.get(lines.size() - 1));
+    assertEquals("  ... 1 more changes (--verbose prints them all)", changes(0, 21).lines(false, "").get(21));
   }
 
   @Test
