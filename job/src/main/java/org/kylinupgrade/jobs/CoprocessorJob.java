@@ -242,14 +242,17 @@ public final class CoprocessorJob implements Callable<Integer> {
   }
 
   private int finish(Console console, List<TableOutcome> outcomes, DeployReport report) throws IOException {
+    org.kylinupgrade.report.Summary changed = new org.kylinupgrade.report.Summary("tables");
     for (TableOutcome o : outcomes) {
       switch (o.status()) {
         case CHANGED:
-          console.info("  changed: " + o.table() + " (" + summary(o.changes()) + ")");
+          changed.add("changed", "  changed: " + o.table() + " (" + summary(o.changes()) + ")");
           break;
         case WOULD_CHANGE:
-          console.info("  would change: " + o.table());
-          o.changes().forEach(c -> console.info("      " + c));
+          List<String> lines = new java.util.ArrayList<String>();
+          lines.add("  would change: " + o.table());
+          o.changes().forEach(c -> lines.add("      " + c));
+          changed.add("would change", lines);
           break;
         case FAILED:
           console.warn("  FAILED " + o.error() + (o.enabledAfter() ? " (the table is enabled)" : ""));
@@ -264,6 +267,7 @@ public final class CoprocessorJob implements Callable<Integer> {
           break;
       }
     }
+    changed.printInfo(console, org.kylinupgrade.report.ConversionFindings.where(cluster.reportFile(), null));
     Map<TableOutcome.Status, Integer> counts = DeployReport.countByStatus(outcomes);
     int failed = counts.get(TableOutcome.Status.FAILED);
     int exit = failed > 0 ? ExitCodes.PROBLEMS : ExitCodes.OK;

@@ -137,7 +137,10 @@ public final class InfoJob implements Callable<Integer> {
     } else {
       console.outcome("metadata version: v1 (an upgrade to " + target.label() + " would change " + changed
           + " resources)");
-      conversion.changes.forEach(c -> console.info("  would change " + c.path() + ": " + String.join("; ", c.reasons())));
+      org.kylinupgrade.report.Summary wouldChange = new org.kylinupgrade.report.Summary("changes");
+      conversion.changes.forEach(c -> wouldChange.add(ConversionFindings.kind(c.kind()),
+          "  would change " + c.path() + ": " + String.join("; ", c.reasons())));
+      wouldChange.printInfo(console, ConversionFindings.where(cluster.reportFile(), null));
       if (labelled > 0) {
         console.info("  " + labelled + " more would only get the version label " + Versions.UPGRADED);
       }

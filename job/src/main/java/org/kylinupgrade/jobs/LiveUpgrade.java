@@ -27,6 +27,7 @@ import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.RowSelection;
+import org.kylinupgrade.pipeline.Phase;
 import org.kylinupgrade.pipeline.Scope;
 import org.kylinupgrade.pipeline.UpgradePipeline;
 import org.kylinupgrade.pipeline.UpgradeReport;
@@ -271,14 +272,18 @@ final class LiveUpgrade implements JournaledRun.Job {
                 + " cannot load the resources above; fix them, or pass --keep-unloadable");
         return JournaledRun.Ending.of(nothing ? Run.Status.NOTHING_TO_DO : Run.Status.ABORTED, exit);
       }
+      run = journal.putReport(run, c.report.json().toString()); // before staging: the changes printed point to it
       try {
-        run = stage(run, c);
-        run = verify(run, c);
+        try (Phase.Running phase = Phase.STAGE.start(sc, console)) {
+          run = stage(run, c);
+        }
+        try (Phase.Running phase = Phase.VERIFY.start(sc, console)) {
+          run = verify(run, c);
+        }
       } finally {
         c.release();
       }
       run = checkWriters(run);
-      run = journal.putReport(run, c.report.json().toString());
       c.report.outcome("swapping", ExitCodes.OK).writeTo(request.reportFile);
     }
     run = swap.finish(run);
@@ -355,20 +360,29 @@ final class LiveUpgrade implements JournaledRun.Job {
 
   private Conversion convert(String snapshot, long runTimestamp) throws IOException {
     // cached once by the read; the pipeline reuses this cache instead of caching its own copy
-    SnapshotRead read = readSnapshot(snapshot);
+    SnapshotRead read;
+    Map<String, Long> counts;
+    try (Phase.Running phase = Phase.READ_SNAPSHOT.start(sc, console)) {
+      read = readSnapshot(snapshot);
+      counts = UpgradePipeline.countByType(read.rows);
+      read.proveComplete(counts);
+    }
     JavaRDD<Resource> resources = read.rows;
-    Map<String, Long> counts = UpgradePipeline.countByType(resources);
-    read.proveComplete(counts);
-    UpgradeOptions options = UpgradeOptions.of(runTimestamp, request.target)
-        .withDescsInScope(Scope.descsInScope(resources, request.models, request.cubes, request.projects))
-        .withPurgeCubes(PurgeRequest.cubeNames(request.purgeCubes));
-    UpgradePipeline.ConversionResult result = UpgradePipeline.convert(sc, resources, options);
+    UpgradePipeline.ConversionResult result;
+    try (Phase.Running phase = Phase.CONVERT.start(sc, console)) {
+      UpgradeOptions options = UpgradeOptions.of(runTimestamp, request.target)
+          .withDescsInScope(Scope.descsInScope(resources, request.models, request.cubes, request.projects))
+          .withPurgeCubes(PurgeRequest.cubeNames(request.purgeCubes));
+      result = UpgradePipeline.convert(sc, resources, options);
+    }
     UpgradeReport report = new UpgradeReport("upgrade", "table " + url.tableName() + " (" + read.source + ")",
         "table " + url.tableName(), runTimestamp, request.dryRun)
         .counts(counts)
         .conversion(result.changes, result.unloadable, result.warnings)
         .purge(result.purge);
-    ConversionFindings.print(console, result, ConversionFindings.KYLIN_V2);
+    ConversionFindings.print(console, result, ConversionFindings.KYLIN_V2, ConversionFindings.where(request.reportFile,
+        request.dryRun ? null : "stored in history table " + journal.table().name() + " (rows report:" + names.runId()
+            + ":NNNNNN)"));
     return new Conversion(result, report, counts, resources);
   }
 

@@ -24,6 +24,7 @@ import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.BigCellFiles;
 import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.pipeline.Phase;
 import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
 import org.kylinupgrade.report.Console;
@@ -276,20 +277,29 @@ public final class RollbackJob implements Callable<Integer> {
     private RowSums stageFolder(Run run) throws IOException {
       JavaRDD<Resource> resources = SparkFolders.read(spark.context(), folder, hbase.conf()).cache();
       try {
-        RowSums expected = RowSums.ofAll(resources);
+        RowSums expected;
+        try (Phase.Running phase = Phase.READ_FOLDER.start(spark.context(), console)) {
+          expected = RowSums.ofAll(resources);
+        }
         TableAdmin admin = hbase.admin();
         admin.dropIfExists(names.stagingTable());
         hbase.createKylinTable(names.stagingTable());
         FailurePoints.reached("rollback:stage");
-        HBaseRdds.bulkPut(spark.context(), hbase, names.stagingTable(), resources, names.stagedBigCells(hbase.workingDir()));
-        long limit = hbase.maxCellSize();
-        List<String> bigCells = resources.filter(r -> r.content().length > limit).map(Resource::path).collect();
+        List<String> bigCells;
+        try (Phase.Running phase = Phase.STAGE.start(spark.context(), console)) {
+          HBaseRdds.bulkPut(spark.context(), hbase, names.stagingTable(), resources, names.stagedBigCells(hbase.workingDir()));
+          long limit = hbase.maxCellSize();
+          bigCells = resources.filter(r -> r.content().length > limit).map(Resource::path).collect();
+        }
         Map<String, String> produced = new LinkedHashMap<>();
         produced.put(Run.STAGING_TABLE, names.stagingTable());
         produced.put(Run.BIG_CELLS, String.join("\n", bigCells));
         run = journal.step(run, Step.STAGED, produced);
-        RowSums staged = RowSums.ofAll(HBaseRdds.readTable(spark.context(), hbase, names.stagingTable(), url,
-            org.kylinupgrade.metadata.RowSelection.all(), names.stagedBigCells(hbase.workingDir())));
+        RowSums staged;
+        try (Phase.Running phase = Phase.VERIFY.start(spark.context(), console)) {
+          staged = RowSums.ofAll(HBaseRdds.readTable(spark.context(), hbase, names.stagingTable(), url,
+              org.kylinupgrade.metadata.RowSelection.all(), names.stagedBigCells(hbase.workingDir())));
+        }
         if (!staged.sameRows(expected)) {
           throw new IllegalStateException("the staging table does not hold the folder's resources (count/checksum "
               + staged + " instead of " + expected + ")");

@@ -11,6 +11,7 @@ import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.FolderStore;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.pipeline.Phase;
 import org.kylinupgrade.pipeline.Scope;
 import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
@@ -18,6 +19,7 @@ import org.kylinupgrade.pipeline.UpgradePipeline;
 import org.kylinupgrade.pipeline.UpgradeReport;
 import org.kylinupgrade.report.Console;
 import org.kylinupgrade.report.ConversionFindings;
+import org.kylinupgrade.report.Summary;
 import org.kylinupgrade.rules.Change;
 import org.kylinupgrade.rules.PurgeRequest;
 import org.kylinupgrade.rules.UpgradeOptions;
@@ -116,16 +118,23 @@ public final class UpgradeJob implements Callable<Integer> {
         .upgradeTarget(target);
     try (SparkContexts spark = SparkContexts.open("kylin-upgrade upgrade", cluster.master())) {
       JavaSparkContext sc = spark.context();
-      JavaRDD<Resource> resources = SparkFolders.read(sc, fromFolder, conf).cache();
-      UpgradeOptions options = UpgradeOptions.of(runTimestamp, target)
-          .withDescsInScope(Scope.descsInScope(resources, models, cubes, projects))
-          .withPurgeCubes(PurgeRequest.cubeNames(purgeCubes));
-      UpgradePipeline.ConversionResult conversion = UpgradePipeline.convert(sc, resources, options);
-      Map<String, Long> counts = UpgradePipeline.countByType(resources);
+      JavaRDD<Resource> resources;
+      Map<String, Long> counts;
+      try (Phase.Running phase = Phase.READ_FOLDER.start(sc, console)) {
+        resources = SparkFolders.read(sc, fromFolder, conf).cache();
+        counts = UpgradePipeline.countByType(resources);
+      }
+      UpgradePipeline.ConversionResult conversion;
+      try (Phase.Running phase = Phase.CONVERT.start(sc, console)) {
+        UpgradeOptions options = UpgradeOptions.of(runTimestamp, target)
+            .withDescsInScope(Scope.descsInScope(resources, models, cubes, projects))
+            .withPurgeCubes(PurgeRequest.cubeNames(purgeCubes));
+        conversion = UpgradePipeline.convert(sc, resources, options);
+      }
       report.counts(counts).conversion(conversion.changes, conversion.unloadable, conversion.warnings)
           .purge(conversion.purge);
       console.detail("resources by type: " + counts);
-      ConversionFindings.print(console, conversion, kylin(target));
+      ConversionFindings.print(console, conversion, kylin(target), ConversionFindings.where(cluster.reportFile(), null));
       if (target == UpgradeTarget.V1_5) {
         report.cuboidChecks(conversion.cuboidChecks);
         console.info(cuboidCheckLine(conversion.cuboidChecks));
@@ -148,8 +157,12 @@ public final class UpgradeJob implements Callable<Integer> {
         report.outcome("dry run", exit).writeTo(cluster.reportFile());
         return exit;
       }
-      long written = write(conversion.output, conf);
-      long labelled = versionLabelled(conversion, target, report);
+      long written;
+      long labelled;
+      try (Phase.Running phase = Phase.WRITE_FOLDER.start(sc, console)) {
+        written = write(conversion.output, conf);
+        labelled = versionLabelled(conversion, target, report);
+      }
       console.outcomef("upgraded %s into %s: %d resources written, %d rewritten%s%s", fromFolder, toFolder, written,
           conversion.changes.size(), labelledOnly(labelled),
           conversion.changes.isEmpty() && labelled == 0
@@ -228,15 +241,25 @@ public final class UpgradeJob implements Callable<Integer> {
     }
   }
 
-  /** A diff per resource a rule changed; the resources that only get Kylin 1.5's version label are only counted. */
+  /**
+   * A diff per resource a rule changed, the first {@link Summary#SHOWN} of them unless {@code --verbose} (only those
+   * are computed); the resources that only get Kylin 1.5's version label are only counted.
+   */
   private static void printDiffs(Console console, UpgradePipeline.ConversionResult conversion, JavaRDD<Resource> resources) {
+    boolean all = console.level() == Console.Level.VERBOSE;
     java.util.Set<String> changed = new java.util.HashSet<String>();
     for (Change change : conversion.changes) {
-      changed.add(change.path());
+      if (all || changed.size() < Summary.SHOWN) {
+        changed.add(change.path());
+      }
     }
     List<Tuple2<Resource, Resource>> pairs = resources.keyBy(Resource::path)
         .join(conversion.rewritten.filter(r -> changed.contains(r.path())).keyBy(Resource::path)).values().collect();
     pairs.stream().sorted(java.util.Comparator.comparing(t -> t._1().path()))
         .forEach(t -> console.info(UpgradeReport.diff(t._1().path(), t._1().text(), t._2().text())));
+    int more = conversion.changes.size() - changed.size();
+    if (more > 0) {
+      console.info("... " + more + " more diffs (--verbose prints them all)");
+    }
   }
 }

@@ -9,6 +9,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.kylinupgrade.hbase.HBaseCluster;
 import org.kylinupgrade.hbase.HBaseRdds;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.pipeline.Phase;
 import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
 import org.kylinupgrade.pipeline.UpgradePipeline;
@@ -71,8 +72,15 @@ public final class ValidateJob implements Callable<Integer> {
     Console console = cluster.console();
     resources.cache();
     try {
-      Map<String, Long> counts = UpgradePipeline.countByType(resources);
-      List<Finding> findings = ValidationPipeline.validate(spark.context(), resources, target);
+      Map<String, Long> counts;
+      try (Phase.Running phase = (source.startsWith("folder ") ? Phase.READ_FOLDER : Phase.READ_TABLE)
+          .start(spark.context(), console)) {
+        counts = UpgradePipeline.countByType(resources);
+      }
+      List<Finding> findings;
+      try (Phase.Running phase = Phase.VALIDATE.start(spark.context(), console)) {
+        findings = ValidationPipeline.validate(spark.context(), resources, target);
+      }
       long total = 0;
       for (long n : counts.values()) {
         total += n;

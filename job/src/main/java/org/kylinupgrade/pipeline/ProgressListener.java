@@ -3,6 +3,7 @@ package org.kylinupgrade.pipeline;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerApplicationEnd;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
@@ -13,20 +14,36 @@ import scala.Option;
 import scala.collection.JavaConverters;
 
 /**
- * Logs the job's progress (logger {@code org.kylinupgrade.progress}) as its Spark stages complete: stages done of those known so far (Spark plans
- * stages job by job, so the total grows as the job goes on) and the resources converted so far.
+ * Logs the job's progress (logger {@code org.kylinupgrade.progress}): stages done of those known so far (Spark plans
+ * stages job by job, so the total grows as the job goes on), the resources converted so far and the {@link Phase} the
+ * stages ran in. A line per stage at DEBUG; at INFO a line when a phase ends (the first job of another starts), at
+ * most every {@link #INFO_INTERVAL_MS} within a long phase, and at the end of the application, so that a log holds
+ * the progress of a run of any size in a few lines. The terminal's live progress is {@link PhaseProgress}'s.
  */
 public final class ProgressListener extends SparkListener {
   /** The name of the accumulator {@link UpgradePipeline} counts converted resources in. */
   public static final String CONVERTED = "resources converted";
+  /** The least time between two INFO lines within one phase. */
+  public static final long INFO_INTERVAL_MS = 10_000;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("org.kylinupgrade.progress");
 
   private final Set<Integer> known = new HashSet<>();
   private final Set<Integer> done = new HashSet<>();
   private long converted;
+  /** The phase of the job started last, if it ran in one. */
+  private String phase;
+  private long lastInfoNanos = System.nanoTime();
+  private boolean unlogged;
 
   @Override
   public synchronized void onJobStart(SparkListenerJobStart jobStart) {
+    Phase started = jobStart.properties() == null ? null
+        : Phase.ofGroup(jobStart.properties().getProperty(Phase.GROUP_ID_PROPERTY));
+    String now = started == null ? null : started.label();
+    if (unlogged && !java.util.Objects.equals(now, phase)) {
+      info();
+    }
+    phase = now;
     for (StageInfo stage : JavaConverters.seqAsJavaList(jobStart.stageInfos())) {
       known.add(stage.stageId());
     }
@@ -38,7 +55,12 @@ public final class ProgressListener extends SparkListener {
     known.add(stage.stageId());
     done.add(stage.stageId());
     converted = Math.max(converted, convertedSoFar(stage));
-    LOG.info(line());
+    unlogged = true;
+    if ((System.nanoTime() - lastInfoNanos) / 1_000_000L >= INFO_INTERVAL_MS) {
+      info();
+    } else if (LOG.isDebugEnabled()) {
+      LOG.debug(line());
+    }
   }
 
   /** Stages a finished job planned but never ran (their output was cached) count as done. */
@@ -47,8 +69,22 @@ public final class ProgressListener extends SparkListener {
     done.addAll(known);
   }
 
+  @Override
+  public synchronized void onApplicationEnd(SparkListenerApplicationEnd applicationEnd) {
+    if (unlogged) {
+      info();
+    }
+  }
+
+  private void info() {
+    LOG.info(line());
+    lastInfoNanos = System.nanoTime();
+    unlogged = false;
+  }
+
   synchronized String line() {
-    return String.format("%d/%d stages done, %d %s", done.size(), known.size(), converted, CONVERTED);
+    return String.format("%d/%d stages done, %d %s", done.size(), known.size(), converted, CONVERTED)
+        + (phase == null ? "" : " (" + phase + ")");
   }
 
   private static long convertedSoFar(StageInfo stage) {

@@ -7,8 +7,9 @@ import org.kylinupgrade.rules.Problem;
 import org.kylinupgrade.rules.PurgedCube;
 
 /**
- * What a conversion found, as the operator reads it: a line per rewritten resource (and the properties it drops),
- * the resources the target Kylin cannot load and the warnings (printed at every level), and what a purge did.
+ * What a conversion found, as the operator reads it: the rewritten resources (and the properties they drop) and the
+ * warnings as summaries (the first {@link Summary#SHOWN}, all with {@code --verbose}), every resource the target
+ * Kylin cannot load (printed at every level), and what a purge did.
  */
 public final class ConversionFindings {
   /** The Kylin the 1.4-alpha target writes for. */
@@ -17,21 +18,59 @@ public final class ConversionFindings {
   private ConversionFindings() {
   }
 
-  /** The findings of a conversion for {@code kylin}, the release that must load its output ("Kylin 1.5"). */
-  public static void print(Console console, UpgradePipeline.ConversionResult conversion, String kylin) {
-    for (Change c : conversion.changes) {
-      console.info("  " + c.path() + ": " + String.join("; ", c.reasons()));
-      if (!c.droppedProperties().isEmpty()) {
-        console.info("      drops properties v2 does not know: " + String.join(", ", c.droppedProperties()));
-      }
-    }
+  /**
+   * The findings of a conversion for {@code kylin}, the release that must load its output ("Kylin 1.5"): the changes
+   * and the warnings as a {@link Summary} (every one with {@code --verbose}), each resource the target cannot load.
+   * {@code where} says where the report that holds every change is ("in the report r.json"), {@code null} for none.
+   */
+  public static void print(Console console, UpgradePipeline.ConversionResult conversion, String kylin, String where) {
+    changes(conversion.changes).printInfo(console, where);
     for (Problem p : conversion.unloadable) {
       console.warn("  unloadable by " + kylin + ": " + p.path() + ": " + p.reason());
     }
-    for (Problem p : conversion.warnings) {
-      console.warn("  warning: " + p.path() + ": " + p.reason());
-    }
+    warnings(conversion.warnings).printWarnings(console, where);
     printPurge(console, conversion);
+  }
+
+  /** A line per rewritten resource, and one for the properties it drops, by kind of resource. */
+  public static Summary changes(java.util.List<Change> changes) {
+    Summary summary = new Summary("changes");
+    for (Change c : changes) {
+      String line = "  " + c.path() + ": " + String.join("; ", c.reasons());
+      if (c.droppedProperties().isEmpty()) {
+        summary.add(kind(c.kind()), line);
+      } else {
+        summary.add(kind(c.kind()), line,
+            "      drops properties v2 does not know: " + String.join(", ", c.droppedProperties()));
+      }
+    }
+    return summary;
+  }
+
+  /** A line per warning. */
+  public static Summary warnings(java.util.List<Problem> warnings) {
+    Summary summary = new Summary("warnings");
+    for (Problem p : warnings) {
+      summary.add("", "  warning: " + p.path() + ": " + p.reason());
+    }
+    return summary;
+  }
+
+  /** "cube desc", "model", "cube", "job output". */
+  public static String kind(Change.Kind kind) {
+    return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+
+  /**
+   * Where the report of a run that holds every change is: the file of {@code --report} and, for a live run, its rows
+   * in the history table; {@code null} for none.
+   */
+  public static String where(String reportFile, String historyRows) {
+    if (reportFile == null && historyRows == null) {
+      return null;
+    }
+    return "in the report" + (reportFile != null ? " " + reportFile : "")
+        + (reportFile != null && historyRows != null ? " and" : "") + (historyRows != null ? " " + historyRows : "");
   }
 
   private static void printPurge(Console console, UpgradePipeline.ConversionResult conversion) {

@@ -204,6 +204,28 @@ class LiveUpgradeIT {
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-localmeta"), dump("untouched"), true);
   }
 
+  /**
+   * The terminal of a live run (not a terminal here): a line at the end of each phase, in order, and the changes as a
+   * summary that says where the report holding every change is.
+   */
+  @Test
+  void theRunPrintsALineAtTheEndOfEachPhaseAndWhereItsReportIs() throws IOException {
+    loadExample("kylin-1.3.0-sample-cube");
+    Path report = tmp.resolve("phases.json");
+    JobRunner.Outcome run = runner.execute(new UpgradeJob(), "--report", report.toString());
+    assertEquals(ExitCodes.OK, run.exit(), run::toString);
+    List<String> phases = run.out().lines().filter(l -> l.matches("[a-z ]+: (\\d+)/\\1 tasks, .*"))
+        .map(l -> l.substring(0, l.indexOf(':'))).toList();
+    assertEquals(List.of("read snapshot", "convert", "stage", "verify"), phases, run.out());
+    assertTrue(run.out().contains("changes: 2 (1 cube desc, 1 model)" + System.lineSeparator()), run.out());
+    String history = runner.historyTable();
+    assertEquals(2, JSON.readTree(report.toFile()).get("changes").size());
+    assertTrue(journaledReport().get("changes").size() == 2, "the history holds the report the output points to");
+    assertTrue(run.out().indexOf("read snapshot: ") < run.out().indexOf("upgraded table "), run.out());
+    assertFalse(run.out().contains(" more changes"), "two changes are all printed: " + run.out());
+    assertTrue(history.endsWith("_upgrade_history"), history);
+  }
+
   @Test
   void dryRunWritesNothing() throws IOException {
     loadExample("kylin-1.3.0-sample-cube");

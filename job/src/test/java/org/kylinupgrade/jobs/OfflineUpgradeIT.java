@@ -143,9 +143,51 @@ class OfflineUpgradeIT {
         quiet);
     String verbose = printedBy("--from-folder", in, "--to", "1.4-alpha", "--dry-run", "--verbose");
     assertTrue(verbose.contains(System.lineSeparator() + "  /cube_desc/"), "the per-change lines: " + verbose);
-    assertTrue(verbose.startsWith("resources by type: {"), "the details: " + verbose);
+    assertTrue(verbose.startsWith("read folder: ") && verbose.contains(System.lineSeparator() + "convert: "),
+        "a line at the end of each phase: " + verbose);
+    assertTrue(verbose.contains(System.lineSeparator() + "resources by type: {"), "the details: " + verbose);
     assertTrue(verbose.endsWith(quiet), verbose);
     assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", in, "--dry-run", "--quiet", "--verbose"));
+  }
+
+  /**
+   * Each phase's Spark jobs run in a job group named after it, its name as their description, so that Spark's UI and
+   * history server show where the time goes; the terminal (not one here) gets a line at the end of each phase.
+   */
+  @Test
+  void eachPhaseRunsAsASparkJobGroupNamedAfterIt() throws Exception {
+    List<String[]> jobs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    org.apache.spark.scheduler.SparkListener recorder = new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+        jobs.add(new String[] {start.properties().getProperty("spark.jobGroup.id"),
+            start.properties().getProperty("spark.job.description")});
+      }
+    };
+    org.apache.spark.SparkContext sc = org.kylinupgrade.SharedSpark.context().sc();
+    sc.addSparkListener(recorder);
+    String printed;
+    try {
+      printed = printedBy("--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(), "--to-folder",
+          tmp.resolve("out").toString());
+    } finally {
+      sc.listenerBus().waitUntilEmpty(10_000);
+      sc.removeSparkListener(recorder);
+    }
+    List<String> phases = new java.util.ArrayList<>();
+    for (String[] job : jobs) {
+      assertTrue(job[0] != null && job[0].startsWith("kylin-upgrade "), "every job in a phase's group: " + job[0]);
+      assertEquals("kylin-upgrade " + job[1], job[0], "the description names the phase");
+      if (phases.isEmpty() || !phases.get(phases.size() - 1).equals(job[1])) {
+        phases.add(job[1]);
+      }
+    }
+    assertEquals(List.of("read folder", "convert", "write folder"), phases);
+    for (String phase : phases) {
+      assertTrue(Pattern.compile("(?m)^" + phase + ": (\\d+)/\\1 tasks, [0-9.]+ s$").matcher(printed).find(),
+          "a line at the end of " + phase + ": " + printed);
+    }
+    assertEquals(null, sc.getLocalProperty("spark.jobGroup.id"), "the group is cleared after the run");
   }
 
   @Test
