@@ -99,6 +99,7 @@ class ClusterJarIT {
     assertTrue(load.out.contains("load: submitting "), load::toString);
     assertTrue(load.out.contains("--class org.kylinupgrade.jobs.LoadJob"), load::toString);
     assertTrue(load.out.contains("loaded 7 resources"), load::toString);
+    assertFalse(load.out.contains("Spark application"), "a job without Spark has no application state: " + load);
     Path out = tmp.resolve("submitted-dump");
     LauncherRun dump = submit("dump", "--hbase-site", hbaseSite, "--metadata-url", "submitted_load@hbase",
         "--to-folder", out.toString());

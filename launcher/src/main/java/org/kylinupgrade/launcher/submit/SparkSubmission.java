@@ -69,10 +69,14 @@ public final class SparkSubmission {
   private int follow(SparkLauncher launcher, SubmitCommand command) throws IOException, InterruptedException {
     CountDownLatch ended = new CountDownLatch(1);
     String prefix = command.command() + ": ";
+    // a job without Spark never reports to the handle, which ends LOST: its own lines and exit code say it all
+    boolean showState = SparkJobs.forCommand(command.command()).map(SparkJob::usesSpark).orElse(true);
     SparkAppHandle handle = launcher.startApplication(new SparkAppHandle.Listener() {
       @Override
       public void stateChanged(SparkAppHandle h) {
-        say(prefix + "Spark application " + h.getState() + (h.getAppId() == null ? "" : " (" + h.getAppId() + ")"));
+        if (showState) {
+          say(prefix + "Spark application " + h.getState() + (h.getAppId() == null ? "" : " (" + h.getAppId() + ")"));
+        }
         if (h.getState().isFinal()) {
           ended.countDown();
         }
