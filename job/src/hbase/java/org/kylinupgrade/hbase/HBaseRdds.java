@@ -266,6 +266,9 @@ public final class HBaseRdds {
       }
       filters.addFilter(SparkIO.rowRanges(ranges));
     }
+    if (!rows.skipped().isEmpty()) {
+      filters.addFilter(SparkIO.rowRanges(rangesOutside(rows.skipped())));
+    }
     if (rows.pathPattern() != null) {
       filters.addFilter(SparkIO.rowKeyMatches(rows.pathPattern()));
     }
@@ -275,6 +278,24 @@ public final class HBaseRdds {
       scan.setFilter(filters);
     }
     return scan;
+  }
+
+  /** The key ranges between the skipped prefixes: from the table's start to its end, each skipped range left out. */
+  static List<MultiRowRangeFilter.RowRange> rangesOutside(List<String> skippedPrefixes) {
+    List<MultiRowRangeFilter.RowRange> ranges = new ArrayList<>();
+    byte[] from = new byte[0];
+    for (String prefix : outermost(skippedPrefixes)) {
+      byte[] start = Bytes.toBytes(prefix);
+      if (Bytes.compareTo(from, start) < 0) {
+        ranges.add(new MultiRowRangeFilter.RowRange(from, true, start, false));
+      }
+      from = stopOf(start);
+      if (from.length == 0) {
+        return ranges; // the skipped range runs to the table's end
+      }
+    }
+    ranges.add(new MultiRowRangeFilter.RowRange(from, true, new byte[0], false));
+    return ranges;
   }
 
   /** The first key after every key that starts with {@code prefix} (empty, the table's end, for all 0xFF bytes). */

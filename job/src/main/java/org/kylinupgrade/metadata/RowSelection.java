@@ -9,21 +9,24 @@ import java.util.regex.Pattern;
 /**
  * Which rows of a metadata table a job reads, decided by the row key (the resource path) alone, so that the region
  * servers skip every other row: the rows under some folders, or the rows whose path matches a pattern, or both
- * (a row must pass both). An empty selection reads every row.
+ * (a row must pass both); with a pattern, some key ranges may be skipped outright (a row there never passes). An
+ * empty selection reads every row.
  */
 public final class RowSelection implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final List<String> prefixes;
   private final String pathPattern;
+  private final List<String> skipped;
 
-  private RowSelection(List<String> prefixes, String pathPattern) {
+  private RowSelection(List<String> prefixes, String pathPattern, List<String> skipped) {
     this.prefixes = Collections.unmodifiableList(new ArrayList<String>(prefixes));
     this.pathPattern = pathPattern;
+    this.skipped = Collections.unmodifiableList(new ArrayList<String>(skipped));
   }
 
   public static RowSelection all() {
-    return new RowSelection(Collections.<String>emptyList(), null);
+    return new RowSelection(Collections.<String>emptyList(), null, Collections.<String>emptyList());
   }
 
   /** The rows under the given folders ({@code /cube/}, ...; a missing trailing slash is added). */
@@ -32,17 +35,30 @@ public final class RowSelection implements Serializable {
     for (String folder : folders) {
       prefixes.add(folder.endsWith("/") ? folder : folder + "/");
     }
-    return new RowSelection(prefixes, null);
+    return new RowSelection(prefixes, null, Collections.<String>emptyList());
   }
 
   /** The rows whose whole path matches {@code regex} (Java syntax, anchored by the caller). */
   public static RowSelection matching(String regex) {
+    return matchingOutside(regex, Collections.<String>emptyList());
+  }
+
+  /**
+   * The rows whose whole path matches {@code regex} and starts with none of {@code skippedPrefixes}: the region
+   * servers seek past the skipped key ranges instead of reading their rows to test them.
+   */
+  public static RowSelection matchingOutside(String regex, List<String> skippedPrefixes) {
     Pattern.compile(regex);
-    return new RowSelection(Collections.<String>emptyList(), regex);
+    return new RowSelection(Collections.<String>emptyList(), regex, skippedPrefixes);
   }
 
   public List<String> prefixes() {
     return prefixes;
+  }
+
+  /** The key prefixes whose rows are never read (each a range from the prefix to the next key not starting with it). */
+  public List<String> skipped() {
+    return skipped;
   }
 
   /** The path pattern, or null when the selection is by folders alone. */
@@ -55,6 +71,11 @@ public final class RowSelection implements Serializable {
     for (String prefix : prefixes) {
       underAFolder |= path.startsWith(prefix);
     }
+    for (String prefix : skipped) {
+      if (path.startsWith(prefix)) {
+        return false;
+      }
+    }
     return underAFolder && (pathPattern == null || Pattern.compile(pathPattern).matcher(path).find());
   }
 
@@ -63,6 +84,7 @@ public final class RowSelection implements Serializable {
     if (pathPattern == null) {
       return prefixes.isEmpty() ? "all rows" : prefixes.toString();
     }
-    return (prefixes.isEmpty() ? "" : prefixes + " and ") + "paths matching " + pathPattern;
+    return (prefixes.isEmpty() ? "" : prefixes + " and ") + "paths matching " + pathPattern
+        + (skipped.isEmpty() ? "" : " outside " + skipped);
   }
 }

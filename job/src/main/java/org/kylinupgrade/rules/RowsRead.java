@@ -18,13 +18,17 @@ public final class RowsRead {
   public static final List<String> JOB_RECORDS = Collections.unmodifiableList(
       Arrays.asList("/execute/", "/execute_output/"));
 
+  /** The folders Kylin 1.5's version label leaves out (prefixes as Kylin tests them: no trailing slash). */
+  static final List<String> UNLABELLED = Collections.unmodifiableList(Arrays.asList("/dict", "/table_snapshot"));
+
   private RowsRead() {
   }
 
   /**
    * For 1.4-alpha, the cube metadata folders. For 1.5, every resource Kylin 1.5's version label applies to (a
    * {@code .json} path outside {@code /dict} and {@code /table_snapshot}, see {@link VersionRefresh#applies}),
-   * which includes the cube metadata. With a purge, the job records too.
+   * which includes the cube metadata; the dictionaries, table snapshots and job records are skipped by key range,
+   * unread. With a purge, the job records are read too.
    */
   public static RowSelection forUpgrade(UpgradeTarget target, boolean purging) {
     if (target == UpgradeTarget.V1_4_ALPHA) {
@@ -35,6 +39,12 @@ public final class RowsRead {
       return RowSelection.under(folders);
     }
     String labelled = "(?!/dict|/table_snapshot).*\\.json$";
-    return RowSelection.matching(purging ? "^(?:/execute/|/execute_output/|" + labelled + ")" : "^" + labelled);
+    if (purging) {
+      return RowSelection.matchingOutside("^(?:/execute/|/execute_output/|" + labelled + ")", UNLABELLED);
+    }
+    // Kylin names job records by their uuid alone, never .json: their folders hold nothing the label applies to
+    List<String> skipped = new ArrayList<String>(UNLABELLED);
+    skipped.addAll(JOB_RECORDS);
+    return RowSelection.matchingOutside("^" + labelled, skipped);
   }
 }

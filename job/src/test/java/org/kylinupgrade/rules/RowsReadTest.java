@@ -24,6 +24,14 @@ class RowsReadTest {
   }
 
   @Test
+  void for15TheDictionariesSnapshotsAndJobRecordsAreSkippedUnread() {
+    assertEquals(List.of("/dict", "/table_snapshot", "/execute/", "/execute_output/"),
+        RowsRead.forUpgrade(UpgradeTarget.V1_5, false).skipped());
+    // a purge reads the job records: only the folders the label never applies to are skipped
+    assertEquals(List.of("/dict", "/table_snapshot"), RowsRead.forUpgrade(UpgradeTarget.V1_5, true).skipped());
+  }
+
+  @Test
   void aPurgeAlsoReadsTheJobRecords() {
     for (UpgradeTarget target : UpgradeTarget.values()) {
       RowSelection rows = RowsRead.forUpgrade(target, true);
