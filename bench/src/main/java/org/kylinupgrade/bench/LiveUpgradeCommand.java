@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
  */
 final class LiveUpgradeCommand {
   private static final Pattern SUMMARY = Pattern.compile(
-      "^upgraded table \\S+ \\(run \\S+\\): (\\d+) resources rewritten; .*; swap window (\\d+) ms$");
+      "^upgraded table \\S+ \\(run \\S+\\): (\\d+) resources rewritten; backup snapshot (\\S+); .*swap window (\\d+) ms$");
 
   private final Path script;
   private final Path hbaseSite;
 
-  /** One run: wall-clock time, resources rewritten, and the journal's {@code swap_window_ms}. */
-  record Outcome(long nanos, long rewritten, long swapWindowMs) {
+  /** One run: wall-clock time, resources rewritten, the journal's {@code swap_window_ms} and the backup snapshot. */
+  record Outcome(long nanos, long rewritten, long swapWindowMs, String backupSnapshot) {
     double seconds() {
       return nanos / 1e9;
     }
@@ -49,7 +49,7 @@ final class LiveUpgradeCommand {
     for (int i = lines.size() - 1; i >= 0; i--) {
       Matcher m = SUMMARY.matcher(lines.get(i));
       if (m.matches()) {
-        return new Outcome(nanos, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+        return new Outcome(nanos, Long.parseLong(m.group(1)), Long.parseLong(m.group(3)), m.group(2));
       }
     }
     throw new IllegalStateException("upgrade of table " + table.name() + " printed no summary line; see " + log);
