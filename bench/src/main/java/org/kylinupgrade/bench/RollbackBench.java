@@ -37,6 +37,7 @@ final class RollbackBench {
   private static final String HISTORY_STATE = "_rbstate_hist";
   /** The region server reports its metrics to the master every 3 s by default. */
   private static final long METRICS_SETTLE_MS = 4_000;
+  private static final Pattern STEP = Pattern.compile("RunJournal: run \\S+: ([A-Z_]+) \\((\\d+) ms\\)");
 
   private final BenchHBase hbase;
   private final SeedTables seeds;
@@ -132,13 +133,25 @@ final class RollbackBench {
     String outcome = ChildJvm.lastLine(log, "table " + table.name() + " restored from snapshot " + backup);
     Thread.sleep(METRICS_SETTLE_MS);
     long[] reads = readRequests(table.name());
-    String note = String.format("rollback run %d, %s: %.2f s; read requests on the restored table: %,d (filtered "
-        + "%,d); load %s before, %s after", r, table.name(), nanos / 1e9, reads[0], reads[1], loadBefore,
-        Machine.loadAverage());
+    String note = String.format("rollback run %d, %s: %.2f s (journaled steps, ms: %s); read requests on the restored "
+        + "table: %,d (filtered %,d); load %s before, %s after", r, table.name(), nanos / 1e9, steps(log), reads[0],
+        reads[1], loadBefore, Machine.loadAverage());
     System.out.println(note);
     System.out.println("  " + outcome);
     notes.add(note);
     return nanos;
+  }
+
+  /** The steps the run journaled with their times, e.g. "BACKED_UP 1092, SWAP_DISABLED 908", from its log. */
+  private static String steps(Path log) throws IOException {
+    List<String> steps = new ArrayList<>();
+    for (String line : Files.readAllLines(log)) {
+      java.util.regex.Matcher m = STEP.matcher(line);
+      if (m.find()) {
+        steps.add(m.group(1) + " " + m.group(2));
+      }
+    }
+    return String.join(", ", steps);
   }
 
   /** Read and filtered-read requests the region server has counted on the table's regions. */
