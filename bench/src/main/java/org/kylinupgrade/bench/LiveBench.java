@@ -36,6 +36,7 @@ final class LiveBench {
   private final Path cli;
   private final LiveSizes sizes;
   private final String heap;
+  private final String upgradeTo;
   private final Map<String, List<LiveUpgradeCommand.Outcome>> upgrades = new LinkedHashMap<>();
   private BenchHBase hbase;
   private SeedTables seeds;
@@ -43,7 +44,9 @@ final class LiveBench {
   private ResultRows results;
   private SyntheticV1Metadata generator;
 
-  LiveBench(Path home, Path work, Path cli, LiveSizes sizes, String heap) {
+  /** {@code upgradeTo}: the upgrade command's {@code --to} release, or null for its default. */
+  LiveBench(Path home, Path work, Path cli, LiveSizes sizes, String heap, String upgradeTo) {
+    this.upgradeTo = upgradeTo;
     this.home = home;
     this.work = work;
     this.cli = cli;
@@ -69,7 +72,8 @@ final class LiveBench {
       } finally {
         seeds.close();
       }
-      command = new LiveUpgradeCommand(cli, hbase.clientSite());
+      command = new LiveUpgradeCommand(cli, hbase.clientSite(),
+          upgradeTo == null ? List.of() : List.of("--to", upgradeTo));
       String loadBefore = Machine.loadAverage();
       for (String measure : measures) {
         switch (measure) {
@@ -142,7 +146,7 @@ final class LiveBench {
     Samples bigTimes = new Samples();
     Samples copyTimes = new Samples();
     for (int r = 1; r <= repeats; r++) {
-      bigTimes.add(upgrade(big, "copy", r).nanos());
+      bigTimes.add(upgrade(big, "upgrade-vs-copy", r).nanos());
       copyTimes.add(fullCopy(big, r));
     }
     results.add(String.format("live upgrade of %s ÷ plain full copy of that table (Spark read, bulk put into a new "

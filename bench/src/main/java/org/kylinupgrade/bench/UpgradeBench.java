@@ -14,7 +14,7 @@ import java.util.List;
  * UpgradeBench live     [--measures independence,copy,sequential,swap,heap,rollback] [--rows 1000000]
  *                       [--metadata 50000] [--sequential-metadata 200000] [--swap-rows 1000] [--heap-rows 10000]
  *                       [--heap-metadata 5000] [--rollback-rows 1000] [--segments 12] [--repeats 1] [--heap 2g]
- *                       [--port 21850] [--keep-hbase false]
+ *                       [--port 21850] [--keep-hbase false] [--upgrade-to RELEASE (the upgrade's --to)]
  * common: [--home PROJECT_ROOT (default: .)] [--work DIR (default: bench/target/work)]
  *         [--cli SCRIPT (default: scripts/kylin-upgrade; bench/run.sh passes its copy of the build)]
  * </pre>
@@ -28,6 +28,7 @@ public final class UpgradeBench {
       "                             [--metadata 50000] [--sequential-metadata 200000] [--swap-rows 1000]",
       "                             [--heap-rows 10000] [--heap-metadata 5000] [--rollback-rows 1000] [--segments 12]",
       "                             [--repeats 1] [--heap 2g] [--port 21850] [--keep-hbase false]",
+      "                             [--upgrade-to RELEASE (the upgrade command's --to; default: its default)]",
       "       common: [--home PROJECT_ROOT (default .)] [--work DIR (default bench/target/work)]",
       "               [--cli the kylin-upgrade script linear times (default scripts/kylin-upgrade)]");
 
@@ -99,8 +100,9 @@ public final class UpgradeBench {
         String heap = flags.text("heap", "2g");
         int port = flags.number("port", 21850);
         boolean keepHBase = Boolean.parseBoolean(flags.text("keep-hbase", "false"));
+        String upgradeTo = flags.text("upgrade-to", null);
         flags.requireAllUsed();
-        new LiveBench(home, work, cli, sizes, heap).run(measures, repeats, port, keepHBase, commandLine(args));
+        new LiveBench(home, work, cli, sizes, heap, upgradeTo).run(measures, repeats, port, keepHBase, commandLine(args));
       }
       default -> {
         System.err.println("unknown subcommand '" + args[0] + "'\n" + USAGE);
