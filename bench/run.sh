@@ -2,9 +2,12 @@
 # bench/run.sh linear|overhead|live|generate [options]: builds the CLI and the bench module, then runs one benchmark.
 #   bench/run.sh linear     the whole upgrade command in a fresh JVM at 0, 1,600 and 16,000 cube descs (median of 3)
 #   bench/run.sh overhead   pipeline vs identity copy at 100k resources in one warm JVM (medians of 3)
-#   bench/run.sh live [--measures independence,sequential,swap,heap] [--rows N] [--metadata N] ...
+#   bench/run.sh live [--measures independence,copy,sequential,swap,heap,rollback] [--rows N] [--metadata N] ...
 #                           the live upgrade against the bench's own local HBase (bench/target/work/live-hbase):
-#                           cost independence, Kylin's sequential way, swap window, heap; sizes in --help
+#                           cost independence, ÷ a full copy alone (copy), Kylin's sequential way, swap window, heap,
+#                           and the rollback from an upgrade's backup snapshot at --rows ÷ at --rollback-rows rows;
+#                           sizes in --help. --metadata sets the big table's cube-metadata share, e.g.
+#                           bench/run.sh live --measures copy,rollback --metadata 5000 --repeats 3
 #   bench/run.sh generate --to DIR [--descs N] [--resources TOTAL] [--segments N]   only writes a synthetic v1 folder
 # Options: bench/run.sh --help. Inputs are generated once and kept in bench/target/work.
 # The live benchmark's HBase keeps the WALs and archived files of every copied and dropped 2.7 GB table for a while:

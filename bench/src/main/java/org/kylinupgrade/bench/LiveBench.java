@@ -15,15 +15,19 @@ import java.util.Set;
  * <ul>
  *   <li>independence: the upgrade of a big table (many pass-through rows) ÷ of a table holding only its cube
  *       metadata, and ÷ a plain full copy of the big table ({@link FullCopy}); all whole commands in fresh JVMs;
+ *   <li>copy: only the second ratio of independence (the upgrade of the big table ÷ a plain full copy of it);
  *   <li>sequential: Kylin's way ({@link SequentialUpgrader}, in this JVM) ÷ the upgrade command, same table;
  *   <li>swap: the journaled swap window at the big table ÷ at a small one;
  *   <li>heap: the used heap after GC of the upgrade ({@link HeapProbe}, fixed -Xmx) at the big row count ÷ at a small
- *       one, the same cube metadata in both; and, as a diagnostic, with ten times the cube metadata.
+ *       one, the same cube metadata in both; and, as a diagnostic, with ten times the cube metadata;
+ *   <li>rollback: the rollback command from an upgrade's backup snapshot at the big table ÷ at a small one
+ *       ({@link RollbackBench}).
  * </ul>
  * Before every run the measured table is re-created from its seed snapshot, so that each run upgrades v1 metadata.
  */
 final class LiveBench {
-  static final List<String> MEASURES = List.of("independence", "sequential", "swap", "heap");
+  static final List<String> MEASURES = List.of("independence", "copy", "sequential", "swap", "heap",
+      "rollback");
   /** After a full copy (gigabytes written), HBase and the OS get this long to finish writing before the next run. */
   private static final long COPY_SETTLE_MS = 30_000;
 
@@ -32,6 +36,7 @@ final class LiveBench {
   private final Path cli;
   private final LiveSizes sizes;
   private final String heap;
+  private final String upgradeTo;
   private final Map<String, List<LiveUpgradeCommand.Outcome>> upgrades = new LinkedHashMap<>();
   private BenchHBase hbase;
   private SeedTables seeds;
@@ -39,7 +44,9 @@ final class LiveBench {
   private ResultRows results;
   private SyntheticV1Metadata generator;
 
-  LiveBench(Path home, Path work, Path cli, LiveSizes sizes, String heap) {
+  /** {@code upgradeTo}: the upgrade command's {@code --to} release, or null for its default. */
+  LiveBench(Path home, Path work, Path cli, LiveSizes sizes, String heap, String upgradeTo) {
+    this.upgradeTo = upgradeTo;
     this.home = home;
     this.work = work;
     this.cli = cli;
@@ -65,13 +72,16 @@ final class LiveBench {
       } finally {
         seeds.close();
       }
-      command = new LiveUpgradeCommand(cli, hbase.clientSite());
+      command = new LiveUpgradeCommand(cli, hbase.clientSite(),
+          upgradeTo == null ? List.of() : List.of("--to", upgradeTo));
       String loadBefore = Machine.loadAverage();
       for (String measure : measures) {
         switch (measure) {
           case "independence" -> independence(repeats);
+          case "copy" -> copy(repeats);
           case "sequential" -> sequential(repeats);
           case "swap" -> swap(repeats);
+          case "rollback" -> rollback(repeats);
           default -> heap(repeats);
         }
       }
@@ -89,6 +99,11 @@ final class LiveBench {
         case "independence" -> {
           tables.add(sizes.big());
           tables.add(sizes.bigMetadataOnly());
+        }
+        case "copy" -> tables.add(sizes.big());
+        case "rollback" -> {
+          tables.add(sizes.big());
+          tables.add(sizes.rollbackSmall());
         }
         case "sequential" -> tables.add(sizes.sequential());
         case "swap" -> {
@@ -124,6 +139,29 @@ final class LiveBench {
     results.add(String.format("live upgrade of %s ÷ plain full copy of that table (Spark read, bulk put into a new "
         + "table; whole command)", bigLabel), seconds(copyTimes), seconds(bigTimes),
         bigTimes.median() / copyTimes.median(), 0.3, true);
+  }
+
+  private void copy(int repeats) throws Exception {
+    MetadataTable big = sizes.big();
+    Samples bigTimes = new Samples();
+    Samples copyTimes = new Samples();
+    for (int r = 1; r <= repeats; r++) {
+      bigTimes.add(upgrade(big, "upgrade-vs-copy", r).nanos());
+      copyTimes.add(fullCopy(big, r));
+    }
+    results.add(String.format("live upgrade of %s ÷ plain full copy of that table (Spark read, bulk put into a new "
+        + "table; whole command)", label(big)), seconds(copyTimes), seconds(bigTimes),
+        bigTimes.median() / copyTimes.median(), 0.3, true);
+  }
+
+  private void rollback(int repeats) throws Exception {
+    MetadataTable big = sizes.big();
+    MetadataTable small = sizes.rollbackSmall();
+    RollbackBench.Result r = new RollbackBench(hbase, seeds, command, cli, work.resolve("logs")).run(big, small,
+        repeats);
+    results.add(String.format("rollback --snapshot (an upgrade's backup snapshot), whole command: %s ÷ %s",
+        label(big), label(small)), seconds(r.small()), seconds(r.big()), r.big().median() / r.small().median(), 2,
+        true);
   }
 
   private void swap(int repeats) throws Exception {

@@ -14,21 +14,28 @@ import java.util.regex.Pattern;
  */
 final class LiveUpgradeCommand {
   private static final Pattern SUMMARY = Pattern.compile(
-      "^upgraded table \\S+ \\(run \\S+\\): (\\d+) resources rewritten; .*; swap window (\\d+) ms$");
+      "^upgraded table \\S+ \\(run \\S+\\): (\\d+) resources rewritten; backup snapshot (\\S+); .*swap window (\\d+) ms$");
 
   private final Path script;
   private final Path hbaseSite;
+  private final List<String> extraArgs;
 
-  /** One run: wall-clock time, resources rewritten, and the journal's {@code swap_window_ms}. */
-  record Outcome(long nanos, long rewritten, long swapWindowMs) {
+  /** One run: wall-clock time, resources rewritten, the journal's {@code swap_window_ms} and the backup snapshot. */
+  record Outcome(long nanos, long rewritten, long swapWindowMs, String backupSnapshot) {
     double seconds() {
       return nanos / 1e9;
     }
   }
 
   LiveUpgradeCommand(Path script, Path hbaseSite) {
+    this(script, hbaseSite, List.of());
+  }
+
+  /** {@code extraArgs} are added to every upgrade command, e.g. {@code --to 1.4-alpha}. */
+  LiveUpgradeCommand(Path script, Path hbaseSite, List<String> extraArgs) {
     this.script = script;
     this.hbaseSite = hbaseSite;
+    this.extraArgs = List.copyOf(extraArgs);
     if (!Files.isExecutable(script)) {
       throw new IllegalStateException(script + " is not there or not executable");
     }
@@ -36,9 +43,10 @@ final class LiveUpgradeCommand {
 
   Outcome upgrade(MetadataTable table, Path log) throws IOException, InterruptedException {
     Files.createDirectories(log.getParent());
-    ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(), "upgrade",
-        "--metadata-url", table.url(), "--hbase-site", hbaseSite.toString()))
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    List<String> command = new java.util.ArrayList<>(List.of(script.toString(), "upgrade",
+        "--metadata-url", table.url(), "--hbase-site", hbaseSite.toString()));
+    command.addAll(extraArgs);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     long start = System.nanoTime();
     int exit = builder.start().waitFor();
     long nanos = System.nanoTime() - start;
@@ -49,7 +57,7 @@ final class LiveUpgradeCommand {
     for (int i = lines.size() - 1; i >= 0; i--) {
       Matcher m = SUMMARY.matcher(lines.get(i));
       if (m.matches()) {
-        return new Outcome(nanos, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+        return new Outcome(nanos, Long.parseLong(m.group(1)), Long.parseLong(m.group(3)), m.group(2));
       }
     }
     throw new IllegalStateException("upgrade of table " + table.name() + " printed no summary line; see " + log);

@@ -11,9 +11,10 @@ import java.util.List;
  * UpgradeBench linear   [--sizes 0,1600,16000] [--repeats 3] [--projects 1]
  * UpgradeBench overhead [--descs 1600] [--resources 100000] [--rounds 3] [--projects 1]
  * UpgradeBench generate --to DIR [--descs 1600] [--resources 0] [--projects 1] [--segments 0]
- * UpgradeBench live     [--measures independence,sequential,swap,heap] [--rows 1000000] [--metadata 50000]
- *                       [--sequential-metadata 200000] [--swap-rows 1000] [--heap-rows 10000] [--heap-metadata 5000]
- *                       [--segments 12] [--repeats 1] [--heap 2g] [--port 21850] [--keep-hbase false]
+ * UpgradeBench live     [--measures independence,copy,sequential,swap,heap,rollback] [--rows 1000000]
+ *                       [--metadata 50000] [--sequential-metadata 200000] [--swap-rows 1000] [--heap-rows 10000]
+ *                       [--heap-metadata 5000] [--rollback-rows 1000] [--segments 12] [--repeats 1] [--heap 2g]
+ *                       [--port 21850] [--keep-hbase false] [--upgrade-to RELEASE (the upgrade's --to)]
  * common: [--home PROJECT_ROOT (default: .)] [--work DIR (default: bench/target/work)]
  *         [--cli SCRIPT (default: scripts/kylin-upgrade; bench/run.sh passes its copy of the build)]
  * </pre>
@@ -23,10 +24,11 @@ public final class UpgradeBench {
       "usage: UpgradeBench linear   [--sizes 0,1600,16000] [--repeats 3] [--projects 1]",
       "       UpgradeBench overhead [--descs 1600] [--resources 100000] [--rounds 3] [--projects 1]",
       "       UpgradeBench generate --to DIR [--descs 1600] [--resources 0] [--projects 1] [--segments 0]",
-      "       UpgradeBench live     [--measures independence,sequential,swap,heap] [--rows 1000000] [--metadata 50000]",
-      "                             [--sequential-metadata 200000] [--swap-rows 1000] [--heap-rows 10000]",
-      "                             [--heap-metadata 5000] [--segments 12] [--repeats 1] [--heap 2g] [--port 21850]",
-      "                             [--keep-hbase false]",
+      "       UpgradeBench live     [--measures independence,copy,sequential,swap,heap,rollback] [--rows 1000000]",
+      "                             [--metadata 50000] [--sequential-metadata 200000] [--swap-rows 1000]",
+      "                             [--heap-rows 10000] [--heap-metadata 5000] [--rollback-rows 1000] [--segments 12]",
+      "                             [--repeats 1] [--heap 2g] [--port 21850] [--keep-hbase false]",
+      "                             [--upgrade-to RELEASE (the upgrade command's --to; default: its default)]",
       "       common: [--home PROJECT_ROOT (default .)] [--work DIR (default bench/target/work)]",
       "               [--cli the kylin-upgrade script linear times (default scripts/kylin-upgrade)]");
 
@@ -92,13 +94,15 @@ public final class UpgradeBench {
         List<String> measures = List.of(flags.text("measures", String.join(",", LiveBench.MEASURES)).split(","));
         LiveSizes sizes = new LiveSizes(flags.number("rows", 1_000_000), flags.number("metadata", 50_000),
             flags.number("sequential-metadata", 200_000), flags.number("swap-rows", 1_000),
-            flags.number("heap-rows", 10_000), flags.number("heap-metadata", 5_000), flags.number("segments", 12));
+            flags.number("heap-rows", 10_000), flags.number("heap-metadata", 5_000), flags.number("rollback-rows", 1_000),
+            flags.number("segments", 12));
         int repeats = flags.number("repeats", 1);
         String heap = flags.text("heap", "2g");
         int port = flags.number("port", 21850);
         boolean keepHBase = Boolean.parseBoolean(flags.text("keep-hbase", "false"));
+        String upgradeTo = flags.text("upgrade-to", null);
         flags.requireAllUsed();
-        new LiveBench(home, work, cli, sizes, heap).run(measures, repeats, port, keepHBase, commandLine(args));
+        new LiveBench(home, work, cli, sizes, heap, upgradeTo).run(measures, repeats, port, keepHBase, commandLine(args));
       }
       default -> {
         System.err.println("unknown subcommand '" + args[0] + "'\n" + USAGE);
