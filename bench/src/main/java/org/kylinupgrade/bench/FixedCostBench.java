@@ -56,6 +56,9 @@ public final class FixedCostBench {
     Map<String, List<String>> commands = new LinkedHashMap<>();
     commands.put("floor: fresh JVM, local[*], count of an empty RDD", floorCommand);
     commands.put("t0: upgrade of an empty folder (3 tables, 1 project), --to 1.5", upgrade(cli, empty, out, "1.5"));
+    List<String> withoutCds = new ArrayList<>(List.of("env", "KYLIN_UPGRADE_CDS=0"));
+    withoutCds.addAll(upgrade(cli, empty, out, "1.5"));
+    commands.put("t0 without the class-data sharing archive (KYLIN_UPGRADE_CDS=0), diagnostic", withoutCds);
     if (with1600) {
       commands.put("t" + descs + ": upgrade of " + descs + " cube descs, --to 1.5", upgrade(cli, big, out, "1.5"));
       commands.put("t" + descs + ": upgrade of " + descs + " cube descs, --to 1.4-alpha",
@@ -91,10 +94,11 @@ public final class FixedCostBench {
       System.out.printf("| %s | %s | %.2f |%n", k, s.all(), s.median());
       medians.add(s.median());
     });
-    System.out.printf("t0 / floor = %.2f (target <= 1.3)%n", medians.get(1) / medians.get(0));
+    System.out.printf("t0 / floor = %.2f (target <= 1.3); without the archive %.2f%n", medians.get(1) / medians.get(0),
+        medians.get(2) / medians.get(0));
     if (with1600) {
       System.out.printf("t%d --to 1.5 = %.2f s, --to 1.4-alpha = %.2f s (target ~7 s); over the floor: %.2f, %.2f%n",
-          descs, medians.get(2), medians.get(3), medians.get(2) / medians.get(0), medians.get(3) / medians.get(0));
+          descs, medians.get(3), medians.get(4), medians.get(3) / medians.get(0), medians.get(4) / medians.get(0));
     }
   }
 

@@ -152,6 +152,10 @@ final class ResourceFacts {
     return problems;
   }
 
+  boolean hasDescs() {
+    return !descs.isEmpty();
+  }
+
   /** Each desc key's model keys, each once. */
   Map<String, List<String>> modelsOfDesc() {
     Map<String, Set<String>> sets = new HashMap<>();

@@ -229,8 +229,9 @@ public final class UpgradePipeline implements Serializable {
     }
     Broadcast<TableCatalog> tables = sc.broadcast(facts != null ? UpgradeRules.tables(facts.tables, options.target())
         : tableCatalog(converted, options.target()));
-    JavaRDD<GroupResult> results = convertGroups(sc, converted, tables, options,
-        facts != null ? facts.modelsOfDesc() : null);
+    // no cube desc, no group: nothing to shuffle
+    JavaRDD<GroupResult> results = facts != null && !facts.hasDescs() ? sc.<GroupResult>emptyRDD()
+        : convertGroups(sc, converted, tables, options, facts != null ? facts.modelsOfDesc() : null);
     results.persist(StorageLevel.MEMORY_AND_DISK());
 
     // everything the driver needs of the groups, in one job
