@@ -10,6 +10,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.pipeline.SparkContexts;
+import org.kylinupgrade.pipeline.SparkFolders;
 import org.kylinupgrade.pipeline.UpgradePipeline;
 import org.kylinupgrade.rules.UpgradeOptions;
 import org.kylinupgrade.rules.UpgradeTarget;
@@ -54,7 +55,7 @@ public final class ConvertBench {
     Samples plain = new Samples();
     try (SparkContexts contexts = SparkContexts.open("kylin-upgrade convert bench", master)) {
       JavaSparkContext sc = contexts.context();
-      int partitions = Math.max(sc.defaultParallelism(), resources.size() / 2000 + 1);
+      int partitions = SparkFolders.partitions(sc, resources.size());
       JavaRDD<Resource> cached = sc.parallelize(resources, partitions).cache();
       System.out.printf("cached %,d resources in %d partitions on %s%n", cached.count(), partitions, master);
       for (int round = 0; round <= rounds; round++) {
