@@ -53,6 +53,8 @@ public final class ConvertBench {
     String loadBefore = Machine.loadAverage();
     Samples spark = new Samples();
     Samples plain = new Samples();
+    Samples sparkCpu = new Samples();
+    Samples plainCpu = new Samples();
     try (SparkContexts contexts = SparkContexts.open("kylin-upgrade convert bench", master)) {
       JavaSparkContext sc = contexts.context();
       int partitions = SparkFolders.partitions(sc, resources.size());
@@ -60,6 +62,7 @@ public final class ConvertBench {
       System.out.printf("cached %,d resources in %d partitions on %s%n", cached.count(), partitions, master);
       for (int round = 0; round <= rounds; round++) {
         long[] sparkFigures = new long[3];
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         UpgradePipeline.ConversionResult conversion = UpgradePipeline.convert(sc, cached, options);
         Map<String, Long> counts = UpgradePipeline.countByType(cached);
@@ -73,10 +76,13 @@ public final class ConvertBench {
         sparkFigures[2] = conversion.changes.size();
         conversion.release();
         long s = System.nanoTime() - start;
+        long sCpu = processCpuNanos() - cpu;
 
+        cpu = processCpuNanos();
         start = System.nanoTime();
         PlainConvert.Outcome outcome = PlainConvert.convert(resources, options);
         long p = System.nanoTime() - start;
+        long pCpu = processCpuNanos() - cpu;
         if (round == 0) {
           long plainHash = outcome.output().stream().mapToLong(ConvertBench::hash).sum();
           if (plainHash != sparkFigures[0] || outcome.labelled() != sparkFigures[1]
@@ -90,9 +96,12 @@ public final class ConvertBench {
         } else {
           spark.add(s);
           plain.add(p);
+          sparkCpu.add(sCpu);
+          plainCpu.add(pCpu);
         }
-        System.out.printf("%s: spark %.2f s, plain %.2f s; load %s%n", round == 0 ? "warm-up" : "round " + round,
-            s / 1e9, p / 1e9, Machine.loadAverage());
+        System.out.printf("%s: spark %.2f s (process CPU %.2f s), plain %.2f s (process CPU %.2f s); load %s%n",
+            round == 0 ? "warm-up" : "round " + round, s / 1e9, sCpu / 1e9, p / 1e9, pCpu / 1e9,
+            Machine.loadAverage());
       }
     }
     System.out.printf("%nconvert stage: %,d resources (%,d cube descs), --to %s, %s vs one plain thread, %d cores, "
@@ -101,6 +110,14 @@ public final class ConvertBench {
     System.out.printf("| spark convert step (%s) | %s | %.2f |%n", master, spark.all(), spark.median());
     System.out.printf("| same rules, one plain thread | %s | %.2f |%n", plain.all(), plain.median());
     System.out.printf("spark / plain = %.2f (target <= 0.7)%n", spark.median() / plain.median());
+    System.out.printf("diagnostic: process CPU (all threads: tasks, GC, JIT), spark %s s, plain %s s; spark's CPU / "
+        + "plain's = %.2f: on two otherwise idle cores the wall-clock ratio could not go below about half of that%n",
+        sparkCpu.all(), plainCpu.all(), sparkCpu.median() / plainCpu.median());
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long hash(Resource r) {
