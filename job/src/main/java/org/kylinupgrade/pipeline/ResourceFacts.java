@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaRDD;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.rules.InputChecks;
 import org.kylinupgrade.rules.Problem;
 import org.kylinupgrade.rules.UpgradeRules;
@@ -86,8 +87,10 @@ final class ResourceFacts {
         if (type.equals(UpgradePipeline.CUBE_DESC)) {
           names = UpgradeRules.namesOfDesc(r);
         } else if (type.equals(UpgradePipeline.CUBE)) {
-          names = new String[] {UpgradeRules.nameOfCube(r), UpgradeRules.descNameOfCube(r),
-              UpgradePipeline.cubeName(r)};
+          String name = UpgradeRules.nameOfCube(r);
+          // as UpgradePipeline.cubeName names it, without reading the JSON again
+          names = new String[] {name, UpgradeRules.descNameOfCube(r),
+              name != null ? name : ResourcePaths.entityName(r.path())};
         } else if (type.equals(UpgradePipeline.MODEL)) {
           names = new String[] {UpgradeRules.modelNameOfModel(r)};
         }
