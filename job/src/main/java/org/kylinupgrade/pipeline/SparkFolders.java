@@ -12,8 +12,19 @@ import org.kylinupgrade.metadata.Resource;
 /** Metadata folders as RDDs: the driver lists names only, executors read and write the files. */
 public final class SparkFolders {
   private static final int PATHS_PER_PARTITION = 2000;
+  /** At most this many partitions per core: every task of every stage costs its scheduling, more do not balance better. */
+  private static final int PARTITIONS_PER_CORE = 4;
 
   private SparkFolders() {
+  }
+
+  /**
+   * How many partitions a folder of {@code resources} is read into: one per {@value #PATHS_PER_PARTITION} paths, at
+   * least one per core, at most {@value #PARTITIONS_PER_CORE} per core.
+   */
+  public static int partitions(JavaSparkContext sc, int resources) {
+    int cores = sc.defaultParallelism();
+    return Math.max(cores, Math.min(resources / PATHS_PER_PARTITION + 1, PARTITIONS_PER_CORE * cores));
   }
 
   public static JavaRDD<Resource> read(JavaSparkContext sc, String location, Configuration conf) throws IOException {
@@ -21,7 +32,7 @@ public final class SparkFolders {
     try (FolderStore folder = new FolderStore(location, conf)) {
       paths = folder.listPaths();
     }
-    int partitions = Math.max(sc.defaultParallelism(), paths.size() / PATHS_PER_PARTITION + 1);
+    int partitions = partitions(sc, paths.size());
     SerializableConfiguration serializableConf = new SerializableConfiguration(conf);
     return sc.parallelize(paths, partitions).mapPartitions(it -> {
       List<Resource> out = new java.util.ArrayList<>();

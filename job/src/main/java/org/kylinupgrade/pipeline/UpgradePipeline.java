@@ -114,15 +114,16 @@ public final class UpgradePipeline implements Serializable {
    */
   public static ConversionResult convert(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options) {
     final UpgradeTarget target = options.target();
-    List<Problem> found = new ArrayList<Problem>(resources.filter(r -> InputChecks.isRead(r, target))
-        .flatMap(r -> {
-          Problem problem = InputChecks.check(r);
-          return (problem == null ? Collections.<Problem>emptyList()
-              : Collections.singletonList(problem)).iterator();
-        }).collect());
-    found.addAll(cubesWithoutDesc(sc, resources));
-    found.addAll(duplicateNames(resources));
-    ConversionResult conversion = convertChecked(sc, resources, options);
+    ResourceFacts facts = ResourceFacts.of(resources, target);
+    List<Problem> found = new ArrayList<Problem>(facts.inputProblems);
+    if (facts.complete) {
+      found.addAll(facts.cubesWithoutDesc());
+      found.addAll(facts.duplicateNames());
+    } else {
+      found.addAll(cubesWithoutDesc(sc, resources));
+      found.addAll(duplicateNames(resources));
+    }
+    ConversionResult conversion = convertChecked(sc, resources, options, facts.complete ? facts : null);
     return found.isEmpty() ? conversion : leftUntouched(sc, conversion, resources, found);
   }
 
@@ -213,9 +214,10 @@ public final class UpgradePipeline implements Serializable {
   /**
    * The conversion proper: the model groups converted on the executors with the tables broadcast; for 1.4-alpha
    * the rewritten resources replace the ones read, for 1.5 every resource is labelled as well ({@link #labelled});
-   * purged cubes' jobs are discarded.
+   * purged cubes' jobs are discarded. {@code facts} are the names read in one pass already, or null to read them here.
    */
-  private static ConversionResult convertChecked(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options) {
+  private static ConversionResult convertChecked(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options,
+      ResourceFacts facts) {
     JavaRDD<Resource> converted = resources.filter(r -> isConvertedType(r.type()));
     JavaRDD<Resource> passThrough = resources.filter(r -> !isConvertedType(r.type()));
     if (resources.getStorageLevel().equals(StorageLevel.NONE())) {
@@ -223,27 +225,35 @@ public final class UpgradePipeline implements Serializable {
     }
     boolean purging = !options.purgeCubes().isEmpty();
     if (purging) {
-      requireKnownCubes(converted, options.purgeCubes());
+      requireKnownCubes(facts != null ? facts.cubeNames() : cubeNames(converted), options.purgeCubes());
     }
-    Broadcast<TableCatalog> tables = sc.broadcast(tableCatalog(converted, options.target()));
-    JavaRDD<GroupResult> results = convertGroups(sc, converted, tables, options);
+    Broadcast<TableCatalog> tables = sc.broadcast(facts != null ? UpgradeRules.tables(facts.tables, options.target())
+        : tableCatalog(converted, options.target()));
+    // no cube desc, no group: nothing to shuffle
+    JavaRDD<GroupResult> results = facts != null && !facts.hasDescs() ? sc.<GroupResult>emptyRDD()
+        : convertGroups(sc, converted, tables, options, facts != null ? facts.modelsOfDesc() : null);
     results.persist(StorageLevel.MEMORY_AND_DISK());
 
-    List<Change> changes = results.flatMap(r -> r.changes().iterator()).collect();
-    List<Problem> unloadable = results.flatMap(r -> r.unloadable().iterator()).collect();
-    List<Problem> warnings = new ArrayList<>(results.flatMap(r -> r.warnings().iterator()).collect());
+    // everything the driver needs of the groups, in one job
+    GroupSummary summary = GroupSummary.of(results);
+    List<Change> changes = summary.changes;
+    List<Problem> unloadable = summary.unloadable;
+    List<Problem> warnings = new ArrayList<>(summary.warnings);
     tables.value().problems().forEach(warnings::add);
     JavaRDD<Resource> rewritten = results.flatMap(r -> r.rewritten().iterator());
+    Broadcast<Set<String>> rewrittenPaths = sc.broadcast(summary.rewrittenPaths);
+    // the resources no group rewrote: what the groups rewrote takes the place of the others by path
+    JavaRDD<Resource> notRewritten = converted.filter(r -> !rewrittenPaths.value().contains(r.path()));
     if (options.target() == UpgradeTarget.V1_5) {
-      return labelled(sc, options, converted, passThrough, results, rewritten, changes, unloadable, warnings);
+      return labelled(sc, options, converted, notRewritten, passThrough, results, rewritten, summary, warnings);
     }
 
-    JavaRDD<Resource> convertedOut = withRewrites(converted, rewritten).map(t -> t._2()._2().orElse(t._2()._1()));
+    JavaRDD<Resource> convertedOut = notRewritten.union(rewritten);
     if (!purging) {
       return new ConversionResult(passThrough.union(convertedOut), rewritten, results, converted, sortedChanges(changes),
           sorted(unloadable), sorted(warnings), PurgeOutcome.NONE);
     }
-    List<PurgedCube> purged = purgedCubes(results, options.purgeCubes());
+    List<PurgedCube> purged = purgedCubes(summary, options.purgeCubes());
     JobPurgeStep jobs = JobPurgeStep.run(sc, passThrough, options);
     changes = new ArrayList<>(changes);
     changes.addAll(jobs.changes);
@@ -252,22 +262,17 @@ public final class UpgradePipeline implements Serializable {
         sortedChanges(changes), sorted(unloadable), sorted(warnings), purge);
   }
 
-  /** Each converted resource by path, with what its group rewrote it to if it did. */
-  private static JavaPairRDD<String, Tuple2<Resource, org.apache.spark.api.java.Optional<Resource>>> withRewrites(
-      JavaRDD<Resource> converted, JavaRDD<Resource> rewritten) {
-    return converted.keyBy(Resource::path).leftOuterJoin(rewritten.keyBy(Resource::path));
-  }
-
   private static TableCatalog tableCatalog(JavaRDD<Resource> converted, UpgradeTarget target) {
     return UpgradeRules.tables(converted.filter(r -> r.type().equals(TABLE)).collect(), target);
   }
 
   /**
    * Each model with its cube descs and their cubes, converted as one group on an executor; groups without a desc
-   * are left out (their models pass through as they are).
+   * are left out (their models pass through as they are). {@code modelsOfDesc}: the model keys of each desc key, or
+   * null to find them here.
    */
   private static JavaRDD<GroupResult> convertGroups(JavaSparkContext sc, JavaRDD<Resource> converted,
-      Broadcast<TableCatalog> tables, UpgradeOptions options) {
+      Broadcast<TableCatalog> tables, UpgradeOptions options, Map<String, List<String>> modelsOfDesc) {
     // each desc keyed once by (desc key, model key): reading two names skips the rest of the JSON
     JavaPairRDD<String, Tuple2<String, Resource>> descs = converted.filter(r -> r.type().equals(CUBE_DESC))
         .mapToPair(d -> {
@@ -275,7 +280,8 @@ public final class UpgradePipeline implements Serializable {
           return new Tuple2<>(UpgradeRules.groupKey(names[0]), new Tuple2<>(UpgradeRules.groupKey(names[1]), d));
         });
     JavaPairRDD<String, Resource> descsByModel = descs.values().mapToPair(t -> t);
-    JavaPairRDD<String, Resource> cubesByModel = cubesByModel(sc, converted, descs);
+    JavaPairRDD<String, Resource> cubesByModel = cubesByModel(sc, converted,
+        modelsOfDesc != null ? modelsOfDesc : modelsOfDesc(descs));
     JavaPairRDD<String, Resource> modelsByName = converted.filter(r -> r.type().equals(MODEL))
         .keyBy(m -> UpgradeRules.groupKey(UpgradeRules.modelNameOfModel(m)));
 
@@ -290,15 +296,20 @@ public final class UpgradePipeline implements Serializable {
         });
   }
 
+  /** The model keys of each desc key, found on the executors. */
+  private static Map<String, List<String>> modelsOfDesc(JavaPairRDD<String, Tuple2<String, Resource>> descs) {
+    Map<String, List<String>> modelsOfDesc = new HashMap<>();
+    descs.mapValues(Tuple2::_1).distinct().collect()
+        .forEach(t -> modelsOfDesc.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2()));
+    return modelsOfDesc;
+  }
+
   /**
    * Cubes keyed by the model of their desc. The desc → model keys are names only: they are broadcast, so that cubes
    * (the largest resources) are shuffled once.
    */
   private static JavaPairRDD<String, Resource> cubesByModel(JavaSparkContext sc, JavaRDD<Resource> converted,
-      JavaPairRDD<String, Tuple2<String, Resource>> descs) {
-    Map<String, List<String>> modelsOfDesc = new HashMap<>();
-    descs.mapValues(Tuple2::_1).distinct().collect()
-        .forEach(t -> modelsOfDesc.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2()));
+      Map<String, List<String>> modelsOfDesc) {
     Broadcast<Map<String, List<String>>> modelsOfDescs = sc.broadcast(modelsOfDesc);
     return converted.filter(r -> r.type().equals(CUBE))
         .flatMapToPair(c -> {
@@ -311,8 +322,8 @@ public final class UpgradePipeline implements Serializable {
   }
 
   /** The cubes the groups purged, each one of {@code wanted}. */
-  private static List<PurgedCube> purgedCubes(JavaRDD<GroupResult> results, Set<String> wanted) {
-    List<PurgedCube> purged = results.flatMap(r -> r.purged().iterator()).collect();
+  private static List<PurgedCube> purgedCubes(GroupSummary summary, Set<String> wanted) {
+    List<PurgedCube> purged = summary.purged;
     CubePurges.requireAllPurged(wanted, purged);
     return purged;
   }
@@ -322,24 +333,21 @@ public final class UpgradePipeline implements Serializable {
    * with Kylin 1.5's version label ({@link VersionRefresh}, a map: nothing else is shuffled).
    */
   private static ConversionResult labelled(JavaSparkContext sc, UpgradeOptions options, JavaRDD<Resource> converted,
-      JavaRDD<Resource> passThrough, JavaRDD<GroupResult> results, JavaRDD<Resource> rewritten, List<Change> changes,
-      List<Problem> unloadable, List<Problem> warnings) {
+      JavaRDD<Resource> notRewritten, JavaRDD<Resource> passThrough, JavaRDD<GroupResult> results,
+      JavaRDD<Resource> rewritten, GroupSummary summary, List<Problem> warnings) {
     final long timestamp = options.runTimestamp();
-    Broadcast<Set<String>> untouched = sc.broadcast(new HashSet<String>(
-        results.flatMap(r -> r.untouched().iterator()).collect()));
-    JavaPairRDD<String, Tuple2<Resource, org.apache.spark.api.java.Optional<Resource>>> joined =
-        withRewrites(converted, rewritten);
-    JavaRDD<Resource> convertedOut = joined.map(t -> t._2()._2().isPresent() ? t._2()._2().get()
-        : labelledUnlessUntouched(t._2()._1(), untouched.value(), timestamp));
-    JavaRDD<Resource> convertedLabelled = joined.filter(t -> !t._2()._2().isPresent())
-        .flatMap(t -> changedOnly(t._2()._1(), labelledUnlessUntouched(t._2()._1(), untouched.value(), timestamp)));
+    Broadcast<Set<String>> untouched = sc.broadcast(summary.untouched);
+    JavaRDD<Resource> convertedOut = notRewritten.map(r -> labelledUnlessUntouched(r, untouched.value(), timestamp))
+        .union(rewritten);
+    JavaRDD<Resource> convertedLabelled = notRewritten
+        .flatMap(r -> changedOnly(r, labelledUnlessUntouched(r, untouched.value(), timestamp)));
 
-    List<Change> allChanges = new ArrayList<Change>(changes);
+    List<Change> allChanges = new ArrayList<Change>(summary.changes);
     JavaRDD<Resource> rewrittenAll = rewritten;
     PurgeOutcome purge = PurgeOutcome.NONE;
     JavaRDD<Resource> others = passThrough;
     if (!options.purgeCubes().isEmpty()) {
-      List<PurgedCube> purged = purgedCubes(results, options.purgeCubes());
+      List<PurgedCube> purged = purgedCubes(summary, options.purgeCubes());
       JobPurgeStep jobs = JobPurgeStep.run(sc, passThrough, options);
       allChanges.addAll(jobs.changes);
       purge = purgeOutcome(purged, jobs, convertedOut);
@@ -349,10 +357,9 @@ public final class UpgradePipeline implements Serializable {
     JavaRDD<Resource> othersOut = others.map(r -> VersionRefresh.refresh(r, timestamp));
     JavaRDD<Resource> othersLabelled = others.flatMap(r -> changedOnly(r, VersionRefresh.refresh(r, timestamp)));
     JavaRDD<Resource> versionLabelled = convertedLabelled.union(othersLabelled);
-    CuboidCheckCounts cuboidChecks = results.map(GroupResult::cuboidChecks)
-        .fold(CuboidCheckCounts.NONE, CuboidCheckCounts::plus);
     return new ConversionResult(othersOut.union(convertedOut), rewrittenAll.union(versionLabelled), versionLabelled,
-        results, converted, sortedChanges(allChanges), sorted(unloadable), sorted(warnings), purge, cuboidChecks);
+        results, converted, sortedChanges(allChanges), sorted(summary.unloadable), sorted(warnings), purge,
+        summary.cuboidChecks);
   }
 
   private static Resource labelledUnlessUntouched(Resource resource, Set<String> untouched, long timestamp) {
@@ -368,9 +375,13 @@ public final class UpgradePipeline implements Serializable {
     return out.iterator();
   }
 
-  private static void requireKnownCubes(JavaRDD<Resource> converted, Set<String> wanted) {
+  private static List<String> cubeNames(JavaRDD<Resource> converted) {
+    return converted.filter(r -> r.type().equals(CUBE)).map(UpgradePipeline::cubeName).collect();
+  }
+
+  private static void requireKnownCubes(List<String> cubeNames, Set<String> wanted) {
     Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    known.addAll(converted.filter(r -> r.type().equals(CUBE)).map(UpgradePipeline::cubeName).collect());
+    known.addAll(cubeNames);
     for (String cube : wanted) {
       if (!known.contains(cube)) {
         throw new BadInputException("unknown cube '" + cube + "' in --purge-cubes; check the name");
@@ -378,7 +389,7 @@ public final class UpgradePipeline implements Serializable {
     }
   }
 
-  private static String cubeName(Resource cube) {
+  static String cubeName(Resource cube) {
     try {
       String name = UpgradeRules.nameOfCube(cube);
       return name != null ? name : ResourcePaths.entityName(cube.path());

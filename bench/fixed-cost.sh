@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# bench/fixed-cost.sh fixed|convert [options]: the fixed-cost and conversion-stage benchmarks.
+#   bench/fixed-cost.sh fixed [--repeats 5] [--descs 1600] [--skip-1600]
+#       floor (fresh JVM, local[*], count of an empty RDD) vs the whole upgrade command on an empty folder (t0) and on
+#       1,600 cube descs (both targets); fresh JVMs, interleaved, medians
+#   bench/fixed-cost.sh convert [--master local[2]] [--descs 16000] [--resources 200000] [--rounds 5] [--to 1.5]
+#       the pipeline's conversion step on a local Spark context vs the same rules in one plain thread, warm JVM
+# Builds like bench/run.sh (same distribution layout in bench/target/dist); BENCH_SKIP_BUILD=1 reuses the last build.
+set -euo pipefail
+
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dist="$home/bench/target/dist"
+cd "$home"
+
+if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
+  build=(mvn -B -q package -DskipTests -pl launcher,bench -am)
+  mkdir -p bench/target
+  if ! "${build[@]}" -o > bench/target/build.log 2>&1 && ! "${build[@]}" > bench/target/build.log 2>&1; then
+    cat bench/target/build.log >&2
+    exit 1
+  fi
+  rm -rf "$dist"
+  mkdir -p "$dist/scripts" "$dist/lib"
+  cp scripts/kylin-upgrade "$dist/scripts/"
+  cp -r conf "$dist/conf"
+  ls job/target/kylin-upgrade-job-*.jar launcher/target/kylin-upgrade-launcher-*.jar bench/target/kylin-upgrade-bench-*.jar \
+    | grep -v -- '-tests\.jar$' | xargs -I{} cp {} "$dist/lib/"
+  tr ':' '\n' < launcher/target/runtime-classpath.txt > "$dist/classpath.list"
+  tr ':' '\n' < bench/target/runtime-classpath.txt >> "$dist/classpath.list"
+  sort -u "$dist/classpath.list" | grep -v '/target/' | while read -r jar; do
+    ln -sf "$jar" "$dist/lib/$(basename "$jar")"
+  done
+fi
+[ -d "$dist/lib" ] || { echo "bench/fixed-cost.sh: not built yet; run it without BENCH_SKIP_BUILD" >&2; exit 2; }
+
+java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+what="${1:-}"
+shift || true
+case "$what" in
+  fixed) main=org.kylinupgrade.bench.FixedCostBench; extra=(--home "$home" --cli "$dist/scripts/kylin-upgrade" --dist "$dist") ;;
+  convert) main=org.kylinupgrade.bench.ConvertBench; extra=(--home "$home") ;;
+  *) sed -n '2,8p' "$0" >&2; exit 2 ;;
+esac
+exec "$java_cmd" ${BENCH_JAVA_OPTS:--Xmx6g} @"$dist/conf/jdk17.options" \
+  -Dlog4j2.configurationFile="$dist/conf/log4j2.properties" \
+  -cp "$dist/lib/*" "$main" "${extra[@]}" "$@"

@@ -1,0 +1,126 @@
+package org.kylinupgrade.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.pipeline.SparkContexts;
+import org.kylinupgrade.pipeline.SparkFolders;
+import org.kylinupgrade.pipeline.UpgradePipeline;
+import org.kylinupgrade.rules.UpgradeOptions;
+import org.kylinupgrade.rules.UpgradeTarget;
+
+/**
+ * The conversion stage alone, in one warm JVM: (s) the pipeline's step between read and write as the upgrade job
+ * runs it ({@code UpgradePipeline.convert}, the counts by type, the output computed, the labelled count) on a local
+ * Spark context over resources already cached in it, ÷ (p) the same rules in one plain Java thread over the same
+ * resources in a list ({@link PlainConvert}). The input is a synthetic v1 store generated in memory. One warm-up
+ * round (which also checks that both give the same output), then interleaved rounds; medians.
+ *
+ * <p>Usage: {@code ConvertBench --home REPO [--master local[2]] [--descs 16000] [--resources 200000] [--rounds 5]
+ * [--to 1.5]}
+ */
+public final class ConvertBench {
+  private ConvertBench() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> flags = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i += 2) {
+      flags.put(args[i].substring(2), args[i + 1]);
+    }
+    Path home = Path.of(flags.get("home"));
+    String master = flags.getOrDefault("master", "local[2]");
+    int descs = Integer.parseInt(flags.getOrDefault("descs", "16000"));
+    int total = Integer.parseInt(flags.getOrDefault("resources", "200000"));
+    int rounds = Integer.parseInt(flags.getOrDefault("rounds", "5"));
+    UpgradeTarget target = UpgradeTarget.parse(flags.getOrDefault("to", "1.5"));
+
+    SyntheticV1Metadata.Shape shape = new SyntheticV1Metadata.Shape(descs, 1, total);
+    SyntheticV1Metadata generator = new SyntheticV1Metadata(home);
+    SyntheticV1Metadata.Written written = generator.describe(shape);
+    List<Resource> resources = new ArrayList<>(written.total());
+    for (long i = 0; i < written.total(); i++) {
+      resources.add(generator.resource(shape, i));
+    }
+    System.out.println("input: " + written);
+    UpgradeOptions options = UpgradeOptions.of(System.currentTimeMillis(), target);
+    String loadBefore = Machine.loadAverage();
+    Samples spark = new Samples();
+    Samples plain = new Samples();
+    Samples sparkCpu = new Samples();
+    Samples plainCpu = new Samples();
+    try (SparkContexts contexts = SparkContexts.open("kylin-upgrade convert bench", master)) {
+      JavaSparkContext sc = contexts.context();
+      int partitions = SparkFolders.partitions(sc, resources.size());
+      JavaRDD<Resource> cached = sc.parallelize(resources, partitions).cache();
+      System.out.printf("cached %,d resources in %d partitions on %s%n", cached.count(), partitions, master);
+      for (int round = 0; round <= rounds; round++) {
+        long[] sparkFigures = new long[3];
+        long cpu = processCpuNanos();
+        long start = System.nanoTime();
+        UpgradePipeline.ConversionResult conversion = UpgradePipeline.convert(sc, cached, options);
+        Map<String, Long> counts = UpgradePipeline.countByType(cached);
+        JavaRDD<Resource> output = conversion.output;
+        if (round == 0) {
+          sparkFigures[0] = output.map(ConvertBench::hash).reduce(Long::sum);
+        } else {
+          sparkFigures[0] = output.count();
+        }
+        sparkFigures[1] = conversion.versionLabelled.count();
+        sparkFigures[2] = conversion.changes.size();
+        conversion.release();
+        long s = System.nanoTime() - start;
+        long sCpu = processCpuNanos() - cpu;
+
+        cpu = processCpuNanos();
+        start = System.nanoTime();
+        PlainConvert.Outcome outcome = PlainConvert.convert(resources, options);
+        long p = System.nanoTime() - start;
+        long pCpu = processCpuNanos() - cpu;
+        if (round == 0) {
+          long plainHash = outcome.output().stream().mapToLong(ConvertBench::hash).sum();
+          if (plainHash != sparkFigures[0] || outcome.labelled() != sparkFigures[1]
+              || outcome.changes() != sparkFigures[2] || !outcome.countsByType().equals(counts)) {
+            throw new IllegalStateException("the two sides differ: output hash " + sparkFigures[0] + " vs " + plainHash
+                + ", labelled " + sparkFigures[1] + " vs " + outcome.labelled() + ", changes " + sparkFigures[2]
+                + " vs " + outcome.changes() + ", counts " + counts + " vs " + outcome.countsByType());
+          }
+          System.out.printf("check: same output (hash %d), %d changes, %d labelled%n", plainHash,
+              outcome.changes(), outcome.labelled());
+        } else {
+          spark.add(s);
+          plain.add(p);
+          sparkCpu.add(sCpu);
+          plainCpu.add(pCpu);
+        }
+        System.out.printf("%s: spark %.2f s (process CPU %.2f s), plain %.2f s (process CPU %.2f s); load %s%n",
+            round == 0 ? "warm-up" : "round " + round, s / 1e9, sCpu / 1e9, p / 1e9, pCpu / 1e9,
+            Machine.loadAverage());
+      }
+    }
+    System.out.printf("%nconvert stage: %,d resources (%,d cube descs), --to %s, %s vs one plain thread, %d cores, "
+        + "median of %d rounds after a warm-up; load average %s before, %s after%n", resources.size(), descs,
+        flags.getOrDefault("to", "1.5"), master, Machine.cores(), rounds, loadBefore, Machine.loadAverage());
+    System.out.printf("| spark convert step (%s) | %s | %.2f |%n", master, spark.all(), spark.median());
+    System.out.printf("| same rules, one plain thread | %s | %.2f |%n", plain.all(), plain.median());
+    System.out.printf("spark / plain = %.2f (target <= 0.7)%n", spark.median() / plain.median());
+    System.out.printf("diagnostic: process CPU (all threads: tasks, GC, JIT), spark %s s, plain %s s; spark's CPU / "
+        + "plain's = %.2f: on two otherwise idle cores the wall-clock ratio could not go below about half of that%n",
+        sparkCpu.all(), plainCpu.all(), sparkCpu.median() / plainCpu.median());
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static long hash(Resource r) {
+    return r.path().hashCode() * 31L + Arrays.hashCode(r.content()) + r.timestamp();
+  }
+}

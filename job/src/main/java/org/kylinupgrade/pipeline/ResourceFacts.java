@@ -1,0 +1,182 @@
+package org.kylinupgrade.pipeline;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.metadata.ResourcePaths;
+import org.kylinupgrade.rules.InputChecks;
+import org.kylinupgrade.rules.Problem;
+import org.kylinupgrade.rules.UpgradeRules;
+import org.kylinupgrade.rules.UpgradeTarget;
+
+/**
+ * What the checks before the conversion need of the resources, read in one pass (one Spark job, no shuffle): the
+ * input checks' problems, the names of cube descs, cubes and models, and the table resources. The names are small,
+ * so the rest is decided on the driver. When a name cannot be read ({@link #complete} false), the caller reads
+ * them again the way that reports why.
+ */
+final class ResourceFacts {
+  /** One resource's part: its input problem if any, its names, the resource itself for a table. */
+  static final class Fact implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final String path;
+    final String type;
+    final Problem problem;
+    /** desc: name, model_name; cube: name, descriptor, its name for messages; model: name. */
+    final String[] names;
+    final Resource table;
+    final boolean namesRead;
+
+    Fact(String path, String type, Problem problem, String[] names, Resource table, boolean namesRead) {
+      this.path = path;
+      this.type = type;
+      this.problem = problem;
+      this.names = names;
+      this.table = table;
+      this.namesRead = namesRead;
+    }
+  }
+
+  final List<Problem> inputProblems = new ArrayList<>();
+  final List<Resource> tables = new ArrayList<>();
+  final boolean complete;
+  private final List<Fact> descs = new ArrayList<>();
+  private final List<Fact> cubes = new ArrayList<>();
+  private final List<Fact> models = new ArrayList<>();
+
+  private ResourceFacts(List<Fact> facts) {
+    boolean allRead = true;
+    for (Fact fact : facts) {
+      if (fact.problem != null) {
+        inputProblems.add(fact.problem);
+      }
+      allRead &= fact.namesRead;
+      if (fact.type.equals(UpgradePipeline.TABLE)) {
+        tables.add(fact.table);
+      } else if (fact.type.equals(UpgradePipeline.CUBE_DESC)) {
+        descs.add(fact);
+      } else if (fact.type.equals(UpgradePipeline.CUBE)) {
+        cubes.add(fact);
+      } else if (fact.type.equals(UpgradePipeline.MODEL)) {
+        models.add(fact);
+      }
+    }
+    this.complete = allRead;
+  }
+
+  static ResourceFacts of(JavaRDD<Resource> resources, UpgradeTarget target) {
+    return new ResourceFacts(resources.flatMap(r -> {
+      Problem problem = InputChecks.isRead(r, target) ? InputChecks.check(r) : null;
+      String type = r.type();
+      if (!UpgradePipeline.isConvertedType(type)) {
+        return (problem == null ? Collections.<Fact>emptyList()
+            : Collections.singletonList(new Fact(r.path(), type, problem, null, null, true))).iterator();
+      }
+      String[] names = null;
+      boolean read = true;
+      try {
+        if (type.equals(UpgradePipeline.CUBE_DESC)) {
+          names = UpgradeRules.namesOfDesc(r);
+        } else if (type.equals(UpgradePipeline.CUBE)) {
+          String name = UpgradeRules.nameOfCube(r);
+          // as UpgradePipeline.cubeName names it, without reading the JSON again
+          names = new String[] {name, UpgradeRules.descNameOfCube(r),
+              name != null ? name : ResourcePaths.entityName(r.path())};
+        } else if (type.equals(UpgradePipeline.MODEL)) {
+          names = new String[] {UpgradeRules.modelNameOfModel(r)};
+        }
+      } catch (RuntimeException e) {
+        read = false;
+      }
+      Resource table = type.equals(UpgradePipeline.TABLE) ? r : null;
+      return Collections.singletonList(new Fact(r.path(), type, problem, names, table, read)).iterator();
+    }).collect());
+  }
+
+  /** Cubes whose {@code descriptor} names no cube desc: Kylin does not load such a cube, and no model group reaches it. */
+  List<Problem> cubesWithoutDesc() {
+    Set<String> known = new HashSet<>();
+    for (Fact desc : descs) {
+      known.add(UpgradeRules.groupKey(desc.names[0]));
+    }
+    List<Problem> problems = new ArrayList<>();
+    for (Fact cube : cubes) {
+      String desc = cube.names[1];
+      if (!known.contains(UpgradeRules.groupKey(desc))) {
+        problems.add(new Problem(cube.path, "cube " + cube.names[2] + (desc == null
+            ? " names no cube desc (no descriptor)" : " uses cube desc '" + desc + "', which does not exist")
+            + ": Kylin does not load the cube"));
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * Cubes, and models, that share a name with another (names compare case-insensitively, as Kylin's maps do): Kylin
+   * keeps one of them and drops the others without a word.
+   */
+  List<Problem> duplicateNames() {
+    Map<String, List<String>> pathsByName = new HashMap<>();
+    for (Fact cube : cubes) {
+      pathsByName.computeIfAbsent(UpgradePipeline.CUBE + "/" + UpgradeRules.groupKey(cube.names[0]),
+          k -> new ArrayList<>()).add(cube.path);
+    }
+    for (Fact model : models) {
+      pathsByName.computeIfAbsent(UpgradePipeline.MODEL + "/" + UpgradeRules.groupKey(model.names[0]),
+          k -> new ArrayList<>()).add(model.path);
+    }
+    Map<String, List<String>> duplicates = new TreeMap<>();
+    pathsByName.forEach((name, paths) -> {
+      if (paths.size() > 1) {
+        List<String> sorted = new ArrayList<>(paths);
+        Collections.sort(sorted);
+        duplicates.put(name, sorted);
+      }
+    });
+    List<Problem> problems = new ArrayList<>();
+    for (Map.Entry<String, List<String>> entry : duplicates.entrySet()) {
+      String kind = entry.getKey().startsWith(UpgradePipeline.CUBE + "/") ? "cube" : "model";
+      for (String path : entry.getValue()) {
+        List<String> others = new ArrayList<>(entry.getValue());
+        others.remove(path);
+        problems.add(new Problem(path, "the " + kind + " name it declares is declared by " + String.join(", ", others)
+            + " too: Kylin keeps one of them and drops the other"));
+      }
+    }
+    return problems;
+  }
+
+  boolean hasDescs() {
+    return !descs.isEmpty();
+  }
+
+  /** Each desc key's model keys, each once. */
+  Map<String, List<String>> modelsOfDesc() {
+    Map<String, Set<String>> sets = new HashMap<>();
+    for (Fact desc : descs) {
+      sets.computeIfAbsent(UpgradeRules.groupKey(desc.names[0]), k -> new LinkedHashSet<>())
+          .add(UpgradeRules.groupKey(desc.names[1]));
+    }
+    Map<String, List<String>> out = new HashMap<>();
+    sets.forEach((desc, modelKeys) -> out.put(desc, new ArrayList<>(modelKeys)));
+    return out;
+  }
+
+  /** The cubes' names as messages give them (the file name when a cube declares none). */
+  List<String> cubeNames() {
+    List<String> names = new ArrayList<>();
+    for (Fact cube : cubes) {
+      names.add(cube.names[2]);
+    }
+    return names;
+  }
+}
