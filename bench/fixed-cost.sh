@@ -12,26 +12,7 @@ home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dist="$home/bench/target/dist"
 cd "$home"
 
-if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
-  build=(mvn -B -q package -DskipTests -pl launcher,bench -am)
-  mkdir -p bench/target
-  if ! "${build[@]}" -o > bench/target/build.log 2>&1 && ! "${build[@]}" > bench/target/build.log 2>&1; then
-    cat bench/target/build.log >&2
-    exit 1
-  fi
-  rm -rf "$dist"
-  mkdir -p "$dist/scripts" "$dist/lib"
-  cp scripts/kylin-upgrade "$dist/scripts/"
-  cp -r conf "$dist/conf"
-  ls job/target/kylin-upgrade-job-*.jar launcher/target/kylin-upgrade-launcher-*.jar bench/target/kylin-upgrade-bench-*.jar \
-    | grep -v -- '-tests\.jar$' | xargs -I{} cp {} "$dist/lib/"
-  tr ':' '\n' < launcher/target/runtime-classpath.txt > "$dist/classpath.list"
-  tr ':' '\n' < bench/target/runtime-classpath.txt >> "$dist/classpath.list"
-  sort -u "$dist/classpath.list" | grep -v '/target/' | while read -r jar; do
-    ln -sf "$jar" "$dist/lib/$(basename "$jar")"
-  done
-fi
-[ -d "$dist/lib" ] || { echo "bench/fixed-cost.sh: not built yet; run it without BENCH_SKIP_BUILD" >&2; exit 2; }
+source "$home/bench/dist.sh" bench/fixed-cost.sh
 
 java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 what="${1:-}"
