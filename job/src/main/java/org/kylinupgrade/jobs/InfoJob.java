@@ -146,7 +146,7 @@ public final class InfoJob implements Callable<Integer> {
       }
     }
     if (!conversion.unloadable.isEmpty()) {
-      console.warn(conversion.unloadable.size() + " resources " + kylin(target) + " cannot load:");
+      console.warn(conversion.unloadable.size() + " resources " + target.release() + " cannot load:");
       conversion.unloadable.forEach(p -> console.warn("  " + p.path() + ": " + p.reason()));
     }
     UpgradeReport report = new UpgradeReport("info", source, null, 0L, true).upgradeTarget(target).counts(counts)
@@ -162,9 +162,5 @@ public final class InfoJob implements Callable<Integer> {
   /** What metadata the target's upgrade leaves unchanged is called: "1.5", or "v2" (1.4-alpha's format). */
   static String formatName(UpgradeTarget target) {
     return target == UpgradeTarget.V1_5 ? target.label() : "v2";
-  }
-
-  private static String kylin(UpgradeTarget target) {
-    return target == UpgradeTarget.V1_5 ? "Kylin 1.5" : ConversionFindings.KYLIN_V2;
   }
 }

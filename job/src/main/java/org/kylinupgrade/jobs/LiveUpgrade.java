@@ -268,7 +268,7 @@ final class LiveUpgrade implements JournaledRun.Job {
         int exit = c.exitCode(request, nothing ? "nothing to do" : "refused: unloadable");
         journal.putReport(run, c.report.json().toString());
         console.outcome(nothing ? "table " + url.tableName() + " is already v2: nothing to change, nothing written"
-            : "stopped before writing: " + UpgradeJob.kylin(request.target)
+            : "stopped before writing: " + request.target.release()
                 + " cannot load the resources above; fix them, or pass --keep-unloadable");
         return JournaledRun.Ending.of(nothing ? Run.Status.NOTHING_TO_DO : Run.Status.ABORTED, exit);
       }
@@ -380,7 +380,7 @@ final class LiveUpgrade implements JournaledRun.Job {
         .counts(counts)
         .conversion(result.changes, result.unloadable, result.warnings)
         .purge(result.purge);
-    ConversionFindings.print(console, result, ConversionFindings.KYLIN_V2, ConversionFindings.where(request.reportFile,
+    ConversionFindings.print(console, result, request.target.release(), ConversionFindings.where(request.reportFile,
         request.dryRun ? null : "stored in history table " + journal.table().name() + " (rows report:" + names.runId()
             + ":NNNNNN)"));
     return new Conversion(result, report, counts, resources);

@@ -134,14 +134,14 @@ public final class UpgradeJob implements Callable<Integer> {
       report.counts(counts).conversion(conversion.changes, conversion.unloadable, conversion.warnings)
           .purge(conversion.purge);
       console.detail("resources by type: " + counts);
-      ConversionFindings.print(console, conversion, kylin(target), ConversionFindings.where(cluster.reportFile(), null));
+      ConversionFindings.print(console, conversion, target.release(), ConversionFindings.where(cluster.reportFile(), null));
       if (target == UpgradeTarget.V1_5) {
         report.cuboidChecks(conversion.cuboidChecks);
         console.info(cuboidCheckLine(conversion.cuboidChecks));
       }
 
       if (!conversion.unloadable.isEmpty() && !keepUnloadable) {
-        console.outcome("stopped before writing: " + kylin(target) + " cannot load the resources above; fix them, "
+        console.outcome("stopped before writing: " + target.release() + " cannot load the resources above; fix them, "
             + "or pass --keep-unloadable to leave them untouched"
             + (target == UpgradeTarget.V1_4_ALPHA ? " as Kylin's own upgrader does" : ""));
         report.outcome("refused: unloadable", ExitCodes.BAD_INPUT).writeTo(cluster.reportFile());
@@ -180,10 +180,6 @@ public final class UpgradeJob implements Callable<Integer> {
         + counts.keptByKylinRule() + " kept by Kylin's rule, " + counts.ownGroups() + " written with aggregation "
         + "groups that keep the v1 cuboid set, " + counts.refused() + " refused (cuboid set or rowkey order would "
         + "change, or not expressible), " + counts.tooLarge() + " too large to check (refused)";
-  }
-
-  static String kylin(UpgradeTarget target) {
-    return target == UpgradeTarget.V1_5 ? "Kylin 1.5" : ConversionFindings.KYLIN_V2;
   }
 
   /** For 1.5, counts the resources that only get the version label, into the report too; 0 for 1.4-alpha. */

@@ -12,9 +12,6 @@ import org.kylinupgrade.rules.PurgedCube;
  * Kylin cannot load (printed at every level), and what a purge did.
  */
 public final class ConversionFindings {
-  /** The Kylin the 1.4-alpha target writes for. */
-  public static final String KYLIN_V2 = "Kylin v2.0";
-
   private ConversionFindings() {
   }
 
