@@ -55,26 +55,26 @@ public final class ValidateJob implements Callable<Integer> {
       Configuration conf = new Configuration();
       MetadataFolders.requireMetadataFolder(fromFolder, conf, "--from-folder");
       try (SparkContexts spark = SparkContexts.open("kylin-upgrade validate", cluster.master())) {
-        return validate("folder " + fromFolder, target, SparkFolders.read(spark.context(), fromFolder, conf), spark);
+        return validate("folder " + fromFolder, Phase.READ_FOLDER, target, SparkFolders.read(spark.context(), fromFolder, conf),
+            spark);
       }
     }
     try (HBaseCluster hbase = cluster.connect()) {
       hbase.openStore(cluster.metadataUrl()).close();
       try (SparkContexts spark = SparkContexts.open("kylin-upgrade validate", cluster.master())) {
-        return validate("table " + cluster.metadataUrl().tableName(), target,
+        return validate("table " + cluster.metadataUrl().tableName(), Phase.READ_TABLE, target,
             HBaseRdds.read(spark.context(), hbase, cluster.metadataUrl()), spark);
       }
     }
   }
 
-  private int validate(String source, UpgradeTarget target, JavaRDD<Resource> resources, SparkContexts spark)
+  private int validate(String source, Phase read, UpgradeTarget target, JavaRDD<Resource> resources, SparkContexts spark)
       throws IOException {
     Console console = cluster.console();
     resources.cache();
     try {
       Map<String, Long> counts;
-      try (Phase.Running phase = (source.startsWith("folder ") ? Phase.READ_FOLDER : Phase.READ_TABLE)
-          .start(spark.context(), console)) {
+      try (Phase.Running phase = read.start(spark.context(), console)) {
         counts = UpgradePipeline.countByType(resources);
       }
       List<Finding> findings;

@@ -112,12 +112,16 @@ final class ResourceFacts {
     for (Fact cube : cubes) {
       String desc = cube.names[1];
       if (!known.contains(UpgradeRules.groupKey(desc))) {
-        problems.add(new Problem(cube.path, "cube " + cube.names[2] + (desc == null
-            ? " names no cube desc (no descriptor)" : " uses cube desc '" + desc + "', which does not exist")
-            + ": Kylin does not load the cube"));
+        problems.add(cubeWithoutDesc(cube.path, cube.names[2], desc));
       }
     }
     return problems;
+  }
+
+  /** The problem of a cube whose {@code descriptor} ({@code desc}, null when absent) names no cube desc. */
+  static Problem cubeWithoutDesc(String path, String cubeName, String desc) {
+    return new Problem(path, "cube " + cubeName + (desc == null ? " names no cube desc (no descriptor)"
+        : " uses cube desc '" + desc + "', which does not exist") + ": Kylin does not load the cube");
   }
 
   /**
@@ -142,6 +146,14 @@ final class ResourceFacts {
         duplicates.put(name, sorted);
       }
     });
+    return duplicateNameProblems(duplicates);
+  }
+
+  /**
+   * A problem for each path of each name declared more than once: {@code duplicates} maps {@code cube/KEY} or
+   * {@code model/KEY} to its paths, names and paths in order.
+   */
+  static List<Problem> duplicateNameProblems(Map<String, List<String>> duplicates) {
     List<Problem> problems = new ArrayList<>();
     for (Map.Entry<String, List<String>> entry : duplicates.entrySet()) {
       String kind = entry.getKey().startsWith(UpgradePipeline.CUBE + "/") ? "cube" : "model";

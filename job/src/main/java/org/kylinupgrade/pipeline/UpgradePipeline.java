@@ -136,11 +136,7 @@ public final class UpgradePipeline implements Serializable {
     Broadcast<Set<String>> known = sc.broadcast(descs);
     return resources.filter(r -> r.type().equals(CUBE))
         .filter(c -> !known.value().contains(UpgradeRules.groupKey(UpgradeRules.descNameOfCube(c))))
-        .map(c -> {
-          String desc = UpgradeRules.descNameOfCube(c);
-          return new Problem(c.path(), "cube " + cubeName(c) + (desc == null ? " names no cube desc (no descriptor)"
-              : " uses cube desc '" + desc + "', which does not exist") + ": Kylin does not load the cube");
-        }).collect();
+        .map(c -> ResourceFacts.cubeWithoutDesc(c.path(), cubeName(c), UpgradeRules.descNameOfCube(c))).collect();
   }
 
   /**
@@ -166,17 +162,7 @@ public final class UpgradePipeline implements Serializable {
     for (Tuple2<String, String> t : named) {
       pathsByName.computeIfAbsent(t._1(), k -> new ArrayList<String>()).add(t._2());
     }
-    List<Problem> problems = new ArrayList<Problem>();
-    for (Map.Entry<String, List<String>> entry : pathsByName.entrySet()) {
-      String kind = entry.getKey().startsWith(CUBE + "/") ? "cube" : "model";
-      for (String path : entry.getValue()) {
-        List<String> others = new ArrayList<String>(entry.getValue());
-        others.remove(path);
-        problems.add(new Problem(path, "the " + kind + " name it declares is declared by " + String.join(", ", others)
-            + " too: Kylin keeps one of them and drops the other"));
-      }
-    }
-    return problems;
+    return ResourceFacts.duplicateNameProblems(pathsByName);
   }
 
   private static long count(Iterable<?> items) {
