@@ -161,6 +161,9 @@ public final class FolderStore implements MetadataStore {
 
   public Resource read(String resourcePath) throws IOException {
     Path file = fileOf(resourcePath);
+    if (fs instanceof RawLocalFileSystem) {
+      return readLocal(((RawLocalFileSystem) fs).pathToFile(file).toPath(), resourcePath);
+    }
     try {
       FileStatus status = fs.getFileStatus(file);
       byte[] bytes = new byte[(int) status.getLen()];
@@ -169,6 +172,16 @@ public final class FolderStore implements MetadataStore {
       }
       return new Resource(resourcePath, bytes, status.getModificationTime());
     } catch (FileNotFoundException e) {
+      throw new BadInputException(describe() + ": resource " + resourcePath + " disappeared while it was read", e);
+    }
+  }
+
+  /** Local folders: plain NIO, as {@link #putLocal} writes them. */
+  private Resource readLocal(java.nio.file.Path file, String resourcePath) throws IOException {
+    try {
+      long modified = Files.getLastModifiedTime(file).toMillis();
+      return new Resource(resourcePath, Files.readAllBytes(file), modified);
+    } catch (java.nio.file.NoSuchFileException e) {
       throw new BadInputException(describe() + ": resource " + resourcePath + " disappeared while it was read", e);
     }
   }

@@ -15,6 +15,8 @@ public final class Resource implements Serializable {
   private final String path;
   private final byte[] content;
   private final long timestamp;
+  /** Read from the path once: every stage filters by it, and the path is normalised already. */
+  private transient String type;
 
   public Resource(String path, byte[] content, long timestamp) {
     this.path = ResourcePaths.normalise(path);
@@ -45,7 +47,12 @@ public final class Resource implements Serializable {
 
   /** The first path element: {@code cube}, {@code cube_desc}, ...; {@code (root)} for top-level files. */
   public String type() {
-    return ResourcePaths.typeOf(path);
+    String t = type;
+    if (t == null) {
+      t = ResourcePaths.typeOfNormalised(path);
+      type = t;
+    }
+    return t;
   }
 
   public Resource withContent(byte[] newContent, long newTimestamp) {

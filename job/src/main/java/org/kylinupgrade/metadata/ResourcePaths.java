@@ -61,9 +61,32 @@ public final class ResourcePaths {
   }
 
   public static String typeOf(String path) {
-    String p = normalise(path);
-    int slash = p.indexOf('/', 1);
-    return slash < 0 ? ROOT_TYPE : p.substring(1, slash);
+    return typeOfNormalised(normalise(path));
+  }
+
+  /** {@link #typeOf} of a path that is {@link #normalise normalised} already. */
+  static String typeOfNormalised(String normalised) {
+    int slash = normalised.indexOf('/', 1);
+    if (slash < 0) {
+      return ROOT_TYPE;
+    }
+    // every stage filters by type: Kylin's own roots are answered without a new string
+    for (int i = 0; i < KNOWN_ROOTS.length; i++) {
+      if (KNOWN_ROOTS[i].length() == slash && normalised.startsWith(KNOWN_ROOTS[i])) {
+        return KNOWN_TYPES[i];
+      }
+    }
+    return normalised.substring(1, slash);
+  }
+
+  private static final String[] KNOWN_ROOTS = {CUBE, CUBE_DESC, MODEL_DESC, PROJECT, TABLE, HYBRID, II, II_DESC, DICT,
+      TABLE_SNAPSHOT, EXECUTE, EXECUTE_OUTPUT};
+  private static final String[] KNOWN_TYPES = new String[KNOWN_ROOTS.length];
+
+  static {
+    for (int i = 0; i < KNOWN_ROOTS.length; i++) {
+      KNOWN_TYPES[i] = KNOWN_ROOTS[i].substring(1);
+    }
   }
 
   /** {@code /cube_desc/abc.json} → {@code abc}; the file name without {@code .json}. */

@@ -218,7 +218,7 @@ public final class UpgradePipeline implements Serializable {
     // no cube desc, no group: nothing to shuffle
     JavaRDD<GroupResult> results = facts != null && !facts.hasDescs() ? sc.<GroupResult>emptyRDD()
         : convertGroups(sc, converted, tables, options, facts != null ? facts.modelsOfDesc() : null);
-    results.persist(StorageLevel.MEMORY_AND_DISK());
+    results.persist(StorageLevel.MEMORY_AND_DISK_SER());
 
     // everything the driver needs of the groups, in one job
     GroupSummary summary = GroupSummary.of(results);

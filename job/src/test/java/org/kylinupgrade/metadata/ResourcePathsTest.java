@@ -22,6 +22,22 @@ class ResourcePathsTest {
   }
 
   @Test
+  void typesThatStartLikeAKnownRootAreTheirOwn() {
+    assertEquals("cube", ResourcePaths.typeOf("/cube/x.json"));
+    assertEquals("cube_statistics", ResourcePaths.typeOf("/cube_statistics/c/s.seq"));
+    assertEquals("table_exd", ResourcePaths.typeOf("/table_exd/DEFAULT.T.json"));
+    assertEquals("execute_output", ResourcePaths.typeOf("/execute_output/u-00"));
+    assertEquals("table", ResourcePaths.typeOf("/table/DEFAULT.T.json"));
+  }
+
+  @Test
+  void aResourceReadsItsTypeFromItsPath() {
+    Resource r = new Resource(" table_snapshot/T/u.snapshot", new byte[0], 1L);
+    assertEquals("table_snapshot", r.type());
+    assertEquals("table_snapshot", r.type());
+  }
+
+  @Test
   void entityPathsAndPrefixesAreBelowTheirRoot() {
     assertEquals("/hybrid/h_1.json", ResourcePaths.hybridPath("h_1"));
     assertEquals("h_1", ResourcePaths.entityName(ResourcePaths.hybridPath("h_1")));
