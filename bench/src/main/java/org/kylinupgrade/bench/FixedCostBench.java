@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The fixed cost of the upgrade command against the floor of any local Spark command, in one run, interleaved:
  * <ul>
- *   <li>floor: {@link EmptyCountJob} in a fresh JVM with the flags the start script gives (its heap, the JDK options
- *   file, the log configuration, the same class path);</li>
+ *   <li>floor: {@link EmptyCountJob} in a fresh JVM with the flags the start script gives (its JIT tier, its heap, the
+ *   JDK options file, the log configuration, the same class path), without the class-data sharing archive;</li>
  *   <li>t0: {@code kylin-upgrade upgrade --from-folder E --to-folder OUT}, E a v1 folder with the sample's 3 tables
  *   and 1 project (the linear benchmark's size 0);</li>
  *   <li>t1600: the same on 1,600 cube descs, {@code --to 1.5} and {@code --to 1.4-alpha}.</li>
@@ -50,7 +50,8 @@ public final class FixedCostBench {
     Path cds = work.resolve("cds");
     Files.createDirectories(cds);
 
-    List<String> floorCommand = List.of(javaCommand(), "-Xmx2g", "@" + dist.resolve("conf/jdk17.options"),
+    List<String> floorCommand = List.of(javaCommand(), "-XX:TieredStopAtLevel=1", "-Xmx2g",
+        "@" + dist.resolve("conf/jdk17.options"),
         "-Dlog4j2.configurationFile=" + dist.resolve("conf/log4j2.properties"),
         "-cp", dist.resolve("lib") + "/*", EmptyCountJob.class.getName());
     Map<String, List<String>> commands = new LinkedHashMap<>();
