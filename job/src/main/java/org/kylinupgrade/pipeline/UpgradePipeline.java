@@ -218,6 +218,7 @@ public final class UpgradePipeline implements Serializable {
     // no cube desc, no group: nothing to shuffle
     JavaRDD<GroupResult> results = facts != null && !facts.hasDescs() ? sc.<GroupResult>emptyRDD()
         : convertGroups(sc, converted, tables, options, facts != null ? facts.modelsOfDesc() : null);
+    // serialized: cached as objects, Spark would keep estimating the size of every group's object graph
     results.persist(StorageLevel.MEMORY_AND_DISK_SER());
 
     // everything the driver needs of the groups, in one job
