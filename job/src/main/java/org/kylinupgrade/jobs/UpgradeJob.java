@@ -161,7 +161,14 @@ public final class UpgradeJob implements Callable<Integer> {
       long labelled;
       try (Phase.Running phase = Phase.WRITE_FOLDER.start(sc, console)) {
         written = write(conversion.output, conf);
-        labelled = versionLabelled(conversion, target, report);
+        // the write computed the output once and counted the labelled resources on the way
+        java.util.OptionalLong counted = conversion.labelledInOutput();
+        if (counted.isPresent()) {
+          labelled = counted.getAsLong();
+          report.versionLabelled(labelled);
+        } else {
+          labelled = versionLabelled(conversion, target, report);
+        }
       }
       console.outcomef("upgraded %s into %s: %d resources written, %d rewritten%s%s", fromFolder, toFolder, written,
           conversion.changes.size(), labelledOnly(labelled),

@@ -65,6 +65,7 @@ public final class UpgradePipeline implements Serializable {
     public final JavaRDD<Resource> versionLabelled;
     private final JavaRDD<GroupResult> results;
     private final JavaRDD<Resource> converted;
+    private final LongAccumulator labelledInOutput;
 
     ConversionResult(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<GroupResult> results,
         JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable, List<Problem> warnings,
@@ -77,12 +78,13 @@ public final class UpgradePipeline implements Serializable {
         JavaRDD<GroupResult> results, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
         List<Problem> warnings, PurgeOutcome purge) {
       this(output, rewritten, versionLabelled, results, converted, changes, unloadable, warnings, purge,
-          CuboidCheckCounts.NONE);
+          CuboidCheckCounts.NONE, null);
     }
 
     ConversionResult(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<Resource> versionLabelled,
         JavaRDD<GroupResult> results, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
-        List<Problem> warnings, PurgeOutcome purge, CuboidCheckCounts cuboidChecks) {
+        List<Problem> warnings, PurgeOutcome purge, CuboidCheckCounts cuboidChecks, LongAccumulator labelledInOutput) {
+      this.labelledInOutput = labelledInOutput;
       this.cuboidChecks = cuboidChecks;
       this.output = output;
       this.rewritten = rewritten;
@@ -93,6 +95,17 @@ public final class UpgradePipeline implements Serializable {
       this.unloadable = unloadable;
       this.warnings = warnings;
       this.purge = purge;
+    }
+
+    /**
+     * How many resources of {@link #output} got only the version label, counted while the output was computed: the
+     * count of {@link #versionLabelled} without reading the resources again, valid once one action (the folder write)
+     * has computed the output exactly once. Empty when the conversion cannot tell (1.4-alpha; resources put back as
+     * they were read, which the output counted before they were put back): count {@link #versionLabelled} then.
+     */
+    public java.util.OptionalLong labelledInOutput() {
+      return labelledInOutput == null ? java.util.OptionalLong.empty()
+          : java.util.OptionalLong.of(labelledInOutput.value());
     }
 
     /** Frees what the conversion cached. */
@@ -194,7 +207,7 @@ public final class UpgradePipeline implements Serializable {
     return new ConversionResult(output, conversion.rewritten.filter(r -> !kept.value().contains(r.path())),
         conversion.versionLabelled.filter(r -> !kept.value().contains(r.path())), conversion.results,
         conversion.converted, changes, sorted(unloadable), conversion.warnings, conversion.purge,
-        conversion.cuboidChecks);
+        conversion.cuboidChecks, null);
   }
 
   /**
@@ -324,7 +337,9 @@ public final class UpgradePipeline implements Serializable {
       JavaRDD<Resource> rewritten, GroupSummary summary, List<Problem> warnings) {
     final long timestamp = options.runTimestamp();
     Broadcast<Set<String>> untouched = sc.broadcast(summary.untouched);
-    JavaRDD<Resource> convertedOut = notRewritten.map(r -> labelledUnlessUntouched(r, untouched.value(), timestamp))
+    LongAccumulator labelledInOutput = sc.sc().longAccumulator("version labelled in the output");
+    JavaRDD<Resource> convertedOut = notRewritten
+        .map(r -> counted(r, labelledUnlessUntouched(r, untouched.value(), timestamp), labelledInOutput))
         .union(rewritten);
     JavaRDD<Resource> convertedLabelled = notRewritten
         .flatMap(r -> changedOnly(r, labelledUnlessUntouched(r, untouched.value(), timestamp)));
@@ -341,12 +356,20 @@ public final class UpgradePipeline implements Serializable {
       others = jobs.output;
       rewrittenAll = rewrittenAll.union(jobs.rewritten);
     }
-    JavaRDD<Resource> othersOut = others.map(r -> VersionRefresh.refresh(r, timestamp));
+    JavaRDD<Resource> othersOut = others.map(r -> counted(r, VersionRefresh.refresh(r, timestamp), labelledInOutput));
     JavaRDD<Resource> othersLabelled = others.flatMap(r -> changedOnly(r, VersionRefresh.refresh(r, timestamp)));
     JavaRDD<Resource> versionLabelled = convertedLabelled.union(othersLabelled);
     return new ConversionResult(othersOut.union(convertedOut), rewrittenAll.union(versionLabelled), versionLabelled,
         results, converted, sortedChanges(allChanges), sorted(summary.unloadable), sorted(warnings), purge,
-        summary.cuboidChecks);
+        summary.cuboidChecks, labelledInOutput);
+  }
+
+  /** {@code after}, counted in {@code labelled} when it is another resource than {@code before}. */
+  private static Resource counted(Resource before, Resource after, LongAccumulator labelled) {
+    if (after != before) {
+      labelled.add(1);
+    }
+    return after;
   }
 
   private static Resource labelledUnlessUntouched(Resource resource, Set<String> untouched, long timestamp) {
