@@ -169,7 +169,7 @@ final class GroupCheck {
    * Kylin 1.5 alike.
    */
   private void checkEngineAndStorage(Resource desc, ObjectNode tree) {
-    String release = Wording.release(target);
+    String release = target.release();
     Integer engine = intOrNull(tree, "engine_type", CubeDesc.ENGINE_MR_V1);
     if (engine != null && engine != CubeDesc.ENGINE_MR_V1 && engine != CubeDesc.ENGINE_MR_V2) {
       add(Finding.Kind.ENGINE_STORAGE, desc, "engine_type " + engine

@@ -11,9 +11,4 @@ final class Wording {
   static String kylin(UpgradeTarget target) {
     return target == UpgradeTarget.V1_5 ? "Kylin 1.5" : "Kylin v2";
   }
-
-  /** The release whose engine and storage ids a cube desc must use: "Kylin 1.5" or "Kylin v2.0". */
-  static String release(UpgradeTarget target) {
-    return target.release();
-  }
 }
