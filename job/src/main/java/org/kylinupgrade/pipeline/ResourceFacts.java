@@ -183,6 +183,34 @@ final class ResourceFacts {
     return out;
   }
 
+  /**
+   * The model groups each cube desc, model and cube joins, by path, from the names read already: a desc its model's
+   * key, a model its own key when a desc names it, a cube the model keys of its desc. Resources of no group are absent.
+   */
+  Map<String, List<String>> groupsOfPath() {
+    Map<String, List<String>> modelsOfDesc = modelsOfDesc();
+    Set<String> modelsWithDescs = new HashSet<>();
+    Map<String, List<String>> groups = new HashMap<>();
+    for (Fact desc : descs) {
+      String model = UpgradeRules.groupKey(desc.names[1]);
+      modelsWithDescs.add(model);
+      groups.put(desc.path, Collections.singletonList(model));
+    }
+    for (Fact model : models) {
+      String key = UpgradeRules.groupKey(model.names[0]);
+      if (modelsWithDescs.contains(key)) {
+        groups.put(model.path, Collections.singletonList(key));
+      }
+    }
+    for (Fact cube : cubes) {
+      List<String> models = modelsOfDesc.get(UpgradeRules.groupKey(cube.names[1]));
+      if (models != null) {
+        groups.put(cube.path, models);
+      }
+    }
+    return groups;
+  }
+
   /** The cubes' names as messages give them (the file name when a cube declares none). */
   List<String> cubeNames() {
     List<String> names = new ArrayList<>();

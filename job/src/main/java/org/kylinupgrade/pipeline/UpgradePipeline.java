@@ -230,7 +230,8 @@ public final class UpgradePipeline implements Serializable {
         : tableCatalog(converted, options.target()));
     // no cube desc, no group: nothing to shuffle
     JavaRDD<GroupResult> results = facts != null && !facts.hasDescs() ? sc.<GroupResult>emptyRDD()
-        : convertGroups(sc, converted, tables, options, facts != null ? facts.modelsOfDesc() : null);
+        : facts != null ? convertGroups(sc, converted, tables, options, facts.groupsOfPath())
+        : convertGroups(sc, converted, tables, options);
     // serialized: cached as objects, Spark would keep estimating the size of every group's object graph
     results.persist(StorageLevel.MEMORY_AND_DISK_SER());
 
@@ -267,12 +268,46 @@ public final class UpgradePipeline implements Serializable {
   }
 
   /**
-   * Each model with its cube descs and their cubes, converted as one group on an executor; groups without a desc
-   * are left out (their models pass through as they are). {@code modelsOfDesc}: the model keys of each desc key, or
-   * null to find them here.
+   * Each model with its cube descs and their cubes, converted as one group on an executor. {@code groupsOfPath}: the
+   * groups each desc, model and cube joins, from the names read before; keyed by path, the resources are shuffled in
+   * one pass without reading their JSON again. Models no desc names are not shuffled: they pass through as they are.
    */
   private static JavaRDD<GroupResult> convertGroups(JavaSparkContext sc, JavaRDD<Resource> converted,
-      Broadcast<TableCatalog> tables, UpgradeOptions options, Map<String, List<String>> modelsOfDesc) {
+      Broadcast<TableCatalog> tables, UpgradeOptions options, Map<String, List<String>> groupsOfPath) {
+    Broadcast<Map<String, List<String>>> groups = sc.broadcast(groupsOfPath);
+    LongAccumulator convertedCount = sc.sc().longAccumulator(ProgressListener.CONVERTED);
+    return converted.flatMapToPair(r -> {
+      List<String> keys = groups.value().getOrDefault(r.path(), Collections.<String>emptyList());
+      List<Tuple2<String, Resource>> keyed = new ArrayList<>(keys.size());
+      keys.forEach(key -> keyed.add(new Tuple2<>(key, r)));
+      return keyed.iterator();
+    }).groupByKey().map(g -> {
+      Resource model = null;
+      List<Resource> descs = new ArrayList<>();
+      List<Resource> cubes = new ArrayList<>();
+      for (Resource member : g._2()) {
+        String type = member.type();
+        if (type.equals(CUBE_DESC)) {
+          descs.add(member);
+        } else if (type.equals(CUBE)) {
+          cubes.add(member);
+        } else if (model == null) {
+          model = member;
+        }
+      }
+      GroupResult result = UpgradeRules.convertGroup(g._1(), model, descs, cubes, tables.value(), options);
+      convertedCount.add(result.rewritten().size());
+      return result;
+    });
+  }
+
+  /**
+   * {@link #convertGroups(JavaSparkContext, JavaRDD, Broadcast, UpgradeOptions, Map)} when a name could not be read
+   * before: the names are read here, where an unreadable one fails the conversion with what is wrong with it. Groups
+   * without a desc are left out (their models pass through as they are).
+   */
+  private static JavaRDD<GroupResult> convertGroups(JavaSparkContext sc, JavaRDD<Resource> converted,
+      Broadcast<TableCatalog> tables, UpgradeOptions options) {
     // each desc keyed once by (desc key, model key): reading two names skips the rest of the JSON
     JavaPairRDD<String, Tuple2<String, Resource>> descs = converted.filter(r -> r.type().equals(CUBE_DESC))
         .mapToPair(d -> {
@@ -280,8 +315,7 @@ public final class UpgradePipeline implements Serializable {
           return new Tuple2<>(UpgradeRules.groupKey(names[0]), new Tuple2<>(UpgradeRules.groupKey(names[1]), d));
         });
     JavaPairRDD<String, Resource> descsByModel = descs.values().mapToPair(t -> t);
-    JavaPairRDD<String, Resource> cubesByModel = cubesByModel(sc, converted,
-        modelsOfDesc != null ? modelsOfDesc : modelsOfDesc(descs));
+    JavaPairRDD<String, Resource> cubesByModel = cubesByModel(sc, converted, modelsOfDesc(descs));
     JavaPairRDD<String, Resource> modelsByName = converted.filter(r -> r.type().equals(MODEL))
         .keyBy(m -> UpgradeRules.groupKey(UpgradeRules.modelNameOfModel(m)));
 
@@ -449,8 +483,22 @@ public final class UpgradePipeline implements Serializable {
     return copy;
   }
 
-  /** Counts per resource type, computed on the executors. */
+  /**
+   * Counts per resource type, computed on the executors: each partition counts its own and the driver adds them up,
+   * one stage where {@code countByValue} shuffles into a second.
+   */
   public static Map<String, Long> countByType(JavaRDD<Resource> resources) {
-    return new java.util.TreeMap<>(resources.map(Resource::type).countByValue());
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    resources.mapPartitions(UpgradePipeline::typeCounts).collect()
+        .forEach(partition -> partition.forEach((type, n) -> counts.merge(type, n, Long::sum)));
+    return counts;
+  }
+
+  private static java.util.Iterator<HashMap<String, Long>> typeCounts(java.util.Iterator<Resource> resources) {
+    HashMap<String, Long> counts = new HashMap<>();
+    while (resources.hasNext()) {
+      counts.merge(resources.next().type(), 1L, Long::sum);
+    }
+    return Collections.singletonList(counts).iterator();
   }
 }
