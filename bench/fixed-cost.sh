@@ -3,8 +3,9 @@
 #   bench/fixed-cost.sh fixed [--repeats 5] [--descs 1600] [--skip-1600]
 #       floor (fresh JVM, local[*], count of an empty RDD) vs the whole upgrade command on an empty folder (t0) and on
 #       1,600 cube descs (both targets); fresh JVMs, interleaved, medians
-#   bench/fixed-cost.sh convert [--master local[2]] [--descs 16000] [--resources 200000] [--rounds 5] [--to 1.5]
-#       the pipeline's conversion step on a local Spark context vs the same rules in one plain thread, warm JVM
+#   bench/fixed-cost.sh convert [--master local[2]] [--descs 16000] [--resources 200000] [--rounds 5] [--to 1.5] [--threads 2]
+#       the pipeline's conversion step on a local Spark context vs the same rules in one plain thread and split over
+#       --threads plain threads (what any parallel run reaches on this machine), warm JVM
 # Builds like bench/run.sh (same distribution layout in bench/target/dist); BENCH_SKIP_BUILD=1 reuses the last build.
 set -euo pipefail
 
@@ -20,7 +21,7 @@ shift || true
 case "$what" in
   fixed) main=org.kylinupgrade.bench.FixedCostBench; extra=(--home "$home" --cli "$dist/scripts/kylin-upgrade" --dist "$dist") ;;
   convert) main=org.kylinupgrade.bench.ConvertBench; extra=(--home "$home") ;;
-  *) sed -n '2,8p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,9p' "$0" >&2; exit 2 ;;
 esac
 exec "$java_cmd" ${BENCH_JAVA_OPTS:--Xmx6g} @"$dist/conf/jdk17.options" \
   -Dlog4j2.configurationFile="$dist/conf/log4j2.properties" \

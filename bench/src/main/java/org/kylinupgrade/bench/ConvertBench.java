@@ -19,11 +19,12 @@ import org.kylinupgrade.rules.UpgradeTarget;
  * The conversion stage alone, in one warm JVM: (s) the pipeline's step between read and write as the upgrade job
  * runs it ({@code UpgradePipeline.convert}, the counts by type, the output computed and its labelled count) on a local
  * Spark context over resources already cached in it, ÷ (p) the same rules in one plain Java thread over the same
- * resources in a list ({@link PlainConvert}). The input is a synthetic v1 store generated in memory. One warm-up
+ * resources in a list ({@link PlainConvert}); and, as the machine's own limit for any parallel run of these rules, the
+ * plain rules split over {@code --threads} plain threads. The input is a synthetic v1 store generated in memory. One warm-up
  * round (which also checks that both give the same output), then interleaved rounds; medians.
  *
  * <p>Usage: {@code ConvertBench --home REPO [--master local[2]] [--descs 16000] [--resources 200000] [--rounds 5]
- * [--to 1.5]}
+ * [--to 1.5] [--threads 2]}
  */
 public final class ConvertBench {
   private ConvertBench() {
@@ -55,6 +56,8 @@ public final class ConvertBench {
     Samples plain = new Samples();
     Samples sparkCpu = new Samples();
     Samples plainCpu = new Samples();
+    Samples parallel = new Samples();
+    int threads = Integer.parseInt(flags.getOrDefault("threads", "2"));
     try (SparkContexts contexts = SparkContexts.open("kylin-upgrade convert bench", master)) {
       JavaSparkContext sc = contexts.context();
       int partitions = SparkFolders.partitions(sc, resources.size());
@@ -84,7 +87,19 @@ public final class ConvertBench {
         PlainConvert.Outcome outcome = PlainConvert.convert(resources, options);
         long p = System.nanoTime() - start;
         long pCpu = processCpuNanos() - cpu;
+        cpu = processCpuNanos();
+        start = System.nanoTime();
+        PlainConvert.Outcome split = PlainConvert.convert(resources, options, threads);
+        long q = System.nanoTime() - start;
+        long qCpu = processCpuNanos() - cpu;
         if (round == 0) {
+          long splitHash = split.output().stream().mapToLong(ConvertBench::hash).sum();
+          if (!split.output().equals(outcome.output()) || split.labelled() != outcome.labelled()
+              || split.changes() != outcome.changes() || split.problems() != outcome.problems()
+              || !split.countsByType().equals(outcome.countsByType())) {
+            throw new IllegalStateException("the plain rules differ on " + threads + " threads: output hash " + splitHash
+                + ", labelled " + split.labelled() + " vs " + outcome.labelled());
+          }
           long plainHash = outcome.output().stream().mapToLong(ConvertBench::hash).sum();
           if (plainHash != sparkFigures[0] || outcome.labelled() != sparkFigures[1]
               || outcome.changes() != sparkFigures[2] || !outcome.countsByType().equals(counts)) {
@@ -99,10 +114,11 @@ public final class ConvertBench {
           plain.add(p);
           sparkCpu.add(sCpu);
           plainCpu.add(pCpu);
+          parallel.add(q);
         }
-        System.out.printf("%s: spark %.2f s (process CPU %.2f s), plain %.2f s (process CPU %.2f s); load %s%n",
-            round == 0 ? "warm-up" : "round " + round, s / 1e9, sCpu / 1e9, p / 1e9, pCpu / 1e9,
-            Machine.loadAverage());
+        System.out.printf("%s: spark %.2f s (process CPU %.2f s), plain %.2f s (process CPU %.2f s), plain on %d threads "
+            + "%.2f s (process CPU %.2f s); load %s%n", round == 0 ? "warm-up" : "round " + round, s / 1e9, sCpu / 1e9,
+            p / 1e9, pCpu / 1e9, threads, q / 1e9, qCpu / 1e9, Machine.loadAverage());
       }
     }
     System.out.printf("%nconvert stage: %,d resources (%,d cube descs), --to %s, %s vs one plain thread, %d cores, "
@@ -110,7 +126,11 @@ public final class ConvertBench {
         flags.getOrDefault("to", "1.5"), master, Machine.cores(), rounds, loadBefore, Machine.loadAverage());
     System.out.printf("| spark convert step (%s) | %s | %.2f |%n", master, spark.all(), spark.median());
     System.out.printf("| same rules, one plain thread | %s | %.2f |%n", plain.all(), plain.median());
+    System.out.printf("| same rules, %d plain threads | %s | %.2f |%n", threads, parallel.all(), parallel.median());
     System.out.printf("spark / plain = %.2f (target <= 0.7)%n", spark.median() / plain.median());
+    System.out.printf("plain on %d threads / plain = %.2f: what splitting these rules over %d threads reaches on this "
+        + "machine without Spark; spark / plain on %d threads = %.2f%n", threads, parallel.median() / plain.median(),
+        threads, threads, spark.median() / parallel.median());
     System.out.printf("diagnostic: process CPU (all threads: tasks, GC, JIT), spark %s s, plain %s s; spark's CPU / "
         + "plain's = %.2f: on two otherwise idle cores the wall-clock ratio could not go below about half of that%n",
         sparkCpu.all(), plainCpu.all(), sparkCpu.median() / plainCpu.median());
