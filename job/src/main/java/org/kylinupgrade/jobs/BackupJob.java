@@ -20,6 +20,7 @@ import org.kylinupgrade.metadata.BigCellFiles;
 import org.kylinupgrade.metadata.FolderStore;
 import org.kylinupgrade.metadata.MetadataUrl;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.pipeline.Phase;
 import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
 import org.kylinupgrade.report.Console;
@@ -105,7 +106,7 @@ public final class BackupJob implements Callable<Integer> {
       facts.put("big_cell_files", Long.toString(bigCellFiles));
       if (toFolder != null) {
         FailurePoints.reached("backup:folder");
-        facts.put("folder", dumpToFolder(hbase, spark, name, url, names, now));
+        facts.put("folder", dumpToFolder(hbase, spark, name, url, names, now, console));
       }
       console.outcomef("backed up table %s: snapshot %s (%d rows)%s%s, %d big-cell files in %s%s", url.tableName(), name,
           rows, facts.containsKey(Run.ACL_SNAPSHOT) ? ", ACL table in " + facts.get(Run.ACL_SNAPSHOT) : "",
@@ -119,8 +120,12 @@ public final class BackupJob implements Callable<Integer> {
       FailurePoints.reached("backup:snapshot");
       hbase.admin().snapshot(url.tableName(), name);
       FailurePoints.reached("backup:count");
-      long tableRows = HBaseRdds.countRows(spark.context(), hbase, url.tableName());
-      long snapshotRows = countSnapshotRows();
+      long tableRows;
+      long snapshotRows;
+      try (Phase.Running phase = Phase.COUNT_ROWS.start(spark.context(), console)) {
+        tableRows = HBaseRdds.countRows(spark.context(), hbase, url.tableName());
+        snapshotRows = countSnapshotRows();
+      }
       if (snapshotRows != tableRows) {
         throw new IllegalStateException("snapshot " + name + " holds " + snapshotRows + " rows but table "
             + url.tableName() + " has " + tableRows + " (is a Kylin server still writing?)");
@@ -204,7 +209,7 @@ public final class BackupJob implements Callable<Integer> {
 
   /** The snapshot's rows written by the executors into PARENT/meta_<time> (a clone is read: no load on the table). */
   private String dumpToFolder(HBaseCluster hbase, SparkContexts spark, String name, MetadataUrl url, RunNames names,
-      LocalDateTime now) throws java.io.IOException {
+      LocalDateTime now, Console console) throws java.io.IOException {
     String folder = RunNames.backupFolder(toFolder, now);
     Configuration conf = hbase.conf();
     try (FolderStore out = new FolderStore(folder, conf)) {
@@ -213,8 +218,11 @@ public final class BackupJob implements Callable<Integer> {
       hbase.admin().cloneSnapshot(name, clone);
       boolean written = false;
       try {
-        JavaRDD<Resource> rows = HBaseRdds.readTable(spark.context(), hbase, clone, url, org.kylinupgrade.metadata.RowSelection.all(), null);
-        SparkFolders.write(rows, folder, conf);
+        try (Phase.Running phase = Phase.DUMP_FOLDER.start(spark.context(), console)) {
+          JavaRDD<Resource> rows = HBaseRdds.readTable(spark.context(), hbase, clone, url,
+              org.kylinupgrade.metadata.RowSelection.all(), null);
+          SparkFolders.write(rows, folder, conf);
+        }
         written = true;
       } finally {
         hbase.admin().dropIfExists(clone);

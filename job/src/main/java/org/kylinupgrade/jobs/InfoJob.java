@@ -12,6 +12,7 @@ import org.kylinupgrade.journal.RunJournal;
 import org.kylinupgrade.journal.RunNames;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
+import org.kylinupgrade.pipeline.Phase;
 import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
 import org.kylinupgrade.pipeline.UpgradePipeline;
@@ -55,8 +56,13 @@ public final class InfoJob implements Callable<Integer> {
     try (SparkContexts spark = SparkContexts.open("kylin-upgrade info", cluster.master())) {
       if (fromFolder != null) {
         Configuration conf = new Configuration();
-        JavaRDD<Resource> resources = SparkFolders.read(spark.context(), fromFolder, conf).cache();
-        show(console, "folder " + fromFolder, target, UpgradePipeline.countByType(resources), resources, spark);
+        JavaRDD<Resource> resources;
+        Map<String, Long> counts;
+        try (Phase.Running phase = Phase.READ_FOLDER.start(spark.context(), console)) {
+          resources = SparkFolders.read(spark.context(), fromFolder, conf).cache();
+          counts = UpgradePipeline.countByType(resources);
+        }
+        show(console, "folder " + fromFolder, target, counts, resources, spark);
       } else {
         try (HBaseCluster hbase = cluster.connect()) {
           String table = cluster.metadataUrl().tableName();
@@ -70,8 +76,11 @@ public final class InfoJob implements Callable<Integer> {
           }
           hbase.openStore(cluster.metadataUrl()).close();
           // every row is counted from its key; only the resources the rules read are read whole
-          Map<String, Long> counts = new java.util.TreeMap<>(HBaseRdds.paths(spark.context(), hbase,
-              cluster.metadataUrl().tableName()).map(ResourcePaths::typeOf).countByValue());
+          Map<String, Long> counts;
+          try (Phase.Running phase = Phase.READ_TABLE.start(spark.context(), console)) {
+            counts = new java.util.TreeMap<>(HBaseRdds.paths(spark.context(), hbase,
+                cluster.metadataUrl().tableName()).map(ResourcePaths::typeOf).countByValue());
+          }
           show(console, "table " + cluster.metadataUrl().tableName(), target, counts, HBaseRdds.readTable(spark.context(), hbase,
               cluster.metadataUrl().tableName(), cluster.metadataUrl(), RowsRead.forUpgrade(target, false), null), spark);
           showHistory(console, new RunJournal(hbase.historyTable(RunNames.historyTable(cluster.metadataUrl()))), true);
@@ -125,9 +134,13 @@ public final class InfoJob implements Callable<Integer> {
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     console.info(source + ": " + total + " resources");
     counts.forEach((type, n) -> console.infof("  %-20s %6d", type, n));
-    UpgradePipeline.ConversionResult conversion =
-        UpgradePipeline.convert(spark.context(), resources, UpgradeOptions.of(System.currentTimeMillis(), target));
-    long labelled = target == UpgradeTarget.V1_5 ? conversion.versionLabelled.count() : 0;
+    UpgradePipeline.ConversionResult conversion;
+    long labelled;
+    try (Phase.Running phase = Phase.CONVERT.start(spark.context(), console)) {
+      conversion = UpgradePipeline.convert(spark.context(), resources,
+          UpgradeOptions.of(System.currentTimeMillis(), target));
+      labelled = target == UpgradeTarget.V1_5 ? conversion.versionLabelled.count() : 0;
+    }
     long changed = conversion.changes.size() + labelled;
     boolean current = changed == 0;
     String format = formatName(target);

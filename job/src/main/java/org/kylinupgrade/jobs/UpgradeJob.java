@@ -149,10 +149,14 @@ public final class UpgradeJob implements Callable<Integer> {
       }
       int exit = conversion.unloadable.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
       if (dryRun) {
-        printDiffs(console, conversion, resources);
-        long labelled = versionLabelled(conversion, target, report);
+        long labelled;
+        try (Phase.Running phase = Phase.DIFF.start(sc, console)) {
+          printDiffs(console, conversion, resources);
+          labelled = versionLabelled(conversion, target, report);
+        }
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
         console.outcomef("dry run: %d of %d resources would change%s; nothing written",
-            conversion.changes.size() + labelled, resources.count(),
+            conversion.changes.size() + labelled, total,
             labelled == 0 ? "" : " (" + labelled + " of them only get the version label " + Versions.UPGRADED + ")");
         report.outcome("dry run", exit).writeTo(cluster.reportFile());
         return exit;

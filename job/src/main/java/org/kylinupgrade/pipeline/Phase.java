@@ -17,7 +17,13 @@ public enum Phase {
   WRITE_FOLDER("write folder"),
   STAGE("stage"),
   VERIFY("verify"),
-  VALIDATE("validate");
+  VALIDATE("validate"),
+  /** A dry run's diffs and counts of what would change. */
+  DIFF("diff"),
+  /** A backup's proof that its snapshot holds the table's rows. */
+  COUNT_ROWS("count rows"),
+  /** A backup's folder dump. */
+  DUMP_FOLDER("dump folder");
 
   /** What every phase's job group starts with. */
   public static final String GROUP_PREFIX = "kylin-upgrade ";

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Get;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kylinupgrade.FolderAssertions;
 import org.kylinupgrade.JobRunner;
+import org.kylinupgrade.SparkJobGroups;
 import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.TestTables;
@@ -95,10 +97,11 @@ class BackupRollbackIT {
   }
 
   @Test
-  void rollbackFromTheBackupFolderReplacesTheTablesContent() throws IOException {
+  void rollbackFromTheBackupFolderReplacesTheTablesContent() throws Exception {
     loadLocalmetaWithAcl();
     Path parent = tmp.resolve("backups");
-    assertEquals(ExitCodes.OK, runner.run(new BackupJob(), "--to-folder", parent.toString()), runner.err());
+    assertEquals(List.of("count rows", "dump folder"), SparkJobGroups.phasesOf(() ->
+        assertEquals(ExitCodes.OK, runner.run(new BackupJob(), "--to-folder", parent.toString()), runner.err())));
     Path folder;
     try (Stream<Path> children = Files.list(parent)) {
       folder = children.findFirst().orElseThrow();

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.kylinupgrade.FolderAssertions;
 import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SparkJobs;
+import org.kylinupgrade.SparkJobGroups;
 import org.kylinupgrade.TestData;
 
 /** {@code upgrade --from-folder IN --to-folder OUT} through real local Spark, against Kylin's own output. */
@@ -156,38 +157,29 @@ class OfflineUpgradeIT {
    */
   @Test
   void eachPhaseRunsAsASparkJobGroupNamedAfterIt() throws Exception {
-    List<String[]> jobs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    org.apache.spark.scheduler.SparkListener recorder = new org.apache.spark.scheduler.SparkListener() {
-      @Override
-      public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
-        jobs.add(new String[] {start.properties().getProperty("spark.jobGroup.id"),
-            start.properties().getProperty("spark.job.description")});
-      }
-    };
-    org.apache.spark.SparkContext sc = org.kylinupgrade.SharedSpark.context().sc();
-    sc.addSparkListener(recorder);
-    String printed;
-    try {
-      printed = printedBy("--from-folder", TestData.example("kylin-1.3.0-sample-cube").toString(), "--to-folder",
-          tmp.resolve("out").toString());
-    } finally {
-      sc.listenerBus().waitUntilEmpty(10_000);
-      sc.removeSparkListener(recorder);
-    }
-    List<String> phases = new java.util.ArrayList<>();
-    for (String[] job : jobs) {
-      assertTrue(job[0] != null && job[0].startsWith("kylin-upgrade "), "every job in a phase's group: " + job[0]);
-      assertEquals("kylin-upgrade " + job[1], job[0], "the description names the phase");
-      if (phases.isEmpty() || !phases.get(phases.size() - 1).equals(job[1])) {
-        phases.add(job[1]);
-      }
-    }
+    String[] printed = new String[1];
+    List<String> phases = SparkJobGroups.phasesOf(() -> printed[0] = printedBy("--from-folder",
+        TestData.example("kylin-1.3.0-sample-cube").toString(), "--to-folder", tmp.resolve("out").toString()));
     assertEquals(List.of("read folder", "convert", "write folder"), phases);
     for (String phase : phases) {
-      assertTrue(Pattern.compile("(?m)^" + phase + ": (\\d+)/\\1 tasks, [0-9.]+ s$").matcher(printed).find(),
-          "a line at the end of " + phase + ": " + printed);
+      assertTrue(Pattern.compile("(?m)^" + phase + ": (\\d+)/\\1 tasks, [0-9.]+ s$").matcher(printed[0]).find(),
+          "a line at the end of " + phase + ": " + printed[0]);
     }
-    assertEquals(null, sc.getLocalProperty("spark.jobGroup.id"), "the group is cleared after the run");
+    assertEquals(null, org.kylinupgrade.SharedSpark.context().sc().getLocalProperty("spark.jobGroup.id"),
+        "the group is cleared after the run");
+  }
+
+  @Test
+  void aDryRunsDiffsAndInfosConversionRunInPhasesToo() throws Exception {
+    String in = TestData.example("kylin-1.3.0-sample-cube").toString();
+    String[] printed = new String[1];
+    assertEquals(List.of("read folder", "convert", "diff"),
+        SparkJobGroups.phasesOf(() -> printed[0] = printedBy("--from-folder", in, "--dry-run")));
+    assertTrue(Pattern.compile("(?m)^diff: (\\d+)/\\1 tasks, [0-9.]+ s$").matcher(printed[0]).find(), printed[0]);
+    assertEquals(List.of("read folder", "convert"), SparkJobGroups.phasesOf(() -> {
+      JobRunner.Outcome info = offline.execute(new InfoJob(), "--from-folder", in);
+      assertEquals(ExitCodes.OK, info.exit(), info::toString);
+    }));
   }
 
   @Test
