@@ -30,10 +30,18 @@ public final class JobCommandLine {
    * and a failure throws with the marker, which YARN carries back in the application's diagnostics.
    */
   public static void main(Object command, String... args) {
+    OutputRelay relay = relayFromEnvironment();
     int code = execute(command, args);
     String deployMode = System.getProperty("spark.submit.deployMode");
     if (deployMode != null) {
       Console.standard().error(JobExit.MARKER + code);
+    }
+    if (relay != null) {
+      try {
+        relay.close();
+      } catch (java.io.IOException e) {
+        // every line was made visible as it was written
+      }
     }
     if ("cluster".equals(deployMode)) {
       if (code == ExitCodes.OK) {
@@ -42,6 +50,28 @@ public final class JobCommandLine {
       throw new JobExit(code);
     }
     System.exit(code);
+  }
+
+  /**
+   * The relay of what the job prints (standard output and error) to the file the launcher follows, when it named one
+   * ({@link OutputRelay#ENV}: a driver in the cluster); null otherwise, or when the file cannot be written, which is
+   * said and does not stop the job.
+   */
+  private static OutputRelay relayFromEnvironment() {
+    String uri = System.getenv(OutputRelay.ENV);
+    if (uri == null || uri.isEmpty()) {
+      return null;
+    }
+    try {
+      OutputRelay relay = OutputRelay.create(uri, new org.apache.hadoop.conf.Configuration());
+      System.setOut(relay.tee(System.out));
+      System.setErr(relay.tee(System.err));
+      return relay;
+    } catch (java.io.IOException | RuntimeException e) {
+      System.err.println("the job's output is not relayed to the launcher (" + Secrets.redact(String.valueOf(e))
+          + "); it is in the driver's log");
+      return null;
+    }
   }
 
   static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

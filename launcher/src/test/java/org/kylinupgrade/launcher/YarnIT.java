@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -113,6 +114,13 @@ class YarnIT {
     assertTrue(run.out.contains("upgrade: Spark application FINISHED"), run::toString);
     if (deployMode.equals("client")) {
       assertTrue(run.out.contains("2 resources converted"), "the driver's progress, here: " + run);
+    } else {
+      // relayed from the container through the cluster's file system
+      assertTrue(Pattern.compile("(?m)^convert: (\\d+)/\\1 tasks").matcher(run.out).find(),
+          "the driver's phases, relayed: " + run);
+      assertTrue(run.out.contains("upgraded " + dfs.getURI() + "/kylin/v1 into " + dfs.getURI() + out),
+          "the driver's outcome, relayed: " + run);
+      assertNoRelayFileLeft();
     }
     assertEquals(files(LauncherRun.repo().resolve("testdata/v2-expected/kylin-1.3.0-sample-cube")), hdfsFiles(out));
   }
@@ -135,11 +143,24 @@ class YarnIT {
     }
   }
 
-  /** A driver in a container cannot exit with the job's code: YARN's diagnostics carry it back. */
+  /**
+   * A driver in a container cannot exit with the job's code: YARN's diagnostics carry it back, and the relay of its
+   * output brings its error message.
+   */
   @Test
-  void aFailedJobsExitCodeComesBackFromTheCluster() {
+  void aFailedJobsExitCodeComesBackFromTheCluster() throws IOException {
     LauncherRun run = upgradeOnYarn("cluster", "/kylin/no-such-folder", "/kylin/unused");
     assertEquals(ExitCodes.BAD_INPUT, run.exitCode, run::toString);
     assertTrue(run.out.contains("upgrade: Spark application FAILED"), run::toString);
+    assertTrue(run.out.contains("upgrade: bad input: "), "the driver's error, relayed: " + run);
+    assertNoRelayFileLeft();
+  }
+
+  private static void assertNoRelayFileLeft() throws IOException {
+    org.apache.hadoop.fs.Path relays = new org.apache.hadoop.fs.Path("/tmp/kylin-upgrade-relay");
+    assertTrue(hdfs.exists(relays), "the relay folder");
+    assertEquals("rwxrwxrwt", hdfs.getFileStatus(relays).getPermission().toString(),
+        "every user's drivers write in the relay folder, each file its owner's, as in /tmp");
+    assertEquals(List.of(), List.of(hdfs.listStatus(relays)), "the relay file is deleted after the run");
   }
 }

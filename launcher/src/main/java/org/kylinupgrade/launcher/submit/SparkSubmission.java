@@ -14,11 +14,14 @@ import org.apache.spark.launcher.SparkLauncher;
 import org.kylinupgrade.conf.Secrets;
 import org.kylinupgrade.jobs.ExitCodes;
 import org.kylinupgrade.jobs.JobExit;
+import org.kylinupgrade.jobs.OutputRelay;
+import org.kylinupgrade.report.Console;
 
 /**
  * Submits a {@link SubmitCommand} through Spark's own {@link SparkLauncher} and follows it: the
  * application's state changes and the job's output (its progress lines among them) go to the terminal,
- * and the job's exit code comes back as the process's.
+ * and the job's exit code comes back as the process's. A driver in the cluster relays its output through a file on the
+ * cluster's file system ({@link RelayedOutput}).
  */
 public final class SparkSubmission {
   /** How long to wait, after the application ended, for the line that carries the job's exit code. */
@@ -38,10 +41,36 @@ public final class SparkSubmission {
 
   public int run(SubmitCommand command) throws IOException, InterruptedException {
     Path output = Files.createTempFile("kylin-upgrade-" + command.command() + "-", ".log");
+    RelayedOutput relayed = relayFor(command);
     try (ChildOutput following = new ChildOutput(output, this::childLine)) {
-      return follow(launcher(command).redirectOutput(output.toFile()).redirectError(), command);
+      SparkLauncher launcher = launcher(command).redirectOutput(output.toFile()).redirectError();
+      if (relayed != null) {
+        launcher.setConf("spark.yarn.appMasterEnv." + OutputRelay.ENV, relayed.file());
+        // the driver's progress as it goes, not only at each phase's end: there is no terminal in the container
+        launcher.setConf("spark.yarn.appMasterEnv." + Console.PROGRESS_ENV, "1");
+        relayed.start();
+      }
+      return follow(launcher, command, relayed);
     } finally {
       Files.deleteIfExists(output);
+    }
+  }
+
+  /**
+   * For a driver in the cluster, the relay of what it prints (its lines would be in the container's log only); null in
+   * client or local mode, where its output comes back through spark-submit's, or when no cluster file system is
+   * there to relay through, which is said.
+   */
+  private RelayedOutput relayFor(SubmitCommand command) {
+    if (!"cluster".equals(command.deployMode())) {
+      return null;
+    }
+    try {
+      return RelayedOutput.create(command.name(), childEnv, this::childLine);
+    } catch (IOException | RuntimeException e) {
+      say(command.command() + ": the driver's output is not relayed here (" + Secrets.redact(String.valueOf(e))
+          + "); it is in the YARN logs");
+      return null;
     }
   }
 
@@ -66,7 +95,8 @@ public final class SparkSubmission {
     return launcher;
   }
 
-  private int follow(SparkLauncher launcher, SubmitCommand command) throws IOException, InterruptedException {
+  private int follow(SparkLauncher launcher, SubmitCommand command, RelayedOutput relayed)
+      throws IOException, InterruptedException {
     CountDownLatch ended = new CountDownLatch(1);
     String prefix = command.command() + ": ";
     // a job without Spark never reports to the handle, which ends LOST: its own lines and exit code say it all
@@ -93,6 +123,10 @@ public final class SparkSubmission {
       ended.await();
     } finally {
       Runtime.getRuntime().removeShutdownHook(killOnExit);
+    }
+    if (relayed != null) {
+      // the last lines the driver relayed, its exit code among them
+      relayed.close();
     }
     SparkAppHandle.State state = handle.getState();
     boolean succeededInCluster = state == SparkAppHandle.State.FINISHED && "cluster".equals(command.deployMode());
