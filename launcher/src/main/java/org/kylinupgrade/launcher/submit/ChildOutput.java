@@ -1,9 +1,7 @@
 package org.kylinupgrade.launcher.submit;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -24,7 +22,7 @@ final class ChildOutput implements AutoCloseable {
   }
 
   private void follow() {
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    LineAssembler assembler = new LineAssembler(lines);
     byte[] buffer = new byte[8192];
     try (InputStream in = Files.newInputStream(file)) {
       while (true) {
@@ -36,18 +34,9 @@ final class ChildOutput implements AutoCloseable {
           Thread.sleep(100);
           continue;
         }
-        for (int i = 0; i < n; i++) {
-          if (buffer[i] == '\n') {
-            lines.accept(line.toString(StandardCharsets.UTF_8).stripTrailing());
-            line.reset();
-          } else {
-            line.write(buffer[i]);
-          }
-        }
+        assembler.add(buffer, n);
       }
-      if (line.size() > 0) {
-        lines.accept(line.toString(StandardCharsets.UTF_8).stripTrailing());
-      }
+      assembler.finish();
     } catch (IOException e) {
       lines.accept("(could not read the job's output: " + e + ")");
     } catch (InterruptedException e) {

@@ -1,8 +1,6 @@
 package org.kylinupgrade.launcher.submit;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -29,7 +27,7 @@ final class RelayedOutput implements AutoCloseable {
   private final Path file;
   private final Consumer<String> lines;
   private final Thread follower;
-  private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+  private final LineAssembler assembler;
   private volatile boolean stopping;
   private long offset;
   private boolean readFailed;
@@ -38,6 +36,7 @@ final class RelayedOutput implements AutoCloseable {
     this.fs = fs;
     this.file = file;
     this.lines = lines;
+    this.assembler = new LineAssembler(lines);
     this.follower = new Thread(this::follow, "relayed output of " + file.getName());
     this.follower.setDaemon(true);
   }
@@ -101,10 +100,7 @@ final class RelayedOutput implements AutoCloseable {
         return;
       }
     }
-    if (line.size() > 0) {
-      lines.accept(line.toString(StandardCharsets.UTF_8).stripTrailing());
-      line.reset();
-    }
+    assembler.finish();
   }
 
   /** What was relayed since the last read; a file under construction is read up to what its writer made visible. */
@@ -119,14 +115,7 @@ final class RelayedOutput implements AutoCloseable {
         int n;
         while ((n = in.read(buffer)) > 0) {
           offset += n;
-          for (int i = 0; i < n; i++) {
-            if (buffer[i] == '\n') {
-              lines.accept(line.toString(StandardCharsets.UTF_8).stripTrailing());
-              line.reset();
-            } else {
-              line.write(buffer[i]);
-            }
-          }
+          assembler.add(buffer, n);
         }
       }
     } catch (IOException e) {
