@@ -29,6 +29,7 @@ final class RelayedOutput implements AutoCloseable {
   private final Thread follower;
   private final LineAssembler assembler;
   private volatile boolean stopping;
+  private boolean closed;
   private long offset;
   private boolean readFailed;
 
@@ -126,9 +127,13 @@ final class RelayedOutput implements AutoCloseable {
     }
   }
 
-  /** Reads what is left, stops and deletes the file. */
+  /** Reads what is left, stops and deletes the file; again, nothing. */
   @Override
   public void close() throws InterruptedException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     stopping = true;
     if (follower.isAlive()) {
       follower.join(10_000);

@@ -52,6 +52,10 @@ public final class SparkSubmission {
       }
       return follow(launcher, command, relayed);
     } finally {
+      if (relayed != null) {
+        // a submission that failed before its end still stops following and deletes the file
+        relayed.close();
+      }
       Files.deleteIfExists(output);
     }
   }
