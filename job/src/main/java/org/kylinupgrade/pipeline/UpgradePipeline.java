@@ -35,9 +35,8 @@ import scala.Tuple2;
 /**
  * The v1 → v2 conversion as a Spark pipeline over an RDD of resources. Cube descs, models and cubes are
  * grouped by model in one shuffle, keyed by the names one pass read before; table descs are broadcast; every other
- * resource passes through
- * without being shuffled (for the 1.5 target, through a map that puts Kylin 1.5's version label on it). Only the
- * change report, the problems and counts reach the driver.
+ * resource passes through without being shuffled (for the 1.5 target, through a map that puts Kylin 1.5's version
+ * label on it). Only the change report, the problems and counts reach the driver.
  */
 public final class UpgradePipeline implements Serializable {
   private static final long serialVersionUID = 1L;
