@@ -107,9 +107,6 @@ public final class OutputRelay implements Closeable {
       if (b == '\r' && trimmed.isEmpty()) {
         return;
       }
-      if (b == '\n' && trimmed.isEmpty() && text.length() > 0) {
-        return;
-      }
       line(trimmed);
     }
   }
