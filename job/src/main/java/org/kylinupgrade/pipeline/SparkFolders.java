@@ -27,6 +27,15 @@ public final class SparkFolders {
     return Math.max(cores, Math.min(resources / PATHS_PER_PARTITION + 1, PARTITIONS_PER_CORE * cores));
   }
 
+  /**
+   * How many partitions the model groups are converted in: their rules are most of an upgrade's work, so every core
+   * gets a share whatever the input's split (a metadata table of one region is read by one task); at most one
+   * partition per group, at most {@value #PARTITIONS_PER_CORE} per core unless the input has more.
+   */
+  static int groupPartitions(JavaSparkContext sc, int inputPartitions, long groups) {
+    return (int) Math.max(inputPartitions, Math.min(groups, (long) PARTITIONS_PER_CORE * sc.defaultParallelism()));
+  }
+
   public static JavaRDD<Resource> read(JavaSparkContext sc, String location, Configuration conf) throws IOException {
     List<String> paths;
     try (FolderStore folder = new FolderStore(location, conf)) {

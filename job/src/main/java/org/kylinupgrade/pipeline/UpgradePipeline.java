@@ -276,12 +276,15 @@ public final class UpgradePipeline implements Serializable {
       Broadcast<TableCatalog> tables, UpgradeOptions options, Map<String, List<String>> groupsOfPath) {
     Broadcast<Map<String, List<String>>> groups = sc.broadcast(groupsOfPath);
     LongAccumulator convertedCount = sc.sc().longAccumulator(ProgressListener.CONVERTED);
+    Set<String> groupKeys = new HashSet<>();
+    groupsOfPath.values().forEach(groupKeys::addAll);
+    int partitions = SparkFolders.groupPartitions(sc, converted.getNumPartitions(), groupKeys.size());
     return converted.flatMapToPair(r -> {
       List<String> keys = groups.value().getOrDefault(r.path(), Collections.<String>emptyList());
       List<Tuple2<String, Resource>> keyed = new ArrayList<>(keys.size());
       keys.forEach(key -> keyed.add(new Tuple2<>(key, r)));
       return keyed.iterator();
-    }).groupByKey().map(g -> {
+    }).groupByKey(partitions).map(g -> {
       Resource model = null;
       List<Resource> descs = new ArrayList<>();
       List<Resource> cubes = new ArrayList<>();
@@ -320,7 +323,8 @@ public final class UpgradePipeline implements Serializable {
         .keyBy(m -> UpgradeRules.groupKey(UpgradeRules.modelNameOfModel(m)));
 
     LongAccumulator convertedCount = sc.sc().longAccumulator(ProgressListener.CONVERTED);
-    return modelsByName.cogroup(descsByModel, cubesByModel)
+    int partitions = SparkFolders.groupPartitions(sc, converted.getNumPartitions(), Long.MAX_VALUE);
+    return modelsByName.cogroup(descsByModel, cubesByModel, partitions)
         .filter(g -> g._2()._2().iterator().hasNext())
         .map(g -> {
           GroupResult result = UpgradeRules.convertGroup(g._1(), first(g._2()._1()), list(g._2()._2()),

@@ -59,7 +59,8 @@ public final class ValidationPipeline {
       JavaPairRDD<String, Resource> modelsByName = json.filter(r -> r.type().equals(UpgradePipeline.MODEL))
           .keyBy(m -> UpgradeRules.groupKey(UpgradeRules.modelNameOfModel(m)));
 
-      findings.addAll(modelsByName.cogroup(descsByModel, cubesByModel)
+      int partitions = SparkFolders.groupPartitions(sc, json.getNumPartitions(), Long.MAX_VALUE);
+      findings.addAll(modelsByName.cogroup(descsByModel, cubesByModel, partitions)
           .flatMap(g -> MetadataChecks.group(firstByPath(g._2()._1()), list(g._2()._2()), list(g._2()._3()),
               tables.value(), index.value(), target).iterator())
           .collect());
