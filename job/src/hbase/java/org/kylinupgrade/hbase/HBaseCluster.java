@@ -33,7 +33,7 @@ public final class HBaseCluster implements Closeable {
   public static final long DEFAULT_MAX_CELL_SIZE = 10L * 1024 * 1024;
   public static final Duration CONNECT_DEADLINE = Duration.ofSeconds(30);
 
-  private static final long ADMIN_POLL_MS = 20;
+  static final long ADMIN_POLL_MS = 20;
 
   private final Configuration conf;
   private final Connection connection;
@@ -237,7 +237,8 @@ public final class HBaseCluster implements Closeable {
    * The connection table operations (snapshot, clone, disable, drop) go through. The client waits for each of
    * them by polling the master, sleeping the client pause times a backoff (1, 2, 3, 5, 10, ...): at the
    * fail-fast pause of 200 ms a disable that takes 250 ms is seen done after 600 ms, and the swap window is
-   * mostly these sleeps. This connection polls every 20 ms, with more retries for the same patience.
+   * mostly these sleeps. This connection's pause is 20 ms, with more retries for the same patience; on HBase 2,
+   * {@link TableOperations} also restarts the backoff at every question.
    */
   synchronized Connection adminConnection() throws IOException {
     if (adminConnection == null) {

@@ -33,7 +33,7 @@ public final class TableAdmin {
 
   public void snapshot(String table, String snapshot) throws IOException {
     try (Admin admin = admin()) {
-      admin.snapshot(snapshot, TableName.valueOf(table));
+      TableOperations.snapshot(admin, snapshot, TableName.valueOf(table), HBaseCluster.ADMIN_POLL_MS);
     }
   }
 
@@ -64,7 +64,7 @@ public final class TableAdmin {
   /** Creates {@code table} from {@code snapshot}: HBase links the snapshot's files, no data is copied. */
   public void cloneSnapshot(String snapshot, String table) throws IOException {
     try (Admin admin = admin()) {
-      admin.cloneSnapshot(snapshot, TableName.valueOf(table));
+      TableOperations.cloneSnapshot(admin, snapshot, TableName.valueOf(table), HBaseCluster.ADMIN_POLL_MS);
     }
   }
 
@@ -72,7 +72,7 @@ public final class TableAdmin {
     try (Admin admin = admin()) {
       TableName name = TableName.valueOf(table);
       if (admin.tableExists(name) && admin.isTableEnabled(name)) {
-        admin.disableTable(name);
+        TableOperations.disable(admin, name, HBaseCluster.ADMIN_POLL_MS);
       }
     }
   }
@@ -81,7 +81,7 @@ public final class TableAdmin {
     try (Admin admin = admin()) {
       TableName name = TableName.valueOf(table);
       if (admin.tableExists(name) && admin.isTableDisabled(name)) {
-        admin.enableTable(name);
+        TableOperations.enable(admin, name, HBaseCluster.ADMIN_POLL_MS);
       }
     }
   }
@@ -91,9 +91,9 @@ public final class TableAdmin {
       TableName name = TableName.valueOf(table);
       if (admin.tableExists(name)) {
         if (admin.isTableEnabled(name)) {
-          admin.disableTable(name);
+          TableOperations.disable(admin, name, HBaseCluster.ADMIN_POLL_MS);
         }
-        admin.deleteTable(name);
+        TableOperations.delete(admin, name, HBaseCluster.ADMIN_POLL_MS);
       }
     }
   }
