@@ -56,8 +56,9 @@ public final class BackupJob implements Callable<Integer> {
     MetadataUrl url = cluster.metadataUrl();
     LocalDateTime now = LocalDateTime.now();
     String name = snapshot != null ? snapshot : RunNames.namedBackup(url, now);
-    try (HBaseCluster hbase = cluster.connect();
-        SparkContexts spark = SparkContexts.open("kylin-upgrade backup", cluster.master())) {
+    try (SparkContexts.Opening starting = SparkContexts.openBeside("kylin-upgrade backup", cluster.master());
+        HBaseCluster hbase = cluster.connect();
+        SparkContexts spark = starting.get()) {
       hbase.openStore(url).close();
       if (hbase.admin().snapshotExists(name)) {
         throw new BadInputException("snapshot " + name + " already exists; choose another --snapshot name");

@@ -28,8 +28,9 @@ public final class ResumeJob implements Callable<Integer> {
     org.kylinupgrade.rules.UpgradeTarget named = to == null ? null : UpgradeJob.target(to);
     LiveUpgrade.Request request = new LiveUpgrade.Request(null, null, null, null, false, false, cluster.reportFile(),
         org.kylinupgrade.rules.UpgradeTarget.DEFAULT);
-    try (HBaseCluster hbase = cluster.connect();
-        SparkContexts spark = SparkContexts.open("kylin-upgrade resume", cluster.master())) {
+    try (SparkContexts.Opening starting = SparkContexts.openBeside("kylin-upgrade resume", cluster.master());
+        HBaseCluster hbase = cluster.connect();
+        SparkContexts spark = starting.get()) {
       return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request, cluster.console()).resume(named);
     }
   }

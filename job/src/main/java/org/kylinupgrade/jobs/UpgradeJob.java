@@ -211,8 +211,9 @@ public final class UpgradeJob implements Callable<Integer> {
   private int live(Console console) throws Exception {
     LiveUpgrade.Request request = new LiveUpgrade.Request(models, cubes, projects, purgeCubes, keepUnloadable, dryRun,
         cluster.reportFile(), target(to));
-    try (HBaseCluster hbase = cluster.connect();
-        SparkContexts spark = SparkContexts.open("kylin-upgrade upgrade", cluster.master())) {
+    try (SparkContexts.Opening starting = SparkContexts.openBeside("kylin-upgrade upgrade", cluster.master());
+        HBaseCluster hbase = cluster.connect();
+        SparkContexts spark = starting.get()) {
       return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request, console).run();
     }
   }

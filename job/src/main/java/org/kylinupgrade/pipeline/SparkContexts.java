@@ -1,5 +1,7 @@
 package org.kylinupgrade.pipeline;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -42,6 +44,65 @@ public final class SparkContexts implements AutoCloseable {
     SparkContext context = SparkContext.getOrCreate(conf);
     context.addSparkListener(new ProgressListener());
     return new SparkContexts(JavaSparkContext.fromSparkContext(context), true);
+  }
+
+  /**
+   * Starts opening the context on a thread of its own, so that the caller's own start (connecting to HBase) runs
+   * beside Spark's: each takes about a second or two of a fresh JVM.
+   */
+  public static Opening openBeside(String appName, String master) {
+    FutureTask<SparkContexts> task = new FutureTask<>(() -> open(appName, master));
+    Thread starter = new Thread(task, "spark-start");
+    starter.setDaemon(true);
+    starter.start();
+    return new Opening(task);
+  }
+
+  /**
+   * A context being opened. {@link #get()} waits for it and hands it over to the caller; closing an opening that was
+   * not handed over (the caller failed first) closes the context once it is open.
+   */
+  public static final class Opening implements AutoCloseable {
+    private final FutureTask<SparkContexts> task;
+    private boolean handedOver;
+
+    private Opening(FutureTask<SparkContexts> task) {
+      this.task = task;
+    }
+
+    public SparkContexts get() {
+      try {
+        SparkContexts contexts = task.get();
+        handedOver = true;
+        return contexts;
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException) {
+          throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+          throw (Error) cause;
+        }
+        throw new IllegalStateException("Spark did not start: " + cause, cause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while Spark started", e);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (handedOver) {
+        return;
+      }
+      try {
+        task.get().close();
+      } catch (ExecutionException e) {
+        // it did not open: nothing to close, and the caller's own failure is the one to report
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   public JavaSparkContext context() {
