@@ -54,7 +54,7 @@ public final class CoprocessorTables {
 
   /** Brings one table to {@code wanted} (or, with {@code dryRun}, says what that would change). */
   public static TableOutcome deploy(HBaseCluster cluster, String table, List<CoprocessorEntry> wanted, boolean dryRun) {
-    try (Admin admin = cluster.connection().getAdmin()) {
+    try (Admin admin = cluster.adminConnection().getAdmin()) {
       TableName name = TableName.valueOf(table);
       List<CoprocessorEntry> current;
       try {
@@ -84,7 +84,7 @@ public final class CoprocessorTables {
     try {
       if (plan.changesCoprocessors()) {
         if (!plan.needsEnabling()) {
-          admin.disableTable(name);
+          TableOperations.disable(admin, name, HBaseCluster.ADMIN_POLL_MS);
         }
         org.kylinupgrade.journal.FailurePoints.reached(DISABLED);
         step = "modify";
@@ -113,7 +113,7 @@ public final class CoprocessorTables {
   private static String enableIfDisabled(Admin admin, TableName name, String error) {
     try {
       if (!admin.isTableEnabled(name)) {
-        admin.enableTable(name);
+        TableOperations.enable(admin, name, HBaseCluster.ADMIN_POLL_MS);
       }
       return error;
     } catch (IOException | RuntimeException e) {

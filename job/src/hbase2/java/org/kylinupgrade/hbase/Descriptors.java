@@ -73,7 +73,8 @@ final class Descriptors {
       builder.setCoprocessor(CoprocessorDescriptorBuilder.newBuilder(e.className())
           .setJarPath(e.jarPath()).setPriority(e.priority()).setProperties(e.parameters()).build());
     }
-    admin.modifyTable(builder.build());
+    ProcedureWait.await(admin.modifyTableAsync(builder.build()), HBaseCluster.ADMIN_POLL_MS, admin.getSyncWaitTimeout(),
+        "modification of table " + name);
   }
 
   static boolean isRegionCoprocessor(Class<?> c) {
