@@ -213,7 +213,7 @@ public final class HBaseCluster implements Closeable {
 
   /** Creates {@code table} with Kylin's metadata layout (one family {@code f}, in memory, as Kylin creates it). */
   public void createKylinTable(String table) throws IOException {
-    try (Admin admin = connection.getAdmin()) {
+    try (Admin admin = adminConnection().getAdmin()) {
       Descriptors.createKylinTable(admin, TableName.valueOf(table));
     }
   }

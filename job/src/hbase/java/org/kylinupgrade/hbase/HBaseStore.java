@@ -49,7 +49,7 @@ public final class HBaseStore implements MetadataStore {
 
   static HBaseStore open(HBaseCluster cluster, MetadataUrl url, boolean create) throws IOException {
     HBaseStore store = new HBaseStore(cluster, url);
-    try (Admin admin = cluster.connection().getAdmin()) {
+    try (Admin admin = cluster.adminConnection().getAdmin()) {
       if (!admin.tableExists(store.tableName)) {
         if (!create) {
           throw new BadInputException("table " + store.tableName + " does not exist; check --metadata-url (Kylin's kylin.metadata.url)");

@@ -30,7 +30,7 @@ public final class HistoryTable extends NamedTable {
   }
 
   public HistoryTable ensureExists() throws IOException {
-    try (Admin admin = cluster.connection().getAdmin()) {
+    try (Admin admin = cluster.adminConnection().getAdmin()) {
       if (!admin.tableExists(name)) {
         try {
           Descriptors.createRecordTable(admin, name, FAMILY);

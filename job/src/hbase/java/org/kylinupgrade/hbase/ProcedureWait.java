@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Waits for a table operation the master runs (snapshot, clone, disable, delete) by asking every {@code pollMs}.
- * The client's own wait sleeps the client pause times a growing backoff (1, 2, 3, 5, 10, 20, ...) between its
- * questions, so an operation of 450 ms was seen done after 820 ms even at a pause of 20 ms. Each short
+ * Waits for a table operation the master runs (create, snapshot, clone, modify, disable, delete) by asking every
+ * {@code pollMs}. The client's own wait sleeps the client pause times a growing backoff (1, 2, 3, 5, 10, 20, ...)
+ * between its questions, so an operation of 450 ms was seen done after 820 ms even at a pause of 20 ms. Each short
  * {@code get} below asks once and sleeps one pause, its backoff starting over: the answer comes within one pause.
  */
 final class ProcedureWait {

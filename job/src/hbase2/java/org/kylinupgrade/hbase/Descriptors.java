@@ -25,15 +25,20 @@ final class Descriptors {
 
   /** Kylin's metadata layout: one family {@code f}, IN_MEMORY, HBase defaults otherwise (what Kylin creates). */
   static void createKylinTable(Admin admin, TableName name) throws IOException {
-    admin.createTable(TableDescriptorBuilder.newBuilder(name)
+    create(admin, TableDescriptorBuilder.newBuilder(name)
         .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder(HBaseStore.FAMILY).setInMemory(true).build())
         .build());
   }
 
   /** A record table: one family keeping one version. */
   static void createRecordTable(Admin admin, TableName name, byte[] family) throws IOException {
-    admin.createTable(TableDescriptorBuilder.newBuilder(name)
+    create(admin, TableDescriptorBuilder.newBuilder(name)
         .setColumnFamily(ColumnFamilyDescriptorBuilder.newBuilder(family).setMaxVersions(1).build()).build());
+  }
+
+  private static void create(Admin admin, TableDescriptor table) throws IOException {
+    ProcedureWait.await(admin.createTableAsync(table), HBaseCluster.ADMIN_POLL_MS, admin.getSyncWaitTimeout(),
+        "creation of table " + table.getTableName());
   }
 
   static boolean hasFamily(Admin admin, TableName name, byte[] family) throws IOException {
