@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -363,12 +361,13 @@ final class LiveUpgrade implements JournaledRun.Job {
   private Conversion convert(String snapshot, long runTimestamp) throws IOException {
     // cached once by the read; the pipeline reuses this cache instead of caching its own copy
     SnapshotRead read;
+    Map<String, Long> counts;
     try (Phase.Running phase = Phase.READ_SNAPSHOT.start(sc, console)) {
       read = readSnapshot(snapshot);
-      read.proveComplete();
+      counts = UpgradePipeline.countByType(read.rows);
+      read.proveComplete(counts);
     }
     JavaRDD<Resource> resources = read.rows;
-    Map<String, Long> counts = read.countsByType;
     UpgradePipeline.ConversionResult result;
     try (Phase.Running phase = Phase.CONVERT.start(sc, console)) {
       UpgradeOptions options = UpgradeOptions.of(runTimestamp, request.target)
@@ -388,79 +387,45 @@ final class LiveUpgrade implements JournaledRun.Job {
   }
 
   /**
-   * The snapshot's rows under the ranges the rules read, counted by type: from its files where this process can
-   * read them, else from a temporary clone of it. Either way the rows are counted again by a path independent of
-   * Spark's splits (one thread, keys only; beside Spark's read when both read the files), and a read that comes back
-   * short stops the run before anything is written.
+   * The snapshot's rows under the ranges the rules read: from its files where this process can read them, else
+   * from a temporary clone of it. Either way the rows are counted again by a path independent of Spark's splits
+   * (one thread, keys only), and a read that comes back short stops the run before anything is written.
    */
   private SnapshotRead readSnapshot(String snapshot) throws IOException {
     RowSelection ranges = rangesRead();
     Optional<String> unreadable = HBaseRdds.whySnapshotFilesUnreadable(cluster, snapshot, names.runId());
+    long expected = -1;
     if (!unreadable.isPresent()) {
-      String source = "snapshot " + snapshot + " read from its files under " + HBaseRdds.rootDir(cluster);
-      console.info("reading " + source);
-      FutureTask<Long> count = new FutureTask<>(() -> HBaseRdds.countSnapshotRows(cluster, snapshot, ranges,
-          names.runId()));
-      Thread counter = new Thread(count, "count of snapshot " + snapshot);
-      counter.setDaemon(true);
-      counter.start();
-      JavaRDD<Resource> rows = null;
-      Map<String, Long> counts = null;
-      Throwable readFailure = null;
+      // the count opens the snapshot's regions in this JVM, as the executors will: where HBase's region code cannot
+      // run beside the job's class loader (a split package between the job jar and the cluster's Hadoop), the
+      // clone is read instead
       try {
-        rows = HBaseRdds.readSnapshot(sc, cluster, snapshot, url, ranges, names.runId())
-            .persist(StorageLevel.MEMORY_AND_DISK());
-        counts = UpgradePipeline.countByType(rows);
-      } catch (RuntimeException | LinkageError e) {
-        readFailure = e;
-      }
-      // the count opens the snapshot's regions in this JVM, as the executors do: where HBase's region code cannot
-      // run beside the job's class loader (a split package between the job jar and the cluster's Hadoop), the clone
-      // is read instead
-      long expected = -1;
-      Throwable countFailure = null;
-      try {
-        expected = count.get();
-      } catch (ExecutionException e) {
-        countFailure = e.getCause();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while counting the rows of snapshot " + snapshot);
-      }
-      if (countFailure == null && readFailure == null) {
-        return new SnapshotRead(rows, counts, expected, source, ranges);
-      }
-      if (rows != null) {
-        rows.unpersist(false);
-      }
-      Throwable linkage = linkageErrorIn(countFailure);
-      if (linkage == null) {
-        linkage = linkageErrorIn(readFailure);
-      }
-      if (linkage == null) {
-        Throwable failure = readFailure != null ? readFailure : countFailure;
-        if (failure instanceof IOException) {
-          throw (IOException) failure;
+        expected = HBaseRdds.countSnapshotRows(cluster, snapshot, ranges, names.runId());
+      } catch (IOException | LinkageError e) {
+        Throwable linkage = linkageErrorIn(e);
+        if (linkage == null) {
+          throw e;
         }
-        if (failure instanceof Error) {
-          throw (Error) failure;
-        }
-        if (failure instanceof RuntimeException) {
-          throw (RuntimeException) failure;
-        }
-        throw new IOException("counting the rows of snapshot " + snapshot + " failed: " + failure, failure);
+        unreadable = Optional.of("HBase cannot open the snapshot's regions in this JVM: " + linkage);
       }
-      unreadable = Optional.of("HBase cannot open the snapshot's regions in this JVM: " + linkage);
     }
-    String clone = names.stagingTable();
-    String source = "snapshot " + snapshot + " read through a temporary clone " + clone;
-    console.info("reading " + source + " (its files cannot be read from here: " + unreadable.get() + ")");
-    cluster.admin().dropIfExists(clone);
-    cluster.admin().cloneSnapshot(snapshot, clone);
-    JavaRDD<Resource> rows = HBaseRdds.readTable(sc, cluster, clone, url, ranges, null)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    return new SnapshotRead(rows, UpgradePipeline.countByType(rows), HBaseRdds.countTableRows(cluster, clone, ranges),
-        source, ranges);
+    JavaRDD<Resource> rows;
+    String source;
+    if (!unreadable.isPresent()) {
+      source = "snapshot " + snapshot + " read from its files under " + HBaseRdds.rootDir(cluster);
+      console.info("reading " + source);
+      rows = HBaseRdds.readSnapshot(sc, cluster, snapshot, url, ranges, names.runId())
+          .persist(StorageLevel.MEMORY_AND_DISK());
+    } else {
+      String clone = names.stagingTable();
+      source = "snapshot " + snapshot + " read through a temporary clone " + clone;
+      console.info("reading " + source + " (its files cannot be read from here: " + unreadable.get() + ")");
+      cluster.admin().dropIfExists(clone);
+      cluster.admin().cloneSnapshot(snapshot, clone);
+      rows = HBaseRdds.readTable(sc, cluster, clone, url, ranges, null).persist(StorageLevel.MEMORY_AND_DISK());
+      expected = HBaseRdds.countTableRows(cluster, clone, ranges);
+    }
+    return new SnapshotRead(rows, expected, source, ranges);
   }
 
   private static Throwable linkageErrorIn(Throwable e) {
@@ -472,27 +437,21 @@ final class LiveUpgrade implements JournaledRun.Job {
     return null;
   }
 
-  /**
-   * A snapshot's rows as Spark read them, counted by type, and how many rows the snapshot holds there by an
-   * independent count.
-   */
+  /** A snapshot's rows as Spark read them, and how many rows the snapshot holds there by an independent count. */
   private static final class SnapshotRead {
     final JavaRDD<Resource> rows;
-    final Map<String, Long> countsByType;
     private final long rowsInSnapshot;
     final String source;
     private final RowSelection ranges;
 
-    SnapshotRead(JavaRDD<Resource> rows, Map<String, Long> countsByType, long rowsInSnapshot, String source,
-        RowSelection ranges) {
+    SnapshotRead(JavaRDD<Resource> rows, long rowsInSnapshot, String source, RowSelection ranges) {
       this.rows = rows;
-      this.countsByType = countsByType;
       this.rowsInSnapshot = rowsInSnapshot;
       this.source = source;
       this.ranges = ranges;
     }
 
-    void proveComplete() {
+    void proveComplete(Map<String, Long> countsByType) {
       long read = countsByType.values().stream().mapToLong(Long::longValue).sum();
       if (read != rowsInSnapshot) {
         rows.unpersist(false);
@@ -507,9 +466,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     admin.dropIfExists(names.stagingTable());
     FailurePoints.reached("stage:clone");
     admin.cloneSnapshot(run.backupSnapshot(), names.stagingTable());
-    // one writer per core: the rewritten resources come from every group's partition and every labelled one's
-    JavaRDD<Resource> rewritten = c.result.rewritten.coalesce(Math.min(c.result.rewritten.getNumPartitions(),
-        sc.defaultParallelism()));
+    JavaRDD<Resource> rewritten = c.result.rewritten;
     String stagedDir = names.stagedBigCells(cluster.workingDir());
     FailurePoints.reached("stage:write");
     HBaseRdds.bulkPut(sc, cluster, names.stagingTable(), rewritten, stagedDir);
