@@ -12,23 +12,23 @@ final class TableOperations {
   private TableOperations() {
   }
 
-  static void snapshot(Admin admin, String snapshot, TableName table, long pollMs) throws IOException {
+  static void snapshot(Admin admin, String snapshot, TableName table) throws IOException {
     admin.snapshot(snapshot, table);
   }
 
-  static void cloneSnapshot(Admin admin, String snapshot, TableName table, long pollMs) throws IOException {
+  static void cloneSnapshot(Admin admin, String snapshot, TableName table) throws IOException {
     admin.cloneSnapshot(snapshot, table);
   }
 
-  static void disable(Admin admin, TableName table, long pollMs) throws IOException {
+  static void disable(Admin admin, TableName table) throws IOException {
     admin.disableTable(table);
   }
 
-  static void enable(Admin admin, TableName table, long pollMs) throws IOException {
+  static void enable(Admin admin, TableName table) throws IOException {
     admin.enableTable(table);
   }
 
-  static void delete(Admin admin, TableName table, long pollMs) throws IOException {
+  static void delete(Admin admin, TableName table) throws IOException {
     admin.deleteTable(table);
   }
 }

@@ -84,7 +84,7 @@ public final class CoprocessorTables {
     try {
       if (plan.changesCoprocessors()) {
         if (!plan.needsEnabling()) {
-          TableOperations.disable(admin, name, HBaseCluster.ADMIN_POLL_MS);
+          TableOperations.disable(admin, name);
         }
         org.kylinupgrade.journal.FailurePoints.reached(DISABLED);
         step = "modify";
@@ -113,7 +113,7 @@ public final class CoprocessorTables {
   private static String enableIfDisabled(Admin admin, TableName name, String error) {
     try {
       if (!admin.isTableEnabled(name)) {
-        TableOperations.enable(admin, name, HBaseCluster.ADMIN_POLL_MS);
+        TableOperations.enable(admin, name);
       }
       return error;
     } catch (IOException | RuntimeException e) {

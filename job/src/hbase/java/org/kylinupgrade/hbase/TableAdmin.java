@@ -33,7 +33,7 @@ public final class TableAdmin {
 
   public void snapshot(String table, String snapshot) throws IOException {
     try (Admin admin = admin()) {
-      TableOperations.snapshot(admin, snapshot, TableName.valueOf(table), HBaseCluster.ADMIN_POLL_MS);
+      TableOperations.snapshot(admin, snapshot, TableName.valueOf(table));
     }
   }
 
@@ -64,7 +64,7 @@ public final class TableAdmin {
   /** Creates {@code table} from {@code snapshot}: HBase links the snapshot's files, no data is copied. */
   public void cloneSnapshot(String snapshot, String table) throws IOException {
     try (Admin admin = admin()) {
-      TableOperations.cloneSnapshot(admin, snapshot, TableName.valueOf(table), HBaseCluster.ADMIN_POLL_MS);
+      TableOperations.cloneSnapshot(admin, snapshot, TableName.valueOf(table));
     }
   }
 
@@ -72,7 +72,7 @@ public final class TableAdmin {
     try (Admin admin = admin()) {
       TableName name = TableName.valueOf(table);
       if (admin.tableExists(name) && admin.isTableEnabled(name)) {
-        TableOperations.disable(admin, name, HBaseCluster.ADMIN_POLL_MS);
+        TableOperations.disable(admin, name);
       }
     }
   }
@@ -81,7 +81,7 @@ public final class TableAdmin {
     try (Admin admin = admin()) {
       TableName name = TableName.valueOf(table);
       if (admin.tableExists(name) && admin.isTableDisabled(name)) {
-        TableOperations.enable(admin, name, HBaseCluster.ADMIN_POLL_MS);
+        TableOperations.enable(admin, name);
       }
     }
   }
@@ -91,9 +91,9 @@ public final class TableAdmin {
       TableName name = TableName.valueOf(table);
       if (admin.tableExists(name)) {
         if (admin.isTableEnabled(name)) {
-          TableOperations.disable(admin, name, HBaseCluster.ADMIN_POLL_MS);
+          TableOperations.disable(admin, name);
         }
-        TableOperations.delete(admin, name, HBaseCluster.ADMIN_POLL_MS);
+        TableOperations.delete(admin, name);
       }
     }
   }

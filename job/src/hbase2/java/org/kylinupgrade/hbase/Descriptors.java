@@ -37,8 +37,7 @@ final class Descriptors {
   }
 
   private static void create(Admin admin, TableDescriptor table) throws IOException {
-    ProcedureWait.await(admin.createTableAsync(table), HBaseCluster.ADMIN_POLL_MS, admin.getSyncWaitTimeout(),
-        "creation of table " + table.getTableName());
+    TableOperations.await(admin, admin.createTableAsync(table), "creation of table " + table.getTableName());
   }
 
   static boolean hasFamily(Admin admin, TableName name, byte[] family) throws IOException {
@@ -78,8 +77,7 @@ final class Descriptors {
       builder.setCoprocessor(CoprocessorDescriptorBuilder.newBuilder(e.className())
           .setJarPath(e.jarPath()).setPriority(e.priority()).setProperties(e.parameters()).build());
     }
-    ProcedureWait.await(admin.modifyTableAsync(builder.build()), HBaseCluster.ADMIN_POLL_MS, admin.getSyncWaitTimeout(),
-        "modification of table " + name);
+    TableOperations.await(admin, admin.modifyTableAsync(builder.build()), "modification of table " + name);
   }
 
   static boolean isRegionCoprocessor(Class<?> c) {
