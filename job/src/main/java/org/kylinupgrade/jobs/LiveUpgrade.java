@@ -331,18 +331,26 @@ final class LiveUpgrade implements JournaledRun.Job {
     final UpgradePipeline.ConversionResult result;
     final UpgradeReport report;
     final Map<String, Long> countsRead;
+    /**
+     * The rewritten resources, computed once for the staging write and the checks after it (each would label the
+     * resources again), in at most one partition per core: one table writer each.
+     */
+    final JavaRDD<Resource> rewritten;
     private final JavaRDD<Resource> snapshotRows;
 
     Conversion(UpgradePipeline.ConversionResult result, UpgradeReport report, Map<String, Long> countsRead,
-        JavaRDD<Resource> snapshotRows) {
+        JavaRDD<Resource> snapshotRows, int cores) {
       this.result = result;
       this.report = report;
       this.countsRead = countsRead;
       this.snapshotRows = snapshotRows;
+      this.rewritten = result.rewritten.coalesce(Math.max(1, Math.min(result.rewritten.getNumPartitions(), cores)))
+          .persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     /** Frees the cached snapshot rows and conversion: after verification only the report is needed. */
     void release() {
+      rewritten.unpersist(false);
       result.release();
       snapshotRows.unpersist(false);
     }
@@ -383,7 +391,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     ConversionFindings.print(console, result, request.target.release(), ConversionFindings.where(request.reportFile,
         request.dryRun ? null : "stored in history table " + journal.table().name() + " (rows report:" + names.runId()
             + ":NNNNNN)"));
-    return new Conversion(result, report, counts, resources);
+    return new Conversion(result, report, counts, resources, sc.defaultParallelism());
   }
 
   /**
@@ -466,7 +474,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     admin.dropIfExists(names.stagingTable());
     FailurePoints.reached("stage:clone");
     admin.cloneSnapshot(run.backupSnapshot(), names.stagingTable());
-    JavaRDD<Resource> rewritten = c.result.rewritten;
+    JavaRDD<Resource> rewritten = c.rewritten;
     String stagedDir = names.stagedBigCells(cluster.workingDir());
     FailurePoints.reached("stage:write");
     HBaseRdds.bulkPut(sc, cluster, names.stagingTable(), rewritten, stagedDir);
@@ -492,13 +500,13 @@ final class LiveUpgrade implements JournaledRun.Job {
     JavaRDD<Resource> staged = HBaseRdds.readTable(sc, cluster, names.stagingTable(), url, rangesRead(), stagedDir)
         .persist(StorageLevel.MEMORY_AND_DISK());
     // one pass over the staged rows: counts per type, and a checksum of the rewritten paths' rows
-    Broadcast<Set<String>> rewrittenPaths = sc.broadcast(new HashSet<>(c.result.rewritten.map(Resource::path).collect()));
+    Broadcast<Set<String>> rewrittenPaths = sc.broadcast(new HashSet<>(c.rewritten.map(Resource::path).collect()));
     UpgradePipeline.ConversionResult again = null;
     try {
       RowSums found = RowSums.of(staged, rewrittenPaths);
-      RowSums written = RowSums.ofAll(c.result.rewritten);
+      RowSums written = RowSums.ofAll(c.rewritten);
       if (!found.sameRows(written)) {
-        List<String> notAsWritten = HBaseRdds.rowsNotAsExpected(cluster, names.stagingTable(), url, c.result.rewritten,
+        List<String> notAsWritten = HBaseRdds.rowsNotAsExpected(cluster, names.stagingTable(), url, c.rewritten,
             stagedDir);
         failures.add(notAsWritten.size() + " rewritten resources do not read back as written, e.g. "
             + (notAsWritten.isEmpty() ? "(none found by path: the staged rows changed while read)" : notAsWritten.get(0)));
