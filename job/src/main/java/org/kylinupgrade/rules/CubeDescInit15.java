@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.kylinupgrade.cuboid.V15Cuboids;
 import org.kylinupgrade.rules.LoadedModel.ResolvedLookup;
 import org.kylinupgrade.rules.v15.AggregationGroup;
 import org.kylinupgrade.rules.v15.CubeDesc;
@@ -25,11 +26,10 @@ import org.kylinupgrade.rules.v2.Parameter;
  * Kylin 1.5.4.1's {@code CubeDesc.init} (with {@code validate}, {@code DimensionDesc.init}, {@code FunctionDesc.init},
  * {@code RowKeyColDesc.init}, {@code AggregationGroup.init}, {@code HBaseMappingDesc.init}): normalises the desc in
  * place and fails where Kylin 1.5 fails to load it, including where it dies of a NullPointerException. Kylin reads
- * its limit of combinations per aggregation group from its configuration; this is its default.
+ * its limit of combinations per aggregation group from its configuration; this checks its default
+ * ({@link V15Cuboids#DEFAULT_MAX_COMBINATION}).
  */
 final class CubeDescInit15 {
-  /** {@code kylin.cube.aggrgroup.max.combination}'s default. */
-  static final int MAX_COMBINATION = 4096;
   private static final Set<String> ENCODINGS = new HashSet<String>();
 
   static {
@@ -138,7 +138,7 @@ final class CubeDescInit15 {
       normal.removeAll(hierarchies);
       normal.removeAll(joints);
       combination = combination * (1 << normal.size());
-      if (combination > MAX_COMBINATION) {
+      if (combination > V15Cuboids.DEFAULT_MAX_COMBINATION) {
         throw new NotLoadableException("Aggregation group " + index + " has too many combinations (" + combination
             + "), use 'mandatory'/'hierarchy'/'joint' to optimize; or update 'kylin.cube.aggrgroup.max.combination' "
             + "to a bigger value.");
