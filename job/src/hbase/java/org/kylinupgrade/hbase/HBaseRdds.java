@@ -21,7 +21,6 @@ import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.hadoop.hbase.client.TableSnapshotScanner;
 import org.apache.hadoop.hbase.filter.FilterList;
 import org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter;
 import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
@@ -154,27 +153,6 @@ public final class HBaseRdds {
     } catch (IOException e) {
       return cluster.conf().get(HConstants.HBASE_DIR);
     }
-  }
-
-  /**
-   * The rows of the snapshot that {@code rows} selects, counted on one thread of this process with HBase's own
-   * snapshot scanner, from the keys alone: a path independent of Spark's splits, to prove a Spark read complete.
-   */
-  public static long countSnapshotRows(HBaseCluster cluster, String snapshot, RowSelection rows, String runId)
-      throws IOException {
-    Path root = CommonFSUtils.getRootDir(cluster.conf());
-    Path restore = new Path(restoreDir(cluster, runId).toString() + "-count");
-    FileSystem fs = restore.getFileSystem(cluster.conf());
-    long count = 0;
-    try (TableSnapshotScanner scanner = new TableSnapshotScanner(new Configuration(cluster.conf()), root, restore,
-        snapshot, keysOnly(rows))) {
-      while (scanner.next() != null) {
-        count++;
-      }
-    } finally {
-      fs.delete(restore, true);
-    }
-    return count;
   }
 
   /** The rows of {@code table} that {@code rows} selects, counted by the region servers from the keys alone. */

@@ -44,8 +44,9 @@ import org.kylinupgrade.rules.UpgradeTarget;
  * end, and the one failure path). Its steps, each journaled before the next begins:
  * <ol>
  *   <li>{@code BACKED_UP}: snapshot of the live table, the rollback point;</li>
- *   <li>the snapshot is read (its row count proven by an independent count) and converted;</li>
- *   <li>{@code STAGED}: the rewritten resources are written into a clone of the backup, big cells into files;</li>
+ *   <li>the snapshot is read and converted, while the staging table is cloned from it (its rows under the ranges
+ *   read, counted by the region servers, prove the read complete);</li>
+ *   <li>{@code STAGED}: the rewritten resources are written into that clone of the backup, big cells into files;</li>
  *   <li>{@code VERIFIED}: the staged rows read back as written, counts per type are the snapshot's, converting them
  *   again changes nothing;</li>
  *   <li>{@code WRITERS_CHECKED}: no row of the live table changed since the backup;</li>
@@ -141,13 +142,14 @@ final class LiveUpgrade implements JournaledRun.Job {
   private int dryRun() throws IOException {
     TableAdmin admin = cluster.admin();
     admin.snapshot(url.tableName(), names.dryRunSnapshot());
-    try {
-      Conversion c = convert(names.dryRunSnapshot(), System.currentTimeMillis());
+    try (StagingClone clone = StagingClone.start(cluster, names.dryRunSnapshot(), names.stagingTable(), rangesRead())) {
+      Conversion c = convert(names.dryRunSnapshot(), System.currentTimeMillis(), clone);
       c.release();
       console.outcomef("dry run: %d resources would change in table %s; nothing written", c.result.changes.size(),
           url.tableName());
       return c.exitCode(request, "dry run");
     } finally {
+      admin.dropIfExists(names.stagingTable());
       admin.deleteSnapshotIfExists(names.dryRunSnapshot());
       HBaseRdds.deleteRestoreDir(cluster, names.runId());
     }
@@ -261,30 +263,32 @@ final class LiveUpgrade implements JournaledRun.Job {
       if (resuming) {
         cluster.admin().enableIfDisabled(url.tableName()); // before the swap a live table is the original
       }
-      Conversion c = convert(run.backupSnapshot(), System.currentTimeMillis());
-      if (c.refused(request) || c.result.changes.isEmpty()) {
-        c.release();
-        boolean nothing = c.result.changes.isEmpty();
-        int exit = c.exitCode(request, nothing ? "nothing to do" : "refused: unloadable");
-        journal.putReport(run, c.report.json().toString());
-        console.outcome(nothing ? "table " + url.tableName() + " is already v2: nothing to change, nothing written"
-            : "stopped before writing: " + request.target.release()
-                + " cannot load the resources above; fix them, or pass --keep-unloadable");
-        return JournaledRun.Ending.of(nothing ? Run.Status.NOTHING_TO_DO : Run.Status.ABORTED, exit);
-      }
-      run = journal.putReport(run, c.report.json().toString()); // before staging: the changes printed point to it
-      try {
-        try (Phase.Running phase = Phase.STAGE.start(sc, console)) {
-          run = stage(run, c);
+      try (StagingClone clone = StagingClone.start(cluster, run.backupSnapshot(), names.stagingTable(), rangesRead())) {
+        Conversion c = convert(run.backupSnapshot(), System.currentTimeMillis(), clone);
+        if (c.refused(request) || c.result.changes.isEmpty()) {
+          c.release();
+          boolean nothing = c.result.changes.isEmpty();
+          int exit = c.exitCode(request, nothing ? "nothing to do" : "refused: unloadable");
+          journal.putReport(run, c.report.json().toString());
+          console.outcome(nothing ? "table " + url.tableName() + " is already v2: nothing to change, nothing written"
+              : "stopped before writing: " + request.target.release()
+                  + " cannot load the resources above; fix them, or pass --keep-unloadable");
+          return JournaledRun.Ending.of(nothing ? Run.Status.NOTHING_TO_DO : Run.Status.ABORTED, exit);
         }
-        try (Phase.Running phase = Phase.VERIFY.start(sc, console)) {
-          run = verify(run, c);
+        run = journal.putReport(run, c.report.json().toString()); // before staging: the changes printed point to it
+        try {
+          try (Phase.Running phase = Phase.STAGE.start(sc, console)) {
+            run = stage(run, c);
+          }
+          try (Phase.Running phase = Phase.VERIFY.start(sc, console)) {
+            run = verify(run, c);
+          }
+        } finally {
+          c.release();
         }
-      } finally {
-        c.release();
+        run = checkWriters(run);
+        c.report.outcome("swapping", ExitCodes.OK).writeTo(request.reportFile);
       }
-      run = checkWriters(run);
-      c.report.outcome("swapping", ExitCodes.OK).writeTo(request.reportFile);
     }
     run = swap.finish(run);
     run = journal.step(run, Step.RECORDED);
@@ -366,15 +370,14 @@ final class LiveUpgrade implements JournaledRun.Job {
     }
   }
 
-  private Conversion convert(String snapshot, long runTimestamp) throws IOException {
+  private Conversion convert(String snapshot, long runTimestamp, StagingClone clone) throws IOException {
     // cached once by the read; the pipeline reuses this cache instead of caching its own copy
     SnapshotRead read;
-    Map<String, Long> counts;
     try (Phase.Running phase = Phase.READ_SNAPSHOT.start(sc, console)) {
-      read = readSnapshot(snapshot);
-      counts = UpgradePipeline.countByType(read.rows);
-      read.proveComplete(counts);
+      read = readSnapshot(snapshot, clone);
+      read.proveComplete(clone.rowsUnderRanges());
     }
+    Map<String, Long> counts = read.countsByType;
     JavaRDD<Resource> resources = read.rows;
     UpgradePipeline.ConversionResult result;
     try (Phase.Running phase = Phase.CONVERT.start(sc, console)) {
@@ -395,45 +398,37 @@ final class LiveUpgrade implements JournaledRun.Job {
   }
 
   /**
-   * The snapshot's rows under the ranges the rules read: from its files where this process can read them, else
-   * from a temporary clone of it. Either way the rows are counted again by a path independent of Spark's splits
-   * (one thread, keys only), and a read that comes back short stops the run before anything is written.
+   * The snapshot's rows under the ranges the rules read, counted by type: from its files where this process can
+   * read them, else from the staging table {@code clone} (a clone of the snapshot). Either way {@code clone}'s count,
+   * by the region servers, is the independent one that proves the read complete.
    */
-  private SnapshotRead readSnapshot(String snapshot) throws IOException {
+  private SnapshotRead readSnapshot(String snapshot, StagingClone clone) throws IOException {
     RowSelection ranges = rangesRead();
     Optional<String> unreadable = HBaseRdds.whySnapshotFilesUnreadable(cluster, snapshot, names.runId());
-    long expected = -1;
     if (!unreadable.isPresent()) {
-      // the count opens the snapshot's regions in this JVM, as the executors will: where HBase's region code cannot
-      // run beside the job's class loader (a split package between the job jar and the cluster's Hadoop), the
-      // clone is read instead
+      String source = "snapshot " + snapshot + " read from its files under " + HBaseRdds.rootDir(cluster);
+      console.info("reading " + source);
+      JavaRDD<Resource> rows = HBaseRdds.readSnapshot(sc, cluster, snapshot, url, ranges, names.runId())
+          .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        expected = HBaseRdds.countSnapshotRows(cluster, snapshot, ranges, names.runId());
-      } catch (IOException | LinkageError e) {
+        return new SnapshotRead(rows, UpgradePipeline.countByType(rows), source, ranges);
+      } catch (Exception | LinkageError e) { // Spark's job failure is a checked exception Java is not told of
+        // where HBase's region code cannot run beside the job's class loader (a split package between the job jar
+        // and the cluster's Hadoop), the executors cannot open the snapshot's regions: the clone is read instead
         Throwable linkage = linkageErrorIn(e);
+        rows.unpersist(false);
         if (linkage == null) {
           throw e;
         }
         unreadable = Optional.of("HBase cannot open the snapshot's regions in this JVM: " + linkage);
       }
     }
-    JavaRDD<Resource> rows;
-    String source;
-    if (!unreadable.isPresent()) {
-      source = "snapshot " + snapshot + " read from its files under " + HBaseRdds.rootDir(cluster);
-      console.info("reading " + source);
-      rows = HBaseRdds.readSnapshot(sc, cluster, snapshot, url, ranges, names.runId())
-          .persist(StorageLevel.MEMORY_AND_DISK());
-    } else {
-      String clone = names.stagingTable();
-      source = "snapshot " + snapshot + " read through a temporary clone " + clone;
-      console.info("reading " + source + " (its files cannot be read from here: " + unreadable.get() + ")");
-      cluster.admin().dropIfExists(clone);
-      cluster.admin().cloneSnapshot(snapshot, clone);
-      rows = HBaseRdds.readTable(sc, cluster, clone, url, ranges, null).persist(StorageLevel.MEMORY_AND_DISK());
-      expected = HBaseRdds.countTableRows(cluster, clone, ranges);
-    }
-    return new SnapshotRead(rows, expected, source, ranges);
+    String source = "snapshot " + snapshot + " read through its clone " + clone.table();
+    console.info("reading " + source + " (its files cannot be read from here: " + unreadable.get() + ")");
+    clone.rowsUnderRanges(); // the clone is complete
+    JavaRDD<Resource> rows = HBaseRdds.readTable(sc, cluster, clone.table(), url, ranges, null)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    return new SnapshotRead(rows, UpgradePipeline.countByType(rows), source, ranges);
   }
 
   private static Throwable linkageErrorIn(Throwable e) {
@@ -445,35 +440,33 @@ final class LiveUpgrade implements JournaledRun.Job {
     return null;
   }
 
-  /** A snapshot's rows as Spark read them, and how many rows the snapshot holds there by an independent count. */
+  /** A snapshot's rows as Spark read them, and their counts by type. */
   private static final class SnapshotRead {
     final JavaRDD<Resource> rows;
-    private final long rowsInSnapshot;
+    final Map<String, Long> countsByType;
     final String source;
     private final RowSelection ranges;
 
-    SnapshotRead(JavaRDD<Resource> rows, long rowsInSnapshot, String source, RowSelection ranges) {
+    SnapshotRead(JavaRDD<Resource> rows, Map<String, Long> countsByType, String source, RowSelection ranges) {
       this.rows = rows;
-      this.rowsInSnapshot = rowsInSnapshot;
+      this.countsByType = countsByType;
       this.source = source;
       this.ranges = ranges;
     }
 
-    void proveComplete(Map<String, Long> countsByType) {
+    /** {@code rowsInSnapshot}: how many rows the snapshot holds under the ranges read, by an independent count. */
+    void proveComplete(long rowsInSnapshot) {
       long read = countsByType.values().stream().mapToLong(Long::longValue).sum();
       if (read != rowsInSnapshot) {
         rows.unpersist(false);
         throw new ShortReadException("the " + source + " returned " + read + " rows under " + ranges + ", but the "
-            + "snapshot holds " + rowsInSnapshot + " rows there (counted again on one thread); nothing was changed");
+            + "snapshot holds " + rowsInSnapshot + " rows there (counted again in its clone by the region servers); "
+            + "nothing was changed");
       }
     }
   }
 
   private Run stage(Run run, Conversion c) throws IOException {
-    TableAdmin admin = cluster.admin();
-    admin.dropIfExists(names.stagingTable());
-    FailurePoints.reached("stage:clone");
-    admin.cloneSnapshot(run.backupSnapshot(), names.stagingTable());
     JavaRDD<Resource> rewritten = c.rewritten;
     String stagedDir = names.stagedBigCells(cluster.workingDir());
     FailurePoints.reached("stage:write");

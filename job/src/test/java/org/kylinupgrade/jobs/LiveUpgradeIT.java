@@ -151,13 +151,13 @@ class LiveUpgradeIT {
   }
 
   @Test
-  void aClientGivenOnlyTheZookeeperAddressReadsATemporaryClone() throws IOException {
+  void aClientGivenOnlyTheZookeeperAddressReadsTheStagingClone() throws IOException {
     loadExample("kylin-1.3.0-sample-cube");
     runner.withCluster("--zookeeper", SharedHBase.zookeeper());
     Path report = tmp.resolve("zookeeper-only.json");
     assertEquals(ExitCodes.OK, runner.run(new UpgradeJob(), "--report", report.toString()), runner.err());
     String source = JSON.readTree(report.toFile()).get("source").asText();
-    assertTrue(source.contains("through a temporary clone"), source);
+    assertTrue(source.contains("read through its clone " + table + "_upg_"), source);
     FolderAssertions.assertSameFolderButLastModified(TestData.expected("kylin-1.3.0-sample-cube"), dump("upgraded"));
     assertEquals(List.of(table, runner.historyTable()), runner.tables(), "no staging table left");
   }
@@ -234,6 +234,8 @@ class LiveUpgradeIT {
     assertEquals(2, JSON.readTree(report.toFile()).get("changed").asInt());
     FolderAssertions.assertSameFolder(TestData.example("kylin-1.3.0-sample-cube"), dump("untouched"), true);
     assertFalse(runner.err().contains("failed"));
+    assertTrue(runner.tables().stream().noneMatch(t -> t.endsWith("_staging")), "the clone counted is dropped: "
+        + runner.tables());
   }
 
   @Test

@@ -84,6 +84,8 @@ class ClusterJarIT {
     // the job says how it read the snapshot; under spark-submit HBase's region code meets Spark's class loader,
     // which makes the files path fall back to a clone with the reason
     assertTrue(upgrade.out.contains("reading snapshot "), upgrade::toString);
+    assertTrue(!upgrade.out.contains("read through its clone") || upgrade.out.contains("cannot be read from here: "),
+        upgrade::toString);
     LauncherRun validate = submit("validate", "--hbase-site", hbaseSite);
     assertEquals(ExitCodes.OK, validate.exitCode, validate::toString);
     assertEquals(ExitCodes.OK, Main.run("rollback", "--hbase-site", hbaseSite));
