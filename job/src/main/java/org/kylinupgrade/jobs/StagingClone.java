@@ -60,16 +60,8 @@ final class StagingClone implements AutoCloseable {
       throw new IOException("interrupted while staging table " + table + " was cloned", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof IOException) {
-        throw (IOException) cause;
-      }
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IOException("cloning staging table " + table + " failed: " + cause, cause);
+      throw cause instanceof IOException ? (IOException) cause
+          : new IOException("cloning staging table " + table + " or counting its rows failed: " + cause, cause);
     }
   }
 
