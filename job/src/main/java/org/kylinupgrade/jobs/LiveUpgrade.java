@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -59,7 +60,8 @@ import org.kylinupgrade.rules.UpgradeTarget;
  */
 final class LiveUpgrade implements JournaledRun.Job {
   private final HBaseCluster cluster;
-  private final JavaSparkContext sc;
+  private final Supplier<JavaSparkContext> spark;
+  private JavaSparkContext sc;
   private final MetadataUrl url;
   private final JournaledRun runs;
   private final RunJournal journal;
@@ -117,10 +119,14 @@ final class LiveUpgrade implements JournaledRun.Job {
     }
   }
 
-  LiveUpgrade(HBaseCluster cluster, JavaSparkContext sc, MetadataUrl url, Request request, Console console)
+  /**
+   * {@code spark}: the Spark context, asked for only when the snapshot is read: the lock, the journal and the backup
+   * go on while Spark still starts.
+   */
+  LiveUpgrade(HBaseCluster cluster, Supplier<JavaSparkContext> spark, MetadataUrl url, Request request, Console console)
       throws IOException {
     this.cluster = cluster;
-    this.sc = sc;
+    this.spark = spark;
     this.url = url;
     this.request = request;
     this.console = console;
@@ -277,10 +283,10 @@ final class LiveUpgrade implements JournaledRun.Job {
         }
         run = journal.putReport(run, c.report.json().toString()); // before staging: the changes printed point to it
         try {
-          try (Phase.Running phase = Phase.STAGE.start(sc, console)) {
+          try (Phase.Running phase = Phase.STAGE.start(sc(), console)) {
             run = stage(run, c);
           }
-          try (Phase.Running phase = Phase.VERIFY.start(sc, console)) {
+          try (Phase.Running phase = Phase.VERIFY.start(sc(), console)) {
             run = verify(run, c);
           }
         } finally {
@@ -373,18 +379,18 @@ final class LiveUpgrade implements JournaledRun.Job {
   private Conversion convert(String snapshot, long runTimestamp, StagingClone clone) throws IOException {
     // cached once by the read; the pipeline reuses this cache instead of caching its own copy
     SnapshotRead read;
-    try (Phase.Running phase = Phase.READ_SNAPSHOT.start(sc, console)) {
+    try (Phase.Running phase = Phase.READ_SNAPSHOT.start(sc(), console)) {
       read = readSnapshot(snapshot, clone);
       read.proveComplete(clone.rowsUnderRanges());
     }
     Map<String, Long> counts = read.countsByType;
     JavaRDD<Resource> resources = read.rows;
     UpgradePipeline.ConversionResult result;
-    try (Phase.Running phase = Phase.CONVERT.start(sc, console)) {
+    try (Phase.Running phase = Phase.CONVERT.start(sc(), console)) {
       UpgradeOptions options = UpgradeOptions.of(runTimestamp, request.target)
           .withDescsInScope(Scope.descsInScope(resources, request.models, request.cubes, request.projects))
           .withPurgeCubes(PurgeRequest.cubeNames(request.purgeCubes));
-      result = UpgradePipeline.convert(sc, resources, options);
+      result = UpgradePipeline.convert(sc(), resources, options);
     }
     UpgradeReport report = new UpgradeReport("upgrade", "table " + url.tableName() + " (" + read.source + ")",
         "table " + url.tableName(), runTimestamp, request.dryRun)
@@ -394,7 +400,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     ConversionFindings.print(console, result, request.target.release(), ConversionFindings.where(request.reportFile,
         request.dryRun ? null : "stored in history table " + journal.table().name() + " (rows report:" + names.runId()
             + ":NNNNNN)"));
-    return new Conversion(result, report, counts, resources, sc.defaultParallelism());
+    return new Conversion(result, report, counts, resources, sc().defaultParallelism());
   }
 
   /**
@@ -408,7 +414,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     if (!unreadable.isPresent()) {
       String source = "snapshot " + snapshot + " read from its files under " + HBaseRdds.rootDir(cluster);
       console.info("reading " + source);
-      JavaRDD<Resource> rows = HBaseRdds.readSnapshot(sc, cluster, snapshot, url, ranges, names.runId())
+      JavaRDD<Resource> rows = HBaseRdds.readSnapshot(sc(), cluster, snapshot, url, ranges, names.runId())
           .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         return new SnapshotRead(rows, UpgradePipeline.countByType(rows), source, ranges);
@@ -426,7 +432,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     String source = "snapshot " + snapshot + " read through its clone " + clone.table();
     console.info("reading " + source + " (its files cannot be read from here: " + unreadable.get() + ")");
     clone.rowsUnderRanges(); // the clone is complete
-    JavaRDD<Resource> rows = HBaseRdds.readTable(sc, cluster, clone.table(), url, ranges, null)
+    JavaRDD<Resource> rows = HBaseRdds.readTable(sc(), cluster, clone.table(), url, ranges, null)
         .persist(StorageLevel.MEMORY_AND_DISK());
     return new SnapshotRead(rows, UpgradePipeline.countByType(rows), source, ranges);
   }
@@ -470,7 +476,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     JavaRDD<Resource> rewritten = c.rewritten;
     String stagedDir = names.stagedBigCells(cluster.workingDir());
     FailurePoints.reached("stage:write");
-    HBaseRdds.bulkPut(sc, cluster, names.stagingTable(), rewritten, stagedDir);
+    HBaseRdds.bulkPut(sc(), cluster, names.stagingTable(), rewritten, stagedDir);
     long limit = cluster.maxCellSize();
     List<String> bigCells = rewritten.filter(r -> r.content().length > limit).map(Resource::path).collect();
     Map<String, String> produced = new LinkedHashMap<>();
@@ -490,10 +496,10 @@ final class LiveUpgrade implements JournaledRun.Job {
     String stagedDir = names.stagedBigCells(cluster.workingDir());
     FailurePoints.reached("verify:read");
     List<String> failures = new ArrayList<>();
-    JavaRDD<Resource> staged = HBaseRdds.readTable(sc, cluster, names.stagingTable(), url, rangesRead(), stagedDir)
+    JavaRDD<Resource> staged = HBaseRdds.readTable(sc(), cluster, names.stagingTable(), url, rangesRead(), stagedDir)
         .persist(StorageLevel.MEMORY_AND_DISK());
     // one pass over the staged rows: counts per type, and a checksum of the rewritten paths' rows
-    Broadcast<Set<String>> rewrittenPaths = sc.broadcast(new HashSet<>(c.rewritten.map(Resource::path).collect()));
+    Broadcast<Set<String>> rewrittenPaths = sc().broadcast(new HashSet<>(c.rewritten.map(Resource::path).collect()));
     UpgradePipeline.ConversionResult again = null;
     try {
       RowSums found = RowSums.of(staged, rewrittenPaths);
@@ -507,7 +513,7 @@ final class LiveUpgrade implements JournaledRun.Job {
       if (!c.countsRead.equals(found.countsByType)) {
         failures.add("resource counts differ: snapshot " + c.countsRead + ", staging " + found.countsByType);
       }
-      again = UpgradePipeline.convert(sc, staged, UpgradeOptions.of(System.currentTimeMillis(), request.target));
+      again = UpgradePipeline.convert(sc(), staged, UpgradeOptions.of(System.currentTimeMillis(), request.target));
       if (!again.changes.isEmpty()) {
         failures.add("converting the staged metadata again would change " + again.changes.size() + " resources, e.g. "
             + again.changes.get(0).path());
@@ -528,6 +534,13 @@ final class LiveUpgrade implements JournaledRun.Job {
     }
     return journal.step(run, Step.VERIFIED, Collections.singletonMap("verified_resources",
         Integer.toString(c.result.changes.size())));
+  }
+
+  private JavaSparkContext sc() {
+    if (sc == null) {
+      sc = spark.get();
+    }
+    return sc;
   }
 
   /** Job records cost nothing unless cubes are purged. */

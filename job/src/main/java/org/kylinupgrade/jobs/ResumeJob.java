@@ -29,9 +29,8 @@ public final class ResumeJob implements Callable<Integer> {
     LiveUpgrade.Request request = new LiveUpgrade.Request(null, null, null, null, false, false, cluster.reportFile(),
         org.kylinupgrade.rules.UpgradeTarget.DEFAULT);
     try (SparkContexts.Opening starting = SparkContexts.openBeside("kylin-upgrade resume", cluster.master());
-        HBaseCluster hbase = cluster.connect();
-        SparkContexts spark = starting.get()) {
-      return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request, cluster.console()).resume(named);
+        HBaseCluster hbase = cluster.connect()) {
+      return new LiveUpgrade(hbase, starting::context, cluster.metadataUrl(), request, cluster.console()).resume(named);
     }
   }
 }

@@ -212,9 +212,8 @@ public final class UpgradeJob implements Callable<Integer> {
     LiveUpgrade.Request request = new LiveUpgrade.Request(models, cubes, projects, purgeCubes, keepUnloadable, dryRun,
         cluster.reportFile(), target(to));
     try (SparkContexts.Opening starting = SparkContexts.openBeside("kylin-upgrade upgrade", cluster.master());
-        HBaseCluster hbase = cluster.connect();
-        SparkContexts spark = starting.get()) {
-      return new LiveUpgrade(hbase, spark.context(), cluster.metadataUrl(), request, console).run();
+        HBaseCluster hbase = cluster.connect()) {
+      return new LiveUpgrade(hbase, starting::context, cluster.metadataUrl(), request, console).run();
     }
   }
 

@@ -59,8 +59,9 @@ public final class SparkContexts implements AutoCloseable {
   }
 
   /**
-   * A context being opened. {@link #get()} waits for it and hands it over to the caller; closing an opening that was
-   * not handed over (the caller failed first) closes the context once it is open.
+   * A context being opened. {@link #get()} waits for it and hands it over to the caller; {@link #context()} waits for
+   * it and keeps it. Closing an opening that was not handed over (the caller failed first, or kept it here) closes the
+   * context once it is open.
    */
   public static final class Opening implements AutoCloseable {
     private final FutureTask<SparkContexts> task;
@@ -71,10 +72,19 @@ public final class SparkContexts implements AutoCloseable {
     }
 
     public SparkContexts get() {
+      SparkContexts contexts = opened();
+      handedOver = true;
+      return contexts;
+    }
+
+    /** The context once open, still this opening's to close. */
+    public JavaSparkContext context() {
+      return opened().context();
+    }
+
+    private SparkContexts opened() {
       try {
-        SparkContexts contexts = task.get();
-        handedOver = true;
-        return contexts;
+        return task.get();
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         if (cause instanceof RuntimeException) {
