@@ -2,28 +2,28 @@ package org.kylinupgrade.metadata;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import net.jpountz.xxhash.XXHash64;
+import net.jpountz.xxhash.XXHashFactory;
 
 /**
- * An order-independent checksum of a set of resources (path, bytes, timestamp): the sum of each resource's
- * SHA-256 (first 8 bytes). Two stores hold the same resources iff, short of a collision, their sums and
- * counts are equal; the sum can be computed in parallel and combined.
+ * An order-independent checksum of a set of resources (path, bytes, timestamp): the sum of each resource's 64-bit
+ * xxHash (path, then content, then timestamp, each seeding the next). Two stores hold the same resources iff, short of
+ * a collision, their sums and counts are equal; the sum can be computed in parallel and combined. It guards against
+ * rows lost or altered on the way, not against an adversary, so it need not be a cryptographic hash (SHA-256 runs at
+ * about 150 MB/s under the start script's first-tier JIT).
  */
 public final class ResourceChecksum {
+  private static final XXHash64 HASH = XXHashFactory.fastestInstance().hash64();
+
   private ResourceChecksum() {
   }
 
   public static long of(Resource r) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(r.path().getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(r.content());
-      sha.update(ByteBuffer.allocate(Long.BYTES).putLong(r.timestamp()).array());
-      return ByteBuffer.wrap(sha.digest()).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] path = r.path().getBytes(StandardCharsets.UTF_8);
+    byte[] content = r.content();
+    byte[] timestamp = ByteBuffer.allocate(Long.BYTES).putLong(r.timestamp()).array();
+    long h = HASH.hash(path, 0, path.length, 0L);
+    h = HASH.hash(content, 0, content.length, h);
+    return HASH.hash(timestamp, 0, timestamp.length, h);
   }
 }
