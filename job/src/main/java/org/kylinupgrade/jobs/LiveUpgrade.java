@@ -61,7 +61,6 @@ import org.kylinupgrade.rules.UpgradeTarget;
 final class LiveUpgrade implements JournaledRun.Job {
   private final HBaseCluster cluster;
   private final Supplier<JavaSparkContext> spark;
-  private JavaSparkContext sc;
   private final MetadataUrl url;
   private final JournaledRun runs;
   private final RunJournal journal;
@@ -536,11 +535,9 @@ final class LiveUpgrade implements JournaledRun.Job {
         Integer.toString(c.result.changes.size())));
   }
 
+  /** The same context on every call: the supplier waits for it once and keeps it. */
   private JavaSparkContext sc() {
-    if (sc == null) {
-      sc = spark.get();
-    }
-    return sc;
+    return spark.get();
   }
 
   /** Job records cost nothing unless cubes are purged. */
