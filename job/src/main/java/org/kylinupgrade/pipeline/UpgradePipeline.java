@@ -63,11 +63,11 @@ public final class UpgradePipeline implements Serializable {
      * empty for 1.4-alpha. Lazy: counting it reads every JSON resource again.
      */
     public final JavaRDD<Resource> versionLabelled;
-    private final JavaRDD<GroupResult> results;
+    private final JavaRDD<?> results;
     private final JavaRDD<Resource> converted;
     private final LongAccumulator labelledInOutput;
 
-    ConversionResult(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<GroupResult> results,
+    ConversionResult(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<?> results,
         JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable, List<Problem> warnings,
         PurgeOutcome purge) {
       this(output, rewritten, JavaSparkContext.fromSparkContext(output.context()).<Resource>emptyRDD(), results,
@@ -75,14 +75,14 @@ public final class UpgradePipeline implements Serializable {
     }
 
     ConversionResult(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<Resource> versionLabelled,
-        JavaRDD<GroupResult> results, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
+        JavaRDD<?> results, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
         List<Problem> warnings, PurgeOutcome purge) {
       this(output, rewritten, versionLabelled, results, converted, changes, unloadable, warnings, purge,
           CuboidCheckCounts.NONE, null);
     }
 
     ConversionResult(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<Resource> versionLabelled,
-        JavaRDD<GroupResult> results, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
+        JavaRDD<?> results, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
         List<Problem> warnings, PurgeOutcome purge, CuboidCheckCounts cuboidChecks, LongAccumulator labelledInOutput) {
       this.labelledInOutput = labelledInOutput;
       this.cuboidChecks = cuboidChecks;
@@ -229,11 +229,15 @@ public final class UpgradePipeline implements Serializable {
     Broadcast<TableCatalog> tables = sc.broadcast(facts != null ? UpgradeRules.tables(facts.tables, options.target())
         : tableCatalog(converted, options.target()));
     // no cube desc, no group: nothing to shuffle
-    JavaRDD<GroupResult> results = facts != null && !facts.hasDescs() ? sc.<GroupResult>emptyRDD()
+    JavaRDD<GroupResult> groups = facts != null && !facts.hasDescs() ? sc.<GroupResult>emptyRDD()
         : facts != null ? convertGroups(sc, converted, tables, options, facts.groupsOfPath())
         : convertGroups(sc, converted, tables, options);
-    // serialized: cached as objects, Spark would keep estimating the size of every group's object graph
-    results.persist(StorageLevel.MEMORY_AND_DISK_SER());
+    // cached as objects, one list per partition: Spark estimates the size of that one list (sampling long lists) where
+    // it would estimate every group's object graph again and again as the partition grows, and no later stage has to
+    // deserialize them
+    JavaRDD<List<GroupResult>> cached = groups.glom();
+    cached.persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<GroupResult> results = cached.flatMap(List::iterator);
 
     // everything the driver needs of the groups, in one job
     GroupSummary summary = GroupSummary.of(results);
@@ -246,12 +250,12 @@ public final class UpgradePipeline implements Serializable {
     // the resources no group rewrote: what the groups rewrote takes the place of the others by path
     JavaRDD<Resource> notRewritten = converted.filter(r -> !rewrittenPaths.value().contains(r.path()));
     if (options.target() == UpgradeTarget.V1_5) {
-      return labelled(sc, options, converted, notRewritten, passThrough, results, rewritten, summary, warnings);
+      return labelled(sc, options, converted, notRewritten, passThrough, cached, rewritten, summary, warnings);
     }
 
     JavaRDD<Resource> convertedOut = notRewritten.union(rewritten);
     if (!purging) {
-      return new ConversionResult(passThrough.union(convertedOut), rewritten, results, converted, sortedChanges(changes),
+      return new ConversionResult(passThrough.union(convertedOut), rewritten, cached, converted, sortedChanges(changes),
           sorted(unloadable), sorted(warnings), PurgeOutcome.NONE);
     }
     List<PurgedCube> purged = purgedCubes(summary, options.purgeCubes());
@@ -259,7 +263,7 @@ public final class UpgradePipeline implements Serializable {
     changes = new ArrayList<>(changes);
     changes.addAll(jobs.changes);
     PurgeOutcome purge = purgeOutcome(purged, jobs, convertedOut);
-    return new ConversionResult(jobs.output.union(convertedOut), rewritten.union(jobs.rewritten), results, converted,
+    return new ConversionResult(jobs.output.union(convertedOut), rewritten.union(jobs.rewritten), cached, converted,
         sortedChanges(changes), sorted(unloadable), sorted(warnings), purge);
   }
 
@@ -371,7 +375,7 @@ public final class UpgradePipeline implements Serializable {
    * with Kylin 1.5's version label ({@link VersionRefresh}, a map: nothing else is shuffled).
    */
   private static ConversionResult labelled(JavaSparkContext sc, UpgradeOptions options, JavaRDD<Resource> converted,
-      JavaRDD<Resource> notRewritten, JavaRDD<Resource> passThrough, JavaRDD<GroupResult> results,
+      JavaRDD<Resource> notRewritten, JavaRDD<Resource> passThrough, JavaRDD<?> results,
       JavaRDD<Resource> rewritten, GroupSummary summary, List<Problem> warnings) {
     final long timestamp = options.runTimestamp();
     Broadcast<Set<String>> untouched = sc.broadcast(summary.untouched);
