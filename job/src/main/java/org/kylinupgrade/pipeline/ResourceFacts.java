@@ -74,32 +74,131 @@ final class ResourceFacts {
   }
 
   static ResourceFacts of(JavaRDD<Resource> resources, UpgradeTarget target) {
-    return new ResourceFacts(resources.flatMap(r -> {
-      Problem problem = InputChecks.isRead(r, target) ? InputChecks.check(r) : null;
-      String type = r.type();
-      if (!UpgradePipeline.isConvertedType(type)) {
-        return (problem == null ? Collections.<Fact>emptyList()
-            : Collections.singletonList(new Fact(r.path(), type, problem, null, null, true))).iterator();
-      }
-      String[] names = null;
-      boolean read = true;
-      try {
-        if (type.equals(UpgradePipeline.CUBE_DESC)) {
-          names = UpgradeRules.namesOfDesc(r);
-        } else if (type.equals(UpgradePipeline.CUBE)) {
-          String name = UpgradeRules.nameOfCube(r);
-          // as UpgradePipeline.cubeName names it, without reading the JSON again
-          names = new String[] {name, UpgradeRules.descNameOfCube(r),
-              name != null ? name : ResourcePaths.entityName(r.path())};
-        } else if (type.equals(UpgradePipeline.MODEL)) {
-          names = new String[] {UpgradeRules.modelNameOfModel(r)};
+    List<Fact> facts = new ArrayList<>();
+    for (Part part : resources.mapPartitions(rs -> {
+      List<Fact> partFacts = new ArrayList<>();
+      while (rs.hasNext()) {
+        Fact fact = factOf(rs.next(), target);
+        if (fact != null) {
+          partFacts.add(fact);
         }
-      } catch (RuntimeException e) {
-        read = false;
       }
-      Resource table = type.equals(UpgradePipeline.TABLE) ? r : null;
-      return Collections.singletonList(new Fact(r.path(), type, problem, names, table, read)).iterator();
-    }).collect());
+      return Collections.singletonList(new Part(partFacts)).iterator();
+    }).collect()) {
+      facts.addAll(part.facts());
+    }
+    return new ResourceFacts(facts);
+  }
+
+  /** The fact of one resource; null for one that is neither converted nor faulty. */
+  private static Fact factOf(Resource r, UpgradeTarget target) {
+    Problem problem = InputChecks.isRead(r, target) ? InputChecks.check(r) : null;
+    String type = r.type();
+    if (!UpgradePipeline.isConvertedType(type)) {
+      return problem == null ? null : new Fact(r.path(), type, problem, null, null, true);
+    }
+    String[] names = null;
+    boolean read = true;
+    try {
+      if (type.equals(UpgradePipeline.CUBE_DESC)) {
+        names = UpgradeRules.namesOfDesc(r);
+      } else if (type.equals(UpgradePipeline.CUBE)) {
+        String name = UpgradeRules.nameOfCube(r);
+        // as UpgradePipeline.cubeName names it, without reading the JSON again
+        names = new String[] {name, UpgradeRules.descNameOfCube(r),
+            name != null ? name : ResourcePaths.entityName(r.path())};
+      } else if (type.equals(UpgradePipeline.MODEL)) {
+        names = new String[] {UpgradeRules.modelNameOfModel(r)};
+      }
+    } catch (RuntimeException e) {
+      read = false;
+    }
+    Resource table = type.equals(UpgradePipeline.TABLE) ? r : null;
+    return new Fact(r.path(), type, problem, names, table, read);
+  }
+
+  /**
+   * One partition's facts on their way to the driver: paths, types and names as one block of bytes (tens of thousands
+   * of small objects would cost the serializer an object header, a handle and a class lookup each, on both sides),
+   * problems and table resources as objects. Plain fields only, so that any {@code spark.serializer} carries it.
+   */
+  static final class Part implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final byte[] encoded;
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<Resource> tables = new ArrayList<>();
+
+    Part(List<Fact> facts) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+        out.writeInt(facts.size());
+        for (Fact fact : facts) {
+          writeString(out, fact.path);
+          writeString(out, fact.type);
+          out.writeBoolean(fact.namesRead);
+          out.writeBoolean(fact.problem != null);
+          if (fact.problem != null) {
+            problems.add(fact.problem);
+          }
+          out.writeBoolean(fact.table != null);
+          if (fact.table != null) {
+            tables.add(fact.table);
+          }
+          out.writeInt(fact.names == null ? -1 : fact.names.length);
+          for (int i = 0; fact.names != null && i < fact.names.length; i++) {
+            writeString(out, fact.names[i]);
+          }
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      this.encoded = bytes.toByteArray();
+    }
+
+    List<Fact> facts() {
+      java.util.Iterator<Problem> problem = problems.iterator();
+      java.util.Iterator<Resource> table = tables.iterator();
+      try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(encoded))) {
+        int size = in.readInt();
+        List<Fact> facts = new ArrayList<>(size);
+        for (int f = 0; f < size; f++) {
+          String path = readString(in);
+          String type = readString(in);
+          boolean namesRead = in.readBoolean();
+          Problem p = in.readBoolean() ? problem.next() : null;
+          Resource t = in.readBoolean() ? table.next() : null;
+          int count = in.readInt();
+          String[] names = count < 0 ? null : new String[count];
+          for (int i = 0; i < count; i++) {
+            names[i] = readString(in);
+          }
+          facts.add(new Fact(path, type, p, names, t, namesRead));
+        }
+        return facts;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    private static void writeString(java.io.DataOutputStream out, String s) throws java.io.IOException {
+      if (s == null) {
+        out.writeInt(-1);
+        return;
+      }
+      byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      out.writeInt(utf8.length);
+      out.write(utf8);
+    }
+
+    private static String readString(java.io.DataInputStream in) throws java.io.IOException {
+      int length = in.readInt();
+      if (length < 0) {
+        return null;
+      }
+      byte[] utf8 = new byte[length];
+      in.readFully(utf8);
+      return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   /** Cubes whose {@code descriptor} names no cube desc: Kylin does not load such a cube, and no model group reaches it. */
