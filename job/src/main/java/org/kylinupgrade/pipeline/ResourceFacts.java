@@ -286,7 +286,7 @@ final class ResourceFacts {
    * The model groups each cube desc, model and cube joins, by path, from the names read already: a desc its model's
    * key, a model its own key when a desc names it, a cube the model keys of its desc. Resources of no group are absent.
    */
-  Map<String, List<String>> groupsOfPath() {
+  GroupsOfPath groupsOfPath() {
     Map<String, List<String>> modelsOfDesc = modelsOfDesc();
     Set<String> modelsWithDescs = new HashSet<>();
     Map<String, List<String>> groups = new HashMap<>();
@@ -307,7 +307,7 @@ final class ResourceFacts {
         groups.put(cube.path, models);
       }
     }
-    return groups;
+    return new GroupsOfPath(groups);
   }
 
   /** The cubes' names as messages give them (the file name when a cube declares none). */

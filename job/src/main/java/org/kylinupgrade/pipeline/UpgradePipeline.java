@@ -277,14 +277,13 @@ public final class UpgradePipeline implements Serializable {
    * one pass without reading their JSON again. Models no desc names are not shuffled: they pass through as they are.
    */
   private static JavaRDD<GroupResult> convertGroups(JavaSparkContext sc, JavaRDD<Resource> converted,
-      Broadcast<TableCatalog> tables, UpgradeOptions options, Map<String, List<String>> groupsOfPath) {
-    Broadcast<Map<String, List<String>>> groups = sc.broadcast(groupsOfPath);
+      Broadcast<TableCatalog> tables, UpgradeOptions options, GroupsOfPath groupsOfPath) {
+    Broadcast<GroupsOfPath> groups = sc.broadcast(groupsOfPath);
     LongAccumulator convertedCount = sc.sc().longAccumulator(ProgressListener.CONVERTED);
-    Set<String> groupKeys = new HashSet<>();
-    groupsOfPath.values().forEach(groupKeys::addAll);
+    List<String> groupKeys = groupsOfPath.keys();
     int partitions = SparkFolders.groupPartitions(sc, converted.getNumPartitions(), groupKeys.size());
     return converted.flatMapToPair(r -> {
-      List<String> keys = groups.value().getOrDefault(r.path(), Collections.<String>emptyList());
+      List<String> keys = groups.value().of(r.path());
       List<Tuple2<String, Resource>> keyed = new ArrayList<>(keys.size());
       keys.forEach(key -> keyed.add(new Tuple2<>(key, r)));
       return keyed.iterator();
@@ -309,7 +308,7 @@ public final class UpgradePipeline implements Serializable {
   }
 
   /**
-   * {@link #convertGroups(JavaSparkContext, JavaRDD, Broadcast, UpgradeOptions, Map)} when a name could not be read
+   * {@link #convertGroups(JavaSparkContext, JavaRDD, Broadcast, UpgradeOptions, GroupsOfPath)} when a name could not be read
    * before: the names are read here, where an unreadable one fails the conversion with what is wrong with it. Groups
    * without a desc are left out (their models pass through as they are).
    */
