@@ -10,8 +10,9 @@
 #                           bench/run.sh live --measures copy,rollback --metadata 5000 --repeats 3
 #   bench/run.sh generate --to DIR [--descs N] [--resources TOTAL] [--segments N]   only writes a synthetic v1 folder
 # Options: bench/run.sh --help. Inputs are generated once and kept in bench/target/work.
-# The live benchmark's HBase keeps the WALs and archived files of every copied and dropped 2.7 GB table for a while:
-# give it 80 GB of free disk for a full run (delete bench/target/work/live-hbase afterwards to get them back).
+# The live benchmark's HBase archives the WALs and files of every copied and dropped 2.7 GB table; its cleaners delete
+# them a minute or two later, so give it 40 GB of free disk for a full run (delete bench/target/work/live-hbase
+# afterwards to get all of it back: the backup snapshots of the upgrades it ran keep their files).
 # BENCH_SKIP_BUILD=1 reuses the last build; BENCH_JAVA_OPTS is the bench JVM's heap (default -Xmx4g);
 # BENCH_HBASE_HEAP the heap of the local HBase the live benchmark starts (default 3g).
 #

@@ -249,6 +249,12 @@ public final class LocalHBase {
     s.put("hbase.unsafe.stream.capability.enforce", "false");
     s.put("hbase.wal.provider", "filesystem");
     s.put("hbase.snapshot.enabled", "true");
+    // one machine, no replication: archived WALs and store files (of dropped staging and copied tables) are deleted
+    // within minutes, not kept for HBase's default ten, so that repeated upgrades of a large table do not fill the disk;
+    // files a snapshot still references stay (HBase's snapshot cleaners guard them)
+    s.put("hbase.master.cleaner.interval", "30000");
+    s.put("hbase.master.logcleaner.ttl", "60000");
+    s.put("hbase.master.hfilecleaner.ttl", "60000");
     return s;
   }
 
