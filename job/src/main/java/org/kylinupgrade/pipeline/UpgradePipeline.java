@@ -63,33 +63,34 @@ public final class UpgradePipeline implements Serializable {
      * empty for 1.4-alpha. Lazy: counting it reads every JSON resource again.
      */
     public final JavaRDD<Resource> versionLabelled;
-    private final JavaRDD<?> results;
+    /** The group results as the conversion cached them. */
+    private final JavaRDD<?> cachedResults;
     private final JavaRDD<Resource> converted;
     private final LongAccumulator labelledInOutput;
 
-    ConversionResult(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<?> results,
+    ConversionResult(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<?> cachedResults,
         JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable, List<Problem> warnings,
         PurgeOutcome purge) {
-      this(output, rewritten, JavaSparkContext.fromSparkContext(output.context()).<Resource>emptyRDD(), results,
+      this(output, rewritten, JavaSparkContext.fromSparkContext(output.context()).<Resource>emptyRDD(), cachedResults,
           converted, changes, unloadable, warnings, purge);
     }
 
     ConversionResult(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<Resource> versionLabelled,
-        JavaRDD<?> results, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
+        JavaRDD<?> cachedResults, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
         List<Problem> warnings, PurgeOutcome purge) {
-      this(output, rewritten, versionLabelled, results, converted, changes, unloadable, warnings, purge,
+      this(output, rewritten, versionLabelled, cachedResults, converted, changes, unloadable, warnings, purge,
           CuboidCheckCounts.NONE, null);
     }
 
     ConversionResult(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<Resource> versionLabelled,
-        JavaRDD<?> results, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
+        JavaRDD<?> cachedResults, JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable,
         List<Problem> warnings, PurgeOutcome purge, CuboidCheckCounts cuboidChecks, LongAccumulator labelledInOutput) {
       this.labelledInOutput = labelledInOutput;
       this.cuboidChecks = cuboidChecks;
       this.output = output;
       this.rewritten = rewritten;
       this.versionLabelled = versionLabelled;
-      this.results = results;
+      this.cachedResults = cachedResults;
       this.converted = converted;
       this.changes = changes;
       this.unloadable = unloadable;
@@ -110,7 +111,7 @@ public final class UpgradePipeline implements Serializable {
 
     /** Frees what the conversion cached. */
     public void release() {
-      results.unpersist(false);
+      cachedResults.unpersist(false);
       converted.unpersist(false);
     }
   }
@@ -205,7 +206,7 @@ public final class UpgradePipeline implements Serializable {
     List<Problem> unloadable = new ArrayList<Problem>(conversion.unloadable);
     unloadable.addAll(problems);
     return new ConversionResult(output, conversion.rewritten.filter(r -> !kept.value().contains(r.path())),
-        conversion.versionLabelled.filter(r -> !kept.value().contains(r.path())), conversion.results,
+        conversion.versionLabelled.filter(r -> !kept.value().contains(r.path())), conversion.cachedResults,
         conversion.converted, changes, sorted(unloadable), conversion.warnings, conversion.purge,
         conversion.cuboidChecks, null);
   }
@@ -374,7 +375,7 @@ public final class UpgradePipeline implements Serializable {
    * with Kylin 1.5's version label ({@link VersionRefresh}, a map: nothing else is shuffled).
    */
   private static ConversionResult labelled(JavaSparkContext sc, UpgradeOptions options, JavaRDD<Resource> converted,
-      JavaRDD<Resource> notRewritten, JavaRDD<Resource> passThrough, JavaRDD<?> results,
+      JavaRDD<Resource> notRewritten, JavaRDD<Resource> passThrough, JavaRDD<?> cachedResults,
       JavaRDD<Resource> rewritten, GroupSummary summary, List<Problem> warnings) {
     final long timestamp = options.runTimestamp();
     Broadcast<Set<String>> untouched = sc.broadcast(summary.untouched);
@@ -401,7 +402,7 @@ public final class UpgradePipeline implements Serializable {
     JavaRDD<Resource> othersLabelled = others.flatMap(r -> changedOnly(r, VersionRefresh.refresh(r, timestamp)));
     JavaRDD<Resource> versionLabelled = convertedLabelled.union(othersLabelled);
     return new ConversionResult(othersOut.union(convertedOut), rewrittenAll.union(versionLabelled), versionLabelled,
-        results, converted, sortedChanges(allChanges), sorted(summary.unloadable), sorted(warnings), purge,
+        cachedResults, converted, sortedChanges(allChanges), sorted(summary.unloadable), sorted(warnings), purge,
         summary.cuboidChecks, labelledInOutput);
   }
 
