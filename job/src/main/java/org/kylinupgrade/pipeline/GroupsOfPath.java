@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,9 +33,7 @@ final class GroupsOfPath implements Serializable {
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(groups.size());
       for (Map.Entry<String, List<String>> entry : groups.entrySet()) {
-        byte[] path = entry.getKey().getBytes(StandardCharsets.UTF_8);
-        out.writeInt(path.length);
-        out.write(path);
+        Utf8Strings.write(out, entry.getKey());
         out.writeInt(entry.getValue().size());
         for (String key : entry.getValue()) {
           Integer i = index.get(key);
@@ -85,14 +82,13 @@ final class GroupsOfPath implements Serializable {
       int size = in.readInt();
       Map<String, List<String>> map = new HashMap<>(size * 2);
       for (int p = 0; p < size; p++) {
-        byte[] path = new byte[in.readInt()];
-        in.readFully(path);
+        String path = Utf8Strings.read(in);
         int count = in.readInt();
         List<String> pathKeys = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
           pathKeys.add(keys[in.readInt()]);
         }
-        map.put(new String(path, StandardCharsets.UTF_8), pathKeys);
+        map.put(path, pathKeys);
       }
       return map;
     } catch (IOException e) {

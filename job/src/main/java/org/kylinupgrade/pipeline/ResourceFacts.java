@@ -1,10 +1,17 @@
 package org.kylinupgrade.pipeline;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -129,12 +136,12 @@ final class ResourceFacts {
     private final List<Resource> tables = new ArrayList<>();
 
     Part(List<Fact> facts) {
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (DataOutputStream out = new DataOutputStream(bytes)) {
         out.writeInt(facts.size());
         for (Fact fact : facts) {
-          writeString(out, fact.path);
-          writeString(out, fact.type);
+          Utf8Strings.write(out, fact.path);
+          Utf8Strings.write(out, fact.type);
           out.writeBoolean(fact.namesRead);
           out.writeBoolean(fact.problem != null);
           if (fact.problem != null) {
@@ -146,58 +153,38 @@ final class ResourceFacts {
           }
           out.writeInt(fact.names == null ? -1 : fact.names.length);
           for (int i = 0; fact.names != null && i < fact.names.length; i++) {
-            writeString(out, fact.names[i]);
+            Utf8Strings.write(out, fact.names[i]);
           }
         }
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       this.encoded = bytes.toByteArray();
     }
 
     List<Fact> facts() {
-      java.util.Iterator<Problem> problem = problems.iterator();
-      java.util.Iterator<Resource> table = tables.iterator();
-      try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(encoded))) {
+      Iterator<Problem> problem = problems.iterator();
+      Iterator<Resource> table = tables.iterator();
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
         int size = in.readInt();
         List<Fact> facts = new ArrayList<>(size);
         for (int f = 0; f < size; f++) {
-          String path = readString(in);
-          String type = readString(in);
+          String path = Utf8Strings.read(in);
+          String type = Utf8Strings.read(in);
           boolean namesRead = in.readBoolean();
           Problem p = in.readBoolean() ? problem.next() : null;
           Resource t = in.readBoolean() ? table.next() : null;
           int count = in.readInt();
           String[] names = count < 0 ? null : new String[count];
           for (int i = 0; i < count; i++) {
-            names[i] = readString(in);
+            names[i] = Utf8Strings.read(in);
           }
           facts.add(new Fact(path, type, p, names, t, namesRead));
         }
         return facts;
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    }
-
-    private static void writeString(java.io.DataOutputStream out, String s) throws java.io.IOException {
-      if (s == null) {
-        out.writeInt(-1);
-        return;
-      }
-      byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      out.writeInt(utf8.length);
-      out.write(utf8);
-    }
-
-    private static String readString(java.io.DataInputStream in) throws java.io.IOException {
-      int length = in.readInt();
-      if (length < 0) {
-        return null;
-      }
-      byte[] utf8 = new byte[length];
-      in.readFully(utf8);
-      return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 

@@ -309,8 +309,8 @@ public final class UpgradePipeline implements Serializable {
   }
 
   /**
-   * {@link #convertGroups(JavaSparkContext, JavaRDD, Broadcast, UpgradeOptions, GroupsOfPath)} when a name could not be read
-   * before: the names are read here, where an unreadable one fails the conversion with what is wrong with it. Groups
+   * {@link #convertGroups(JavaSparkContext, JavaRDD, Broadcast, UpgradeOptions, GroupsOfPath)} when a name could not
+   * be read before: the names are read here, where an unreadable one fails the conversion with what is wrong with it. Groups
    * without a desc are left out (their models pass through as they are).
    */
   private static JavaRDD<GroupResult> convertGroups(JavaSparkContext sc, JavaRDD<Resource> converted,
