@@ -251,12 +251,16 @@ public final class UpgradePipeline implements Serializable {
     // the resources no group rewrote: what the groups rewrote takes the place of the others by path
     JavaRDD<Resource> notRewritten = converted.filter(r -> !rewrittenPaths.value().contains(r.path()));
     if (options.target() == UpgradeTarget.V1_5) {
-      return labelled(sc, options, converted, notRewritten, passThrough, cached, rewritten, summary, warnings);
+      return labelled(sc, options, resources, converted, notRewritten, passThrough, rewrittenPaths, cached, rewritten,
+          summary, warnings);
     }
 
     JavaRDD<Resource> convertedOut = notRewritten.union(rewritten);
     if (!purging) {
-      return new ConversionResult(passThrough.union(convertedOut), rewritten, cached, converted, sortedChanges(changes),
+      // the resources read, less the rewritten ones, in one task per partition read
+      JavaRDD<Resource> kept = resources.filter(r -> !isConvertedType(r.type())
+          || !rewrittenPaths.value().contains(r.path()));
+      return new ConversionResult(kept.union(rewritten), rewritten, cached, converted, sortedChanges(changes),
           sorted(unloadable), sorted(warnings), PurgeOutcome.NONE);
     }
     List<PurgedCube> purged = purgedCubes(summary, options.purgeCubes());
@@ -374,36 +378,57 @@ public final class UpgradePipeline implements Serializable {
    * The 1.5 target's output: what the groups rewrote, the resources they keep untouched, and every other resource
    * with Kylin 1.5's version label ({@link VersionRefresh}, a map: nothing else is shuffled).
    */
-  private static ConversionResult labelled(JavaSparkContext sc, UpgradeOptions options, JavaRDD<Resource> converted,
-      JavaRDD<Resource> notRewritten, JavaRDD<Resource> passThrough, JavaRDD<?> cachedResults,
-      JavaRDD<Resource> rewritten, GroupSummary summary, List<Problem> warnings) {
+  private static ConversionResult labelled(JavaSparkContext sc, UpgradeOptions options, JavaRDD<Resource> resources,
+      JavaRDD<Resource> converted, JavaRDD<Resource> notRewritten, JavaRDD<Resource> passThrough,
+      Broadcast<Set<String>> rewrittenPaths, JavaRDD<?> cachedResults, JavaRDD<Resource> rewritten,
+      GroupSummary summary, List<Problem> warnings) {
     final long timestamp = options.runTimestamp();
     Broadcast<Set<String>> untouched = sc.broadcast(summary.untouched);
     LongAccumulator labelledInOutput = sc.sc().longAccumulator("version labelled in the output");
+    if (options.purgeCubes().isEmpty()) {
+      // each partition read gives its labelled resources in one task (not one for the converted kinds, one for the
+      // others)
+      JavaRDD<Resource> readOut = resources.flatMap(r -> {
+        Resource out = labelledRead(r, rewrittenPaths.value(), untouched.value(), timestamp);
+        return out == null ? Collections.<Resource>emptyIterator()
+            : Collections.singletonList(counted(r, out, labelledInOutput)).iterator();
+      });
+      JavaRDD<Resource> versionLabelled = resources.flatMap(r -> {
+        Resource out = labelledRead(r, rewrittenPaths.value(), untouched.value(), timestamp);
+        return out == null ? Collections.<Resource>emptyIterator() : changedOnly(r, out);
+      });
+      return new ConversionResult(readOut.union(rewritten), rewritten.union(versionLabelled), versionLabelled,
+          cachedResults, converted, sortedChanges(summary.changes), sorted(summary.unloadable), sorted(warnings),
+          PurgeOutcome.NONE, summary.cuboidChecks, labelledInOutput);
+    }
     JavaRDD<Resource> convertedOut = notRewritten
         .map(r -> counted(r, labelledUnlessUntouched(r, untouched.value(), timestamp), labelledInOutput))
         .union(rewritten);
     JavaRDD<Resource> convertedLabelled = notRewritten
         .flatMap(r -> changedOnly(r, labelledUnlessUntouched(r, untouched.value(), timestamp)));
-
     List<Change> allChanges = new ArrayList<Change>(summary.changes);
-    JavaRDD<Resource> rewrittenAll = rewritten;
-    PurgeOutcome purge = PurgeOutcome.NONE;
-    JavaRDD<Resource> others = passThrough;
-    if (!options.purgeCubes().isEmpty()) {
-      List<PurgedCube> purged = purgedCubes(summary, options.purgeCubes());
-      JobPurgeStep jobs = JobPurgeStep.run(sc, passThrough, options);
-      allChanges.addAll(jobs.changes);
-      purge = purgeOutcome(purged, jobs, convertedOut);
-      others = jobs.output;
-      rewrittenAll = rewrittenAll.union(jobs.rewritten);
-    }
-    JavaRDD<Resource> othersOut = others.map(r -> counted(r, VersionRefresh.refresh(r, timestamp), labelledInOutput));
-    JavaRDD<Resource> othersLabelled = others.flatMap(r -> changedOnly(r, VersionRefresh.refresh(r, timestamp)));
+    List<PurgedCube> purged = purgedCubes(summary, options.purgeCubes());
+    JobPurgeStep jobs = JobPurgeStep.run(sc, passThrough, options);
+    allChanges.addAll(jobs.changes);
+    PurgeOutcome purge = purgeOutcome(purged, jobs, convertedOut);
+    JavaRDD<Resource> othersOut = jobs.output.map(r -> counted(r, VersionRefresh.refresh(r, timestamp),
+        labelledInOutput));
+    JavaRDD<Resource> othersLabelled = jobs.output.flatMap(r -> changedOnly(r, VersionRefresh.refresh(r, timestamp)));
     JavaRDD<Resource> versionLabelled = convertedLabelled.union(othersLabelled);
-    return new ConversionResult(othersOut.union(convertedOut), rewrittenAll.union(versionLabelled), versionLabelled,
-        cachedResults, converted, sortedChanges(allChanges), sorted(summary.unloadable), sorted(warnings), purge,
-        summary.cuboidChecks, labelledInOutput);
+    return new ConversionResult(othersOut.union(convertedOut), rewritten.union(jobs.rewritten).union(versionLabelled),
+        versionLabelled, cachedResults, converted, sortedChanges(allChanges), sorted(summary.unloadable),
+        sorted(warnings), purge, summary.cuboidChecks, labelledInOutput);
+  }
+
+  /**
+   * A resource read as the 1.5 output holds it: labelled, or as it was when its group left it untouched; null when
+   * its group rewrote it (the rewritten one takes its place).
+   */
+  private static Resource labelledRead(Resource r, Set<String> rewrittenPaths, Set<String> untouched, long timestamp) {
+    if (!isConvertedType(r.type())) {
+      return VersionRefresh.refresh(r, timestamp);
+    }
+    return rewrittenPaths.contains(r.path()) ? null : labelledUnlessUntouched(r, untouched, timestamp);
   }
 
   /** {@code after}, counted in {@code labelled} when it is another resource than {@code before}. */
