@@ -101,7 +101,7 @@ public final class HBaseRdds {
     conf.set(TableInputFormat.SCAN, toString(selectingScan(rows)));
     Job job = Job.getInstance(conf);
     TableSnapshotInputFormat.setInput(job, snapshot, restoreDir(cluster, runId));
-    return toResources(sc.newAPIHadoopRDD(job.getConfiguration(), TableSnapshotInputFormat.class,
+    return toResources(sc.newAPIHadoopRDD(job.getConfiguration(), SnapshotInputFormat.class,
         ImmutableBytesWritable.class, Result.class), cluster, url, null);
   }
 
