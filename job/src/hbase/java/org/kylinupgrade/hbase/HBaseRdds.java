@@ -92,8 +92,8 @@ public final class HBaseRdds {
   }
 
   /**
-   * The rows of a snapshot, read straight from its files with {@code TableSnapshotInputFormat}: a consistent
-   * point-in-time view that puts no load on the live table. Needs the HBase root dir to be readable.
+   * The rows of a snapshot, read straight from its files with HBase's snapshot reader ({@link SnapshotInputFormat}): a
+   * consistent point-in-time view that puts no load on the live table. Needs the HBase root dir to be readable.
    */
   public static JavaRDD<Resource> readSnapshot(JavaSparkContext sc, HBaseCluster cluster, String snapshot, MetadataUrl url,
       RowSelection rows, String runId) throws IOException {
