@@ -255,7 +255,6 @@ public final class UpgradePipeline implements Serializable {
           summary, warnings);
     }
 
-    JavaRDD<Resource> convertedOut = notRewritten.union(rewritten);
     if (!purging) {
       // the resources read, less the rewritten ones, in one task per partition read
       JavaRDD<Resource> kept = resources.filter(r -> !isConvertedType(r.type())
@@ -263,6 +262,7 @@ public final class UpgradePipeline implements Serializable {
       return new ConversionResult(kept.union(rewritten), rewritten, cached, converted, sortedChanges(changes),
           sorted(unloadable), sorted(warnings), PurgeOutcome.NONE);
     }
+    JavaRDD<Resource> convertedOut = notRewritten.union(rewritten);
     List<PurgedCube> purged = purgedCubes(summary, options.purgeCubes());
     JobPurgeStep jobs = JobPurgeStep.run(sc, passThrough, options);
     changes = new ArrayList<>(changes);
