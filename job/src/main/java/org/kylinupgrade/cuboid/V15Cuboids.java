@@ -766,6 +766,94 @@ public final class V15Cuboids {
       }
       return s;
     }
+    s = treeFromParents(bound);
+    if (s == null) {
+      s = walkedSet(bound);
+    }
+    cuboidSet = s;
+    return s;
+  }
+
+  /**
+   * The tree walk's set found from the other end, one parent lookup per cuboid where the walk makes one per
+   * potential child: the walk keeps a child only under its parent, so a cuboid other than the base is in the tree
+   * exactly when its parent is and it is one of its parent's potential children. Parents are supersets, so taking
+   * the candidates (every cuboid valid in some group) from the largest id down settles each parent first. Null
+   * where the candidates exceed {@code bound} or a parent lookup throws: {@link #walkedSet} decides those.
+   */
+  private CuboidSet treeFromParents(int bound) {
+    LongSet candidates = new LongSet();
+    candidates.add(full);
+    for (Group g : groups) {
+      if (!addValid(g, candidates, bound)) {
+        return null;
+      }
+    }
+    long[] ids = candidates.toSortedArray();
+    LongSet tree = new LongSet();
+    tree.add(full);
+    for (int i = ids.length - 1; i >= 0; i--) {
+      long c = ids[i];
+      if (c == full) {
+        continue;
+      }
+      long p;
+      try {
+        p = parent(c);
+      } catch (IllegalStateException e) {
+        return null;
+      }
+      if (tree.contains(p) && isPotentialChild(p, c) && tree.add(c) && tree.size() > bound) {
+        throw new CuboidSetTooLargeException("the 1.5 cuboid set", bound);
+      }
+    }
+    return CuboidSet.of(tree);
+  }
+
+  /** Whether {@code child} is among {@link #potentialChildren}{@code (parent)}, without listing them. */
+  private boolean isPotentialChild(long parent, long child) {
+    if (Long.bitCount(parent) == 1 || (child & ~parent) != 0) {
+      return false;
+    }
+    if (parent == full) {
+      for (Group g : groups) {
+        if (g.partial == child && g.partial != parent && g.isValid(g.partial)) {
+          return true;
+        }
+      }
+    }
+    long removed = parent ^ child;
+    for (Group g : groups) {
+      if (!g.isValid(parent) || !g.isValid(child)) {
+        continue;
+      }
+      if (Long.bitCount(removed) == 1 && (removed & g.normalMask) != 0) {
+        return true;
+      }
+      for (int h = 0; h < g.hierarchyAll.length; h++) {
+        long[] all = g.hierarchyAll[h];
+        for (int i = all.length - 1; i >= 0; i--) {
+          if ((parent & all[i]) == all[i]) {
+            long dim = g.hierarchyDims[h][i];
+            if (removed == dim && (g.jointMask & dim) == 0) {
+              return true;
+            }
+            break;
+          }
+        }
+      }
+      for (long joint : g.joints) {
+        if (removed == joint) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The scheduler's own walk down from the base cuboid, each potential child kept under the parent it names. */
+  CuboidSet walkedSet(int bound) {
+    requireLoaded();
     LongSet seen = new LongSet();
     seen.add(full);
     long[] todo = {full};
@@ -784,15 +872,21 @@ public final class V15Cuboids {
         }
       }
     }
-    s = CuboidSet.of(seen);
-    cuboidSet = s;
-    return s;
+    return CuboidSet.of(seen);
   }
 
   /** The cuboids valid in one group (Kylin's partial cube), enumerated up to {@code bound}. */
   CuboidSet groupSet(int group, int bound) {
     requireLoaded();
-    Group g = groups.get(group);
+    LongSet out = new LongSet();
+    if (!addValid(groups.get(group), out, bound)) {
+      throw new CuboidSetTooLargeException("a 1.5 group", bound);
+    }
+    return CuboidSet.of(out);
+  }
+
+  /** Adds the cuboids valid in {@code g} to {@code out}; false once {@code out} or the patterns outgrow {@code bound}. */
+  private static boolean addValid(Group g, LongSet out, int bound) {
     // every valid cuboid is the mandatory columns plus one pattern per unit: a normal column or a joint (absent
     // or present), a hierarchy (absent or a prefix)
     LongList patterns = new LongList();
@@ -815,19 +909,18 @@ public final class V15Cuboids {
         for (long o : options) {
           next.add(patterns.get(i) | o);
           if (next.size() > 4L * bound) {
-            throw new CuboidSetTooLargeException("a 1.5 group", bound);
+            return false;
           }
         }
       }
       patterns = next;
     }
-    LongSet out = new LongSet();
     for (int i = 0; i < patterns.size(); i++) {
       long c = patterns.get(i);
       if (c > 0 && g.isValid(c) && out.add(c) && out.size() > bound) {
-        throw new CuboidSetTooLargeException("a 1.5 group", bound);
+        return false;
       }
     }
-    return CuboidSet.of(out);
+    return true;
   }
 }

@@ -150,6 +150,75 @@ class V15CuboidsTest {
     }
   }
 
+  /**
+   * The set found from each cuboid's parent equals the scheduler's own walk down from the base cuboid, on random
+   * groups that overlap and mix mandatory columns, hierarchies and joints.
+   */
+  @Test
+  void theSetFromParentsEqualsTheWalk() {
+    java.util.Random random = new java.util.Random(15);
+    int loaded = 0;
+    int overlapping = 0;
+    for (int round = 0; round < 3000; round++) {
+      int n = 2 + random.nextInt(9);
+      List<String> rk = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        rk.add("C" + i);
+      }
+      V15Cuboids v15 = V15Cuboids.of(rk, randomGroups(random, rk));
+      if (!v15.loads()) {
+        continue;
+      }
+      loaded++;
+      CuboidSet walked = v15.walkedSet(1 << 20);
+      assertEquals(walked, v15.cuboidSet(), rk + " " + round);
+      int sizes = 1;
+      for (int g = 0; g < v15.groupCount(); g++) {
+        sizes += v15.groupSet(g, 1 << 20).size();
+      }
+      if (sizes > walked.size() + 1) {
+        overlapping++;
+      }
+    }
+    assertTrue(loaded > 1000, "loaded " + loaded);
+    assertTrue(overlapping > 100, "sets with cuboids valid in more than one group: " + overlapping);
+  }
+
+  private static JsonNode randomGroups(java.util.Random random, List<String> rk) {
+    com.fasterxml.jackson.databind.node.ArrayNode groups = Corpus.MAPPER.createArrayNode();
+    int count = 1 + random.nextInt(3);
+    for (int g = 0; g < count; g++) {
+      List<String> cols = new java.util.ArrayList<>(rk);
+      java.util.Collections.shuffle(cols, random);
+      List<String> includes = cols.subList(0, 1 + random.nextInt(cols.size()));
+      com.fasterxml.jackson.databind.node.ObjectNode group = groups.addObject();
+      includes.forEach(group.putArray("includes")::add);
+      com.fasterxml.jackson.databind.node.ObjectNode rule = group.putObject("select_rule");
+      com.fasterxml.jackson.databind.node.ArrayNode mandatory = rule.putArray("mandatory_dims");
+      com.fasterxml.jackson.databind.node.ArrayNode hierarchies = rule.putArray("hierarchy_dims");
+      com.fasterxml.jackson.databind.node.ArrayNode joints = rule.putArray("joint_dims");
+      int i = 0;
+      while (i < includes.size()) {
+        int kind = random.nextInt(5);
+        int size = Math.min(includes.size() - i, 2 + random.nextInt(2));
+        if (kind == 0) {
+          mandatory.add(includes.get(i++));
+        } else if (kind == 1 && size >= 2) {
+          com.fasterxml.jackson.databind.node.ArrayNode h = hierarchies.addArray();
+          includes.subList(i, i + size).forEach(h::add);
+          i += size;
+        } else if (kind == 2 && size >= 2) {
+          com.fasterxml.jackson.databind.node.ArrayNode j = joints.addArray();
+          includes.subList(i, i + size).forEach(j::add);
+          i += size;
+        } else {
+          i++;
+        }
+      }
+    }
+    return groups;
+  }
+
   private static String problem(List<String> rowkey, String groups) {
     V15Cuboids v15 = V15Cuboids.of(rowkey, groups == null ? null : Corpus.json(groups));
     assertFalse(v15.loads());
