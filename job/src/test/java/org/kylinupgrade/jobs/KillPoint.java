@@ -27,10 +27,17 @@ final class KillPoint {
 
   /** Runs {@code main} paused at {@code point}, kills it there and returns the child (its log for messages). */
   static ChildJvm killAt(String point, Class<?> main, List<String> args, Path dir) throws Exception {
+    ChildJvm child = pausedAt(point, main, args, dir);
+    assertEquals(SIGKILL_EXIT, child.kill(), "the child was killed by SIGKILL when it paused at " + point);
+    return child;
+  }
+
+  /** Runs {@code main} until it pauses at {@code point} and returns it there, alive (the caller kills it). */
+  static ChildJvm pausedAt(String point, Class<?> main, List<String> args, Path dir) throws Exception {
     Path marker = dir.resolve("paused-" + safe(point) + "-" + System.nanoTime());
     ChildJvm child = ChildJvm.start(main, Map.of(FailurePoints.PAUSE_AT, point, FailurePoints.PAUSE_MARKER,
         marker.toString()), args, dir.resolve(main.getSimpleName() + "-" + safe(point) + "-" + System.nanoTime() + ".log"));
-    killWhen(child, "it paused at " + point, () -> Files.exists(marker));
+    awaitOrKill(child, "it paused at " + point, () -> Files.exists(marker));
     List<String> paused = Files.readAllLines(marker);
     assertEquals(point, paused.get(0), "the marker names the point");
     return child;
@@ -46,6 +53,12 @@ final class KillPoint {
   }
 
   private static void killWhen(ChildJvm child, String what, Callable<Boolean> condition) throws Exception {
+    awaitOrKill(child, what, condition);
+    assertEquals(SIGKILL_EXIT, child.kill(), "the child was killed by SIGKILL when " + what);
+  }
+
+  /** Waits until {@code condition} holds; fails (killing the child) when it ends or times out before. */
+  private static void awaitOrKill(ChildJvm child, String what, Callable<Boolean> condition) throws Exception {
     long deadline = System.currentTimeMillis() + DEFAULT_TIMEOUT_MS;
     while (!condition.call()) {
       if (!child.process().isAlive()) {
@@ -53,11 +66,10 @@ final class KillPoint {
       }
       if (System.currentTimeMillis() > deadline) {
         child.kill();
-        fail("no kill: " + what + " did not happen within " + DEFAULT_TIMEOUT_MS / 1000 + " s:\n" + child.tail(60));
+        fail(what + " did not happen within " + DEFAULT_TIMEOUT_MS / 1000 + " s:\n" + child.tail(60));
       }
       Thread.sleep(POLL_MS);
     }
-    assertEquals(SIGKILL_EXIT, child.kill(), "the child was killed by SIGKILL when " + what);
   }
 
   private static String safe(String point) {

@@ -1,5 +1,6 @@
 package org.kylinupgrade.jobs;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,5 +37,10 @@ class KillPointIT extends KillPointScenarios {
   void aKilledUpgradeIsResumed(String command, String point, String step, String next, Expect expect)
       throws Exception {
     killAndCheck(command, point, step, next, expect);
+  }
+
+  @Test
+  void aSecondUpgradeProcessIsRefusedWhileTheFirstRunsThenTheFirstIsResumed() throws Exception {
+    aSecondUpgradeProcessIsRefusedWhileTheFirstRuns();
   }
 }

@@ -160,6 +160,36 @@ abstract class KillPointScenarios {
     void check(Path dump) throws IOException;
   }
 
+  /**
+   * Two upgrades of one table as two processes on one host: while the first holds the run lock (paused as it stages),
+   * the second is refused, naming the first's run and process as still running, and starts no run of its own; the
+   * first, killed, is then finished by {@code resume}.
+   */
+  protected void aSecondUpgradeProcessIsRefusedWhileTheFirstRuns() throws Exception {
+    Scenario scenario = setUp("upgrade");
+    ChildJvm first = KillPoint.pausedAt("stage:write", scenario.main(), scenario.args(), tmp);
+    Run running;
+    ChildJvm second;
+    int exit;
+    try {
+      running = unfinishedRun().orElseThrow(() -> new AssertionError("the paused upgrade holds no run"));
+      second = ChildJvm.start(scenario.main(), Map.of(), scenario.args(), tmp.resolve("second-upgrade.log"));
+      exit = second.exitWithin(300);
+      assertEquals(1, history().size(), "the refused upgrade started no run: " + history());
+      assertEquals(running.id(), unfinishedRun().map(Run::id).orElse(null), "the first run is still the open one");
+    } finally {
+      first.kill();
+    }
+    String refusal = second.tail(40);
+    assertEquals(ExitCodes.FAILED, exit, refusal);
+    assertTrue(refusal.contains("run " + running.id()) && refusal.contains("pid " + first.process().pid())
+        && refusal.contains("still running"), "the refusal names the first run's process as running: " + refusal);
+    JobRunner.Outcome resumed = runner.execute(new ResumeJob());
+    assertEquals(ExitCodes.OK, resumed.exit(), resumed.toString());
+    scenario.result().check(dump("after-resume"));
+    assertNothingLeft();
+  }
+
   /** The command to kill, what the table held before it and how its clean result looks. */
   private record Scenario(Class<?> main, List<String> args, Path original, ResultCheck result) {
   }
