@@ -810,42 +810,11 @@ public final class V15Cuboids {
     return CuboidSet.of(tree);
   }
 
-  /** Whether {@code child} is among {@link #potentialChildren}{@code (parent)}, without listing them. */
+  /** Whether {@code child} is among {@link #potentialChildren}{@code (parent)}. */
   private boolean isPotentialChild(long parent, long child) {
-    if (Long.bitCount(parent) == 1 || (child & ~parent) != 0) {
-      return false;
-    }
-    if (parent == full) {
-      for (Group g : groups) {
-        if (g.partial == child && g.partial != parent && g.isValid(g.partial)) {
-          return true;
-        }
-      }
-    }
-    long removed = parent ^ child;
-    for (Group g : groups) {
-      if (!g.isValid(parent) || !g.isValid(child)) {
-        continue;
-      }
-      if (Long.bitCount(removed) == 1 && (removed & g.normalMask) != 0) {
+    for (long c : potentialChildren(parent)) {
+      if (c == child) {
         return true;
-      }
-      for (int h = 0; h < g.hierarchyAll.length; h++) {
-        long[] all = g.hierarchyAll[h];
-        for (int i = all.length - 1; i >= 0; i--) {
-          if ((parent & all[i]) == all[i]) {
-            long dim = g.hierarchyDims[h][i];
-            if (removed == dim && (g.jointMask & dim) == 0) {
-              return true;
-            }
-            break;
-          }
-        }
-      }
-      for (long joint : g.joints) {
-        if (removed == joint) {
-          return true;
-        }
       }
     }
     return false;
