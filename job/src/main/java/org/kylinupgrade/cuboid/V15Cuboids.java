@@ -776,10 +776,11 @@ public final class V15Cuboids {
 
   /**
    * The tree walk's set found from the other end, with one parent lookup (and one list of that parent's potential
-   * children) per cuboid where the walk makes a parent lookup per potential child: the walk keeps a child only under its parent, so a cuboid other than the base is in the tree
-   * exactly when its parent is and it is one of its parent's potential children. Parents are supersets, so taking
-   * the candidates (every cuboid valid in some group) from the largest id down settles each parent first. Null
-   * where the candidates exceed {@code bound} or a parent lookup throws: {@link #walkedSet} decides those.
+   * children) per cuboid where the walk makes a parent lookup per potential child: the walk keeps a child only under
+   * its parent, so a cuboid other than the base is in the tree exactly when its parent is and it is one of its
+   * parent's potential children. Parents are supersets, so taking the candidates (every cuboid valid in some group)
+   * from the largest id down settles each parent first. Null where the candidates exceed {@code bound} or a parent
+   * lookup throws: {@link #walkedSet} decides those.
    */
   private CuboidSet treeFromParents(int bound) {
     LongSet candidates = new LongSet();
