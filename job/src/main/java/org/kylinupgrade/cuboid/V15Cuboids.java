@@ -855,7 +855,7 @@ public final class V15Cuboids {
     return CuboidSet.of(out);
   }
 
-  /** Adds the cuboids valid in {@code g} to {@code out}; false once {@code out} or the patterns outgrow {@code bound}. */
+  /** Adds the cuboids valid in {@code g} to {@code out}; false once {@code out} or the patterns outgrow the bound. */
   private static boolean addValid(Group g, LongSet out, int bound) {
     // every valid cuboid is the mandatory columns plus one pattern per unit: a normal column or a joint (absent
     // or present), a hierarchy (absent or a prefix)
