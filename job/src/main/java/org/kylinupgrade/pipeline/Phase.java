@@ -90,6 +90,7 @@ public enum Phase {
       sc.setLocalProperty(GROUP_ID_PROPERTY, previousGroup);
       sc.setLocalProperty(DESCRIPTION_PROPERTY, previousDescription);
       sc.setLocalProperty(INTERRUPT_PROPERTY, previousInterrupt);
+      sc.listenerBus().post(new ProgressListener.PhaseEnded());
       try {
         sc.listenerBus().waitUntilEmpty(5000);
       } catch (java.util.concurrent.TimeoutException e) {

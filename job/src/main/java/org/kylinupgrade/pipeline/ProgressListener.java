@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerApplicationEnd;
+import org.apache.spark.scheduler.SparkListenerEvent;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
@@ -16,9 +17,10 @@ import scala.collection.JavaConverters;
 /**
  * Logs the job's progress (logger {@code org.kylinupgrade.progress}): stages done of those known so far (Spark plans
  * stages job by job, so the total grows as the job goes on), the resources converted so far and the {@link Phase} the
- * stages ran in. A line per stage at DEBUG; at INFO a line when a phase ends (the first job of another starts), at
- * most every {@link #INFO_INTERVAL_MS} within a long phase, and at the end of the application, so that a log holds
- * the progress of a run of any size in a few lines. The terminal's live progress is {@link PhaseProgress}'s.
+ * stages ran in. A line per stage at DEBUG; at INFO a line when a phase ends ({@link PhaseEnded}, or the first job
+ * of another phase starts), at most every {@link #INFO_INTERVAL_MS} within a long phase, and at the end of the
+ * application for jobs run outside a phase, so that a log holds the progress of a run of any size in a few lines, each
+ * before what the run printed after that phase. The terminal's live progress is {@link PhaseProgress}'s.
  */
 public final class ProgressListener extends SparkListener {
   /** The name of the accumulator {@link UpgradePipeline} counts converted resources in. */
@@ -27,6 +29,18 @@ public final class ProgressListener extends SparkListener {
   public static final long INFO_INTERVAL_MS = 10_000;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("org.kylinupgrade.progress");
 
+  /**
+   * Posted when a phase's last job has ended: it reaches the listeners after that job's own events, so the line it
+   * logs counts them all.
+   */
+  public static final class PhaseEnded implements SparkListenerEvent {
+    @Override
+    public boolean logEvent() {
+      return false;
+    }
+  }
+
+  private final java.util.function.Consumer<String> log;
   private final Set<Integer> known = new HashSet<>();
   private final Set<Integer> done = new HashSet<>();
   private long converted;
@@ -34,6 +48,15 @@ public final class ProgressListener extends SparkListener {
   private String phase;
   private long lastInfoNanos = System.nanoTime();
   private boolean unlogged;
+
+  public ProgressListener() {
+    this(LOG::info);
+  }
+
+  /** A listener whose INFO lines go to {@code log}. */
+  ProgressListener(java.util.function.Consumer<String> log) {
+    this.log = log;
+  }
 
   @Override
   public synchronized void onJobStart(SparkListenerJobStart jobStart) {
@@ -70,6 +93,13 @@ public final class ProgressListener extends SparkListener {
   }
 
   @Override
+  public synchronized void onOtherEvent(SparkListenerEvent event) {
+    if (event instanceof PhaseEnded && unlogged) {
+      info();
+    }
+  }
+
+  @Override
   public synchronized void onApplicationEnd(SparkListenerApplicationEnd applicationEnd) {
     if (unlogged) {
       info();
@@ -77,7 +107,7 @@ public final class ProgressListener extends SparkListener {
   }
 
   private void info() {
-    LOG.info(line());
+    log.accept(line());
     lastInfoNanos = System.nanoTime();
     unlogged = false;
   }
