@@ -292,24 +292,41 @@ public final class UpgradePipeline implements Serializable {
       List<Tuple2<String, Resource>> keyed = new ArrayList<>(keys.size());
       keys.forEach(key -> keyed.add(new Tuple2<>(key, r)));
       return keyed.iterator();
-    }).groupByKey(partitions).map(g -> {
-      Resource model = null;
-      List<Resource> descs = new ArrayList<>();
-      List<Resource> cubes = new ArrayList<>();
-      for (Resource member : g._2()) {
-        String type = member.type();
-        if (type.equals(CUBE_DESC)) {
-          descs.add(member);
-        } else if (type.equals(CUBE)) {
-          cubes.add(member);
-        } else if (model == null) {
-          model = member;
-        }
+    }).partitionBy(new org.apache.spark.HashPartitioner(partitions)).mapPartitions(keyed -> {
+      // each partition's groups gathered in the order their first member came, without Spark's spillable map and
+      // its size sampling: a partition's group results are cached as one list anyway
+      Map<String, Members> groupsHere = new java.util.LinkedHashMap<>();
+      while (keyed.hasNext()) {
+        Tuple2<String, Resource> member = keyed.next();
+        groupsHere.computeIfAbsent(member._1(), k -> new Members()).add(member._2());
       }
-      GroupResult result = UpgradeRules.convertGroup(g._1(), model, descs, cubes, tables.value(), options);
-      convertedCount.add(result.rewritten().size());
-      return result;
+      List<GroupResult> results = new ArrayList<>(groupsHere.size());
+      for (Map.Entry<String, Members> g : groupsHere.entrySet()) {
+        Members m = g.getValue();
+        GroupResult result = UpgradeRules.convertGroup(g.getKey(), m.model, m.descs, m.cubes, tables.value(), options);
+        convertedCount.add(result.rewritten().size());
+        results.add(result);
+      }
+      return results.iterator();
     });
+  }
+
+  /** One model group's members as they arrive: its model (the first, if several), its descs and its cubes. */
+  private static final class Members {
+    Resource model;
+    final List<Resource> descs = new ArrayList<>();
+    final List<Resource> cubes = new ArrayList<>();
+
+    void add(Resource member) {
+      String type = member.type();
+      if (type.equals(CUBE_DESC)) {
+        descs.add(member);
+      } else if (type.equals(CUBE)) {
+        cubes.add(member);
+      } else if (model == null) {
+        model = member;
+      }
+    }
   }
 
   /**
