@@ -162,7 +162,22 @@ final class ResourceFacts {
       this.encoded = bytes.toByteArray();
     }
 
+    /**
+     * The facts, decoded as the part was read where Java serialization carried it: on the driver's task-result
+     * threads, while the job's other tasks still run, rather than on the driver's own thread after the job.
+     */
+    private transient List<Fact> decoded;
+
+    private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
+      in.defaultReadObject();
+      decoded = decode();
+    }
+
     List<Fact> facts() {
+      return decoded != null ? decoded : decode();
+    }
+
+    private List<Fact> decode() {
       Iterator<Problem> problem = problems.iterator();
       Iterator<Resource> table = tables.iterator();
       try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
