@@ -24,7 +24,8 @@ final class GroupsOfPath implements Serializable {
   private static final long serialVersionUID = 1L;
   private final String[] keys;
   private final byte[] encoded;
-  private transient volatile Map<String, List<String>> byPath;
+  private static final int[] NONE = new int[0];
+  private transient volatile Map<String, int[]> byPath;
 
   GroupsOfPath(Map<String, List<String>> groups) {
     Map<String, Integer> index = new HashMap<>();
@@ -50,12 +51,35 @@ final class GroupsOfPath implements Serializable {
     }
     this.keys = distinct.toArray(new String[0]);
     this.encoded = bytes.toByteArray();
-    this.byPath = groups;
+    Map<String, int[]> map = new HashMap<>(groups.size() * 2);
+    groups.forEach((path, pathKeys) -> {
+      int[] indexes = new int[pathKeys.size()];
+      for (int k = 0; k < indexes.length; k++) {
+        indexes[k] = index.get(pathKeys.get(k));
+      }
+      map.put(path, indexes);
+    });
+    this.byPath = map;
   }
 
   /** The group keys of {@code path}; empty for a resource of no group. */
   List<String> of(String path) {
-    return map().getOrDefault(path, Collections.<String>emptyList());
+    int[] indexes = indexesOf(path);
+    List<String> out = new ArrayList<>(indexes.length);
+    for (int i : indexes) {
+      out.add(keys[i]);
+    }
+    return out;
+  }
+
+  /** The indexes in {@link #keys} of the group keys of {@code path}; empty for a resource of no group. */
+  int[] indexesOf(String path) {
+    return map().getOrDefault(path, NONE);
+  }
+
+  /** The group key at {@code index} of {@link #keys}. */
+  String key(int index) {
+    return keys[index];
   }
 
   /** Every group key, each once. */
@@ -63,8 +87,8 @@ final class GroupsOfPath implements Serializable {
     return Collections.unmodifiableList(java.util.Arrays.asList(keys));
   }
 
-  private Map<String, List<String>> map() {
-    Map<String, List<String>> map = byPath;
+  private Map<String, int[]> map() {
+    Map<String, int[]> map = byPath;
     if (map == null) {
       synchronized (this) {
         map = byPath;
@@ -77,18 +101,17 @@ final class GroupsOfPath implements Serializable {
     return map;
   }
 
-  private Map<String, List<String>> decode() {
+  private Map<String, int[]> decode() {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
       int size = in.readInt();
-      Map<String, List<String>> map = new HashMap<>(size * 2);
+      Map<String, int[]> map = new HashMap<>(size * 2);
       for (int p = 0; p < size; p++) {
         String path = Utf8Strings.read(in);
-        int count = in.readInt();
-        List<String> pathKeys = new ArrayList<>(count);
-        for (int k = 0; k < count; k++) {
-          pathKeys.add(keys[in.readInt()]);
+        int[] indexes = new int[in.readInt()];
+        for (int k = 0; k < indexes.length; k++) {
+          indexes[k] = in.readInt();
         }
-        map.put(path, pathKeys);
+        map.put(path, indexes);
       }
       return map;
     } catch (IOException e) {

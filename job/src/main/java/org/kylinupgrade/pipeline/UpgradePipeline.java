@@ -287,23 +287,31 @@ public final class UpgradePipeline implements Serializable {
     LongAccumulator convertedCount = sc.sc().longAccumulator(ProgressListener.CONVERTED);
     List<String> groupKeys = groupsOfPath.keys();
     int partitions = SparkFolders.groupPartitions(sc, converted.getNumPartitions(), groupKeys.size());
+    // keyed by the group's index and carried as bytes: an Integer and an array per member through the shuffle
     return converted.flatMapToPair(r -> {
-      List<String> keys = groups.value().of(r.path());
-      List<Tuple2<String, Resource>> keyed = new ArrayList<>(keys.size());
-      keys.forEach(key -> keyed.add(new Tuple2<>(key, r)));
+      int[] indexes = groups.value().indexesOf(r.path());
+      if (indexes.length == 0) {
+        return Collections.<Tuple2<Integer, byte[]>>emptyIterator();
+      }
+      byte[] bytes = ResourceBytes.encode(r);
+      List<Tuple2<Integer, byte[]>> keyed = new ArrayList<>(indexes.length);
+      for (int index : indexes) {
+        keyed.add(new Tuple2<>(index, bytes));
+      }
       return keyed.iterator();
     }).partitionBy(new org.apache.spark.HashPartitioner(partitions)).mapPartitions(keyed -> {
       // each partition's groups gathered in the order their first member came, without Spark's spillable map and
       // its size sampling: a partition's group results are cached as one list anyway
-      Map<String, Members> groupsHere = new java.util.LinkedHashMap<>();
+      Map<Integer, Members> groupsHere = new java.util.LinkedHashMap<>();
       while (keyed.hasNext()) {
-        Tuple2<String, Resource> member = keyed.next();
-        groupsHere.computeIfAbsent(member._1(), k -> new Members()).add(member._2());
+        Tuple2<Integer, byte[]> member = keyed.next();
+        groupsHere.computeIfAbsent(member._1(), k -> new Members()).add(ResourceBytes.decode(member._2()));
       }
       List<GroupResult> results = new ArrayList<>(groupsHere.size());
-      for (Map.Entry<String, Members> g : groupsHere.entrySet()) {
+      for (Map.Entry<Integer, Members> g : groupsHere.entrySet()) {
         Members m = g.getValue();
-        GroupResult result = UpgradeRules.convertGroup(g.getKey(), m.model, m.descs, m.cubes, tables.value(), options);
+        GroupResult result = UpgradeRules.convertGroup(groups.value().key(g.getKey()), m.model, m.descs, m.cubes,
+            tables.value(), options);
         convertedCount.add(result.rewritten().size());
         results.add(result);
       }

@@ -39,5 +39,11 @@ class GroupsOfPathTest {
     assertTrue(read.of("/dict/x.dict").isEmpty());
     assertEquals(new HashSet<>(Arrays.asList("M1", "MODÈLE_2")), new HashSet<>(read.keys()));
     assertEquals(2, read.keys().size());
+    int[] indexes = read.indexesOf("/cube/c1.json");
+    assertEquals(2, indexes.length);
+    assertEquals("M1", read.key(indexes[0]));
+    assertEquals("MODÈLE_2", read.key(indexes[1]));
+    assertEquals(read.indexesOf("/cube_desc/é.json")[0], indexes[1], "one index per distinct key");
+    assertEquals(0, read.indexesOf("/dict/x.dict").length);
   }
 }
