@@ -25,41 +25,78 @@ final class GroupsOfPath implements Serializable {
   private final String[] keys;
   private final byte[] encoded;
   private static final int[] NONE = new int[0];
+  /** How many descs, models and cubes each group has, by group index: its share of the conversion's work. */
+  private final int[] members;
   private transient volatile Map<String, int[]> byPath;
 
   GroupsOfPath(Map<String, List<String>> groups) {
-    Map<String, Integer> index = new HashMap<>();
-    List<String> distinct = new ArrayList<>();
+    this(builderOf(groups));
+  }
+
+  private GroupsOfPath(Builder built) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(groups.size());
-      for (Map.Entry<String, List<String>> entry : groups.entrySet()) {
+      out.writeInt(built.byPath.size());
+      for (Map.Entry<String, int[]> entry : built.byPath.entrySet()) {
         Utf8Strings.write(out, entry.getKey());
-        out.writeInt(entry.getValue().size());
-        for (String key : entry.getValue()) {
-          Integer i = index.get(key);
-          if (i == null) {
-            i = distinct.size();
-            index.put(key, i);
-            distinct.add(key);
-          }
+        out.writeInt(entry.getValue().length);
+        for (int i : entry.getValue()) {
           out.writeInt(i);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.keys = distinct.toArray(new String[0]);
+    this.keys = built.distinct.toArray(new String[0]);
     this.encoded = bytes.toByteArray();
-    Map<String, int[]> map = new HashMap<>(groups.size() * 2);
+    this.byPath = built.byPath;
+    this.members = java.util.Arrays.copyOf(built.members, keys.length);
+  }
+
+  private static Builder builderOf(Map<String, List<String>> groups) {
+    Builder builder = new Builder();
     groups.forEach((path, pathKeys) -> {
       int[] indexes = new int[pathKeys.size()];
       for (int k = 0; k < indexes.length; k++) {
-        indexes[k] = index.get(pathKeys.get(k));
+        indexes[k] = builder.indexOf(pathKeys.get(k));
       }
-      map.put(path, indexes);
+      builder.put(path, indexes);
     });
-    this.byPath = map;
+    return builder;
+  }
+
+  /** The map built path by path, each group key numbered once as it first comes. */
+  static final class Builder {
+    private final Map<String, Integer> index = new HashMap<>();
+    private final List<String> distinct = new ArrayList<>();
+    private final Map<String, int[]> byPath = new HashMap<>();
+    private int[] members = new int[16];
+
+    /** The number of {@code key}, given to it now if it has none yet. */
+    int indexOf(String key) {
+      Integer i = index.get(key);
+      if (i == null) {
+        i = distinct.size();
+        index.put(key, i);
+        distinct.add(key);
+      }
+      return i;
+    }
+
+    /** {@code path} joins the groups numbered {@code indexes} (an array the builder may share between paths). */
+    void put(String path, int[] indexes) {
+      byPath.put(path, indexes);
+      for (int i : indexes) {
+        if (i >= members.length) {
+          members = java.util.Arrays.copyOf(members, Math.max(i + 1, members.length * 2));
+        }
+        members[i]++;
+      }
+    }
+
+    GroupsOfPath build() {
+      return new GroupsOfPath(this);
+    }
   }
 
   /** The group keys of {@code path}; empty for a resource of no group. */
@@ -75,6 +112,45 @@ final class GroupsOfPath implements Serializable {
   /** The indexes in {@link #keys} of the group keys of {@code path}; empty for a resource of no group. */
   int[] indexesOf(String path) {
     return map().getOrDefault(path, NONE);
+  }
+
+  /**
+   * The partition of each group, by group index, over {@code partitions} partitions: the groups with the most members
+   * first, each to the partition with the fewest members so far, so that one large model does not make one task the
+   * last to end. Groups of equal size come in a scrambled order: metadata made by a script repeats its shapes every few
+   * models, and dealing them round by round would give every few partitions the same shapes.
+   */
+  int[] partitions(int partitions) {
+    Integer[] order = new Integer[keys.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingInt(i -> -members[i])
+        .thenComparingInt(GroupsOfPath::scrambled));
+    long[] load = new long[partitions];
+    int[] partitionOf = new int[keys.length];
+    for (int i : order) {
+      int least = 0;
+      for (int p = 1; p < partitions; p++) {
+        if (load[p] < load[least]) {
+          least = p;
+        }
+      }
+      partitionOf[i] = least;
+      load[least] += members[i];
+    }
+    return partitionOf;
+  }
+
+  /** MurmurHash3's 32-bit finaliser: neighbouring numbers land far apart. */
+  private static int scrambled(int i) {
+    int h = i;
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
+    return h;
   }
 
   /** The group key at {@code index} of {@link #keys}. */

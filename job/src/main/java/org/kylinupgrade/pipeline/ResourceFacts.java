@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -272,44 +271,51 @@ final class ResourceFacts {
     return !descs.isEmpty();
   }
 
-  /** Each desc key's model keys, each once. */
-  Map<String, List<String>> modelsOfDesc() {
-    Map<String, Set<String>> sets = new HashMap<>();
-    for (Fact desc : descs) {
-      sets.computeIfAbsent(UpgradeRules.groupKey(desc.names[0]), k -> new LinkedHashSet<>())
-          .add(UpgradeRules.groupKey(desc.names[1]));
-    }
-    Map<String, List<String>> out = new HashMap<>();
-    sets.forEach((desc, modelKeys) -> out.put(desc, new ArrayList<>(modelKeys)));
-    return out;
-  }
-
   /**
    * The model groups each cube desc, model and cube joins, by path, from the names read already: a desc its model's
    * key, a model its own key when a desc names it, a cube the model keys of its desc. Resources of no group are absent.
    */
   GroupsOfPath groupsOfPath() {
-    Map<String, List<String>> modelsOfDesc = modelsOfDesc();
+    GroupsOfPath.Builder groups = new GroupsOfPath.Builder();
+    // each desc key's model numbers, each once (a desc key of two descs may name two models)
+    Map<String, int[]> modelsOfDesc = new HashMap<>();
     Set<String> modelsWithDescs = new HashSet<>();
-    Map<String, List<String>> groups = new HashMap<>();
     for (Fact desc : descs) {
       String model = UpgradeRules.groupKey(desc.names[1]);
       modelsWithDescs.add(model);
-      groups.put(desc.path, Collections.singletonList(model));
+      int[] one = {groups.indexOf(model)};
+      groups.put(desc.path, one);
+      modelsOfDesc.merge(UpgradeRules.groupKey(desc.names[0]), one, ResourceFacts::union);
     }
     for (Fact model : models) {
       String key = UpgradeRules.groupKey(model.names[0]);
       if (modelsWithDescs.contains(key)) {
-        groups.put(model.path, Collections.singletonList(key));
+        groups.put(model.path, new int[] {groups.indexOf(key)});
       }
     }
     for (Fact cube : cubes) {
-      List<String> models = modelsOfDesc.get(UpgradeRules.groupKey(cube.names[1]));
+      int[] models = modelsOfDesc.get(UpgradeRules.groupKey(cube.names[1]));
       if (models != null) {
         groups.put(cube.path, models);
       }
     }
-    return new GroupsOfPath(groups);
+    return groups.build();
+  }
+
+  /** {@code a}, then those of {@code b} it does not hold, in order. */
+  private static int[] union(int[] a, int[] b) {
+    int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    int n = a.length;
+    for (int x : b) {
+      boolean seen = false;
+      for (int i = 0; i < n && !seen; i++) {
+        seen = out[i] == x;
+      }
+      if (!seen) {
+        out[n++] = x;
+      }
+    }
+    return n == out.length ? out : java.util.Arrays.copyOf(out, n);
   }
 
   /** The cubes' names as messages give them (the file name when a cube declares none). */

@@ -299,7 +299,7 @@ public final class UpgradePipeline implements Serializable {
         keyed.add(new Tuple2<>(index, bytes));
       }
       return keyed.iterator();
-    }).partitionBy(new org.apache.spark.HashPartitioner(partitions)).mapPartitions(keyed -> {
+    }).partitionBy(new GroupPartitioner(groupsOfPath.partitions(partitions), partitions)).mapPartitions(keyed -> {
       // each partition's groups gathered in the order their first member came, without Spark's spillable map and
       // its size sampling: a partition's group results are cached as one list anyway
       Map<Integer, Members> groupsHere = new java.util.LinkedHashMap<>();

@@ -46,4 +46,27 @@ class GroupsOfPathTest {
     assertEquals(read.indexesOf("/cube_desc/é.json")[0], indexes[1], "one index per distinct key");
     assertEquals(0, read.indexesOf("/dict/x.dict").length);
   }
+
+  @Test
+  void groupsAreDealtToPartitionsByTheirMembersLargestFirst() {
+    Map<String, List<String>> groups = new LinkedHashMap<>();
+    for (int d = 0; d < 6; d++) {
+      groups.put("/cube_desc/big" + d + ".json", Collections.singletonList("BIG"));
+    }
+    for (int m = 0; m < 12; m++) {
+      groups.put("/cube_desc/small" + m + ".json", Collections.singletonList("SMALL" + m));
+    }
+    GroupsOfPath built = new GroupsOfPath(groups);
+    int[] partitionOf = built.partitions(3);
+    int big = partitionOf[built.indexesOf("/cube_desc/big0.json")[0]];
+    int[] load = new int[3];
+    for (Map.Entry<String, List<String>> entry : groups.entrySet()) {
+      int p = partitionOf[built.indexesOf(entry.getKey())[0]];
+      load[p]++;
+      if (entry.getKey().startsWith("/cube_desc/small")) {
+        assertTrue(p != big, "the big group's partition takes no small group while others have fewer members");
+      }
+    }
+    assertEquals(Arrays.asList(6, 6, 6), Arrays.asList(load[0], load[1], load[2]));
+  }
 }
