@@ -99,16 +99,6 @@ final class GroupsOfPath implements Serializable {
     }
   }
 
-  /** The group keys of {@code path}; empty for a resource of no group. */
-  List<String> of(String path) {
-    int[] indexes = indexesOf(path);
-    List<String> out = new ArrayList<>(indexes.length);
-    for (int i : indexes) {
-      out.add(keys[i]);
-    }
-    return out;
-  }
-
   /** The indexes in {@link #keys} of the group keys of {@code path}; empty for a resource of no group. */
   int[] indexesOf(String path) {
     return map().getOrDefault(path, NONE);
