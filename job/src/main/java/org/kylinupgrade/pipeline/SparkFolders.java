@@ -43,15 +43,33 @@ public final class SparkFolders {
     }
     int partitions = partitions(sc, paths.size());
     SerializableConfiguration serializableConf = new SerializableConfiguration(conf);
-    return sc.parallelize(paths, partitions).mapPartitions(it -> {
+    return sc.parallelize(dealt(paths, partitions), partitions).mapPartitions(lists -> {
       List<Resource> out = new java.util.ArrayList<>();
       try (FolderStore folder = new FolderStore(location, serializableConf.value())) {
-        while (it.hasNext()) {
-          out.add(folder.read(it.next()));
+        while (lists.hasNext()) {
+          for (String path : lists.next()) {
+            out.add(folder.read(path));
+          }
         }
       }
       return out.iterator();
     });
+  }
+
+  /**
+   * {@code items} dealt over {@code partitions} lists like cards: item i to list i mod {@code partitions}. A folder's
+   * paths come sorted, so cubes and cube descs (the costly ones to check and convert) would otherwise fill the first
+   * partitions and dictionaries and jobs the others, and every stage would wait on the first tasks.
+   */
+  static <T> List<List<T>> dealt(List<T> items, int partitions) {
+    List<List<T>> lists = new java.util.ArrayList<>(partitions);
+    for (int p = 0; p < partitions; p++) {
+      lists.add(new java.util.ArrayList<>(items.size() / partitions + 1));
+    }
+    for (int i = 0; i < items.size(); i++) {
+      lists.get(i % partitions).add(items.get(i));
+    }
+    return lists;
   }
 
   /** Writes every resource into {@code location} (which the caller created empty); returns how many. */
