@@ -1,12 +1,6 @@
 package org.kylinupgrade.pipeline;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,21 +28,15 @@ final class GroupsOfPath implements Serializable {
   }
 
   private GroupsOfPath(Builder built) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(built.byPath.size());
-      for (Map.Entry<String, int[]> entry : built.byPath.entrySet()) {
-        Utf8Strings.write(out, entry.getKey());
-        out.writeInt(entry.getValue().length);
-        for (int i : entry.getValue()) {
-          out.writeInt(i);
-        }
+    PackedBlock.Writer out = new PackedBlock.Writer().writeInt(built.byPath.size());
+    for (Map.Entry<String, int[]> entry : built.byPath.entrySet()) {
+      out.writeString(entry.getKey()).writeInt(entry.getValue().length);
+      for (int i : entry.getValue()) {
+        out.writeInt(i);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     this.keys = built.distinct.toArray(new String[0]);
-    this.encoded = bytes.toByteArray();
+    this.encoded = out.toBytes();
     this.byPath = built.byPath;
     this.members = java.util.Arrays.copyOf(built.members, keys.length);
   }
@@ -168,20 +156,17 @@ final class GroupsOfPath implements Serializable {
   }
 
   private Map<String, int[]> decode() {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
-      int size = in.readInt();
-      Map<String, int[]> map = new HashMap<>(size * 2);
-      for (int p = 0; p < size; p++) {
-        String path = Utf8Strings.read(in);
-        int[] indexes = new int[in.readInt()];
-        for (int k = 0; k < indexes.length; k++) {
-          indexes[k] = in.readInt();
-        }
-        map.put(path, indexes);
+    PackedBlock.Reader in = new PackedBlock.Reader(encoded);
+    int size = in.readInt();
+    Map<String, int[]> map = new HashMap<>(size * 2);
+    for (int p = 0; p < size; p++) {
+      String path = in.readString();
+      int[] indexes = new int[in.readInt()];
+      for (int k = 0; k < indexes.length; k++) {
+        indexes[k] = in.readInt();
       }
-      return map;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      map.put(path, indexes);
     }
+    return map;
   }
 }

@@ -1,12 +1,7 @@
 package org.kylinupgrade.pipeline;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -39,14 +34,17 @@ final class ResourceFacts {
     final Problem problem;
     /** desc: name, model_name; cube: name, descriptor, its name for messages; model: name. */
     final String[] names;
+    /** The keys the first two names compare by ({@link UpgradeRules#groupKey}), found on the executors. */
+    final String[] keys;
     final Resource table;
     final boolean namesRead;
 
-    Fact(String path, String type, Problem problem, String[] names, Resource table, boolean namesRead) {
+    Fact(String path, String type, Problem problem, String[] names, String[] keys, Resource table, boolean namesRead) {
       this.path = path;
       this.type = type;
       this.problem = problem;
       this.names = names;
+      this.keys = keys;
       this.table = table;
       this.namesRead = namesRead;
     }
@@ -101,7 +99,7 @@ final class ResourceFacts {
     Problem problem = InputChecks.isRead(r, target) ? InputChecks.check(r) : null;
     String type = r.type();
     if (!UpgradePipeline.isConvertedType(type)) {
-      return problem == null ? null : new Fact(r.path(), type, problem, null, null, true);
+      return problem == null ? null : new Fact(r.path(), type, problem, null, null, null, true);
     }
     String[] names = null;
     boolean read = true;
@@ -120,7 +118,18 @@ final class ResourceFacts {
       read = false;
     }
     Resource table = type.equals(UpgradePipeline.TABLE) ? r : null;
-    return new Fact(r.path(), type, problem, names, table, read);
+    return new Fact(r.path(), type, problem, names, read ? keysOf(names) : null, table, read);
+  }
+
+  private static String[] keysOf(String[] names) {
+    if (names == null) {
+      return null;
+    }
+    String[] keys = new String[Math.min(2, names.length)];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = UpgradeRules.groupKey(names[i]);
+    }
+    return keys;
   }
 
   /**
@@ -135,30 +144,26 @@ final class ResourceFacts {
     private final List<Resource> tables = new ArrayList<>();
 
     Part(List<Fact> facts) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (DataOutputStream out = new DataOutputStream(bytes)) {
-        out.writeInt(facts.size());
-        for (Fact fact : facts) {
-          Utf8Strings.write(out, fact.path);
-          Utf8Strings.write(out, fact.type);
-          out.writeBoolean(fact.namesRead);
-          out.writeBoolean(fact.problem != null);
-          if (fact.problem != null) {
-            problems.add(fact.problem);
-          }
-          out.writeBoolean(fact.table != null);
-          if (fact.table != null) {
-            tables.add(fact.table);
-          }
-          out.writeInt(fact.names == null ? -1 : fact.names.length);
-          for (int i = 0; fact.names != null && i < fact.names.length; i++) {
-            Utf8Strings.write(out, fact.names[i]);
-          }
+      PackedBlock.Writer out = new PackedBlock.Writer().writeInt(facts.size());
+      for (Fact fact : facts) {
+        out.writeString(fact.path).writeString(fact.type).writeBoolean(fact.namesRead)
+            .writeBoolean(fact.problem != null).writeBoolean(fact.table != null)
+            .writeInt(fact.names == null ? -1 : fact.names.length);
+        if (fact.problem != null) {
+          problems.add(fact.problem);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        if (fact.table != null) {
+          tables.add(fact.table);
+        }
+        for (int i = 0; fact.names != null && i < fact.names.length; i++) {
+          out.writeString(fact.names[i]);
+        }
+        out.writeInt(fact.keys == null ? -1 : fact.keys.length);
+        for (int i = 0; fact.keys != null && i < fact.keys.length; i++) {
+          out.writeString(fact.keys[i]);
+        }
       }
-      this.encoded = bytes.toByteArray();
+      this.encoded = out.toBytes();
     }
 
     /**
@@ -179,26 +184,28 @@ final class ResourceFacts {
     private List<Fact> decode() {
       Iterator<Problem> problem = problems.iterator();
       Iterator<Resource> table = tables.iterator();
-      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
-        int size = in.readInt();
-        List<Fact> facts = new ArrayList<>(size);
-        for (int f = 0; f < size; f++) {
-          String path = Utf8Strings.read(in);
-          String type = Utf8Strings.read(in);
-          boolean namesRead = in.readBoolean();
-          Problem p = in.readBoolean() ? problem.next() : null;
-          Resource t = in.readBoolean() ? table.next() : null;
-          int count = in.readInt();
-          String[] names = count < 0 ? null : new String[count];
-          for (int i = 0; i < count; i++) {
-            names[i] = Utf8Strings.read(in);
-          }
-          facts.add(new Fact(path, type, p, names, t, namesRead));
+      PackedBlock.Reader in = new PackedBlock.Reader(encoded);
+      int size = in.readInt();
+      List<Fact> facts = new ArrayList<>(size);
+      for (int f = 0; f < size; f++) {
+        String path = in.readString();
+        String type = in.readString();
+        boolean namesRead = in.readBoolean();
+        Problem p = in.readBoolean() ? problem.next() : null;
+        Resource t = in.readBoolean() ? table.next() : null;
+        int count = in.readInt();
+        String[] names = count < 0 ? null : new String[count];
+        for (int i = 0; i < count; i++) {
+          names[i] = in.readString();
         }
-        return facts;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        int keyCount = in.readInt();
+        String[] keys = keyCount < 0 ? null : new String[keyCount];
+        for (int i = 0; i < keyCount; i++) {
+          keys[i] = in.readString();
+        }
+        facts.add(new Fact(path, type, p, names, keys, t, namesRead));
       }
+      return facts;
     }
   }
 
@@ -206,12 +213,12 @@ final class ResourceFacts {
   List<Problem> cubesWithoutDesc() {
     Set<String> known = new HashSet<>();
     for (Fact desc : descs) {
-      known.add(UpgradeRules.groupKey(desc.names[0]));
+      known.add(desc.keys[0]);
     }
     List<Problem> problems = new ArrayList<>();
     for (Fact cube : cubes) {
       String desc = cube.names[1];
-      if (!known.contains(UpgradeRules.groupKey(desc))) {
+      if (!known.contains(cube.keys[1])) {
         problems.add(cubeWithoutDesc(cube.path, cube.names[2], desc));
       }
     }
@@ -231,11 +238,11 @@ final class ResourceFacts {
   List<Problem> duplicateNames() {
     Map<String, List<String>> pathsByName = new HashMap<>();
     for (Fact cube : cubes) {
-      pathsByName.computeIfAbsent(UpgradePipeline.CUBE + "/" + UpgradeRules.groupKey(cube.names[0]),
+      pathsByName.computeIfAbsent(UpgradePipeline.CUBE + "/" + cube.keys[0],
           k -> new ArrayList<>()).add(cube.path);
     }
     for (Fact model : models) {
-      pathsByName.computeIfAbsent(UpgradePipeline.MODEL + "/" + UpgradeRules.groupKey(model.names[0]),
+      pathsByName.computeIfAbsent(UpgradePipeline.MODEL + "/" + model.keys[0],
           k -> new ArrayList<>()).add(model.path);
     }
     Map<String, List<String>> duplicates = new TreeMap<>();
@@ -281,20 +288,20 @@ final class ResourceFacts {
     Map<String, int[]> modelsOfDesc = new HashMap<>();
     Set<String> modelsWithDescs = new HashSet<>();
     for (Fact desc : descs) {
-      String model = UpgradeRules.groupKey(desc.names[1]);
+      String model = desc.keys[1];
       modelsWithDescs.add(model);
       int[] one = {groups.indexOf(model)};
       groups.put(desc.path, one);
-      modelsOfDesc.merge(UpgradeRules.groupKey(desc.names[0]), one, ResourceFacts::union);
+      modelsOfDesc.merge(desc.keys[0], one, ResourceFacts::union);
     }
     for (Fact model : models) {
-      String key = UpgradeRules.groupKey(model.names[0]);
+      String key = model.keys[0];
       if (modelsWithDescs.contains(key)) {
         groups.put(model.path, new int[] {groups.indexOf(key)});
       }
     }
     for (Fact cube : cubes) {
-      int[] models = modelsOfDesc.get(UpgradeRules.groupKey(cube.names[1]));
+      int[] models = modelsOfDesc.get(cube.keys[1]);
       if (models != null) {
         groups.put(cube.path, models);
       }

@@ -21,12 +21,15 @@ class ResourceFactsPartTest {
     Resource table = Resource.ofText("/table/DEFAULT.T.json", "{\"name\":\"T\"}", 7L);
     Problem problem = new Problem("/dict/x.dict", "not JSON");
     List<ResourceFacts.Fact> facts = Arrays.asList(
-        new ResourceFacts.Fact("/cube_desc/d.json", "cube_desc", null, new String[] {"d", "m"}, null, true),
-        new ResourceFacts.Fact("/cube/c.json", "cube", null, new String[] {null, "d", "c"}, null, true),
-        new ResourceFacts.Fact("/model_desc/ü.json", "model_desc", null, new String[] {longName}, null, true),
-        new ResourceFacts.Fact("/cube/bad.json", "cube", null, null, null, false),
-        new ResourceFacts.Fact("/dict/x.dict", "dict", problem, null, null, true),
-        new ResourceFacts.Fact("/table/DEFAULT.T.json", "table", null, null, table, true));
+        new ResourceFacts.Fact("/cube_desc/d.json", "cube_desc", null, new String[] {"D", "m"},
+            new String[] {"d", "m"}, null, true),
+        new ResourceFacts.Fact("/cube/c.json", "cube", null, new String[] {null, "D", "c"}, new String[] {"", "d"},
+            null, true),
+        new ResourceFacts.Fact("/model_desc/ü.json", "model_desc", null, new String[] {longName},
+            new String[] {longName}, null, true),
+        new ResourceFacts.Fact("/cube/bad.json", "cube", null, null, null, null, false),
+        new ResourceFacts.Fact("/dict/x.dict", "dict", problem, null, null, null, true),
+        new ResourceFacts.Fact("/table/DEFAULT.T.json", "table", null, null, null, table, true));
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -45,6 +48,7 @@ class ResourceFactsPartTest {
       assertEquals(expected.path, actual.path);
       assertEquals(expected.type, actual.type);
       assertArrayEquals(expected.names, actual.names);
+      assertArrayEquals(expected.keys, actual.keys);
       assertEquals(expected.namesRead, actual.namesRead);
       assertEquals(expected.problem == null ? null : expected.problem.reason(),
           actual.problem == null ? null : actual.problem.reason());
