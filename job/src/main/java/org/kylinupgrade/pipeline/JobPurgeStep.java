@@ -42,7 +42,8 @@ final class JobPurgeStep {
   }
 
   /** {@code resources}: the resources the conversion passes through (jobs among them). */
-  static JobPurgeStep run(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options) {
+  static JobPurgeStep run(JavaSparkContext sc, ConversionBroadcasts broadcasts, JavaRDD<Resource> resources,
+      UpgradeOptions options) {
     List<CubingJobRef> jobs = resources.filter(r -> r.type().equals(EXECUTE))
         .map(JobDiscard::cubingJob)
         .filter(job -> job != null && options.purges(job.cubeName()))
@@ -56,7 +57,7 @@ final class JobPurgeStep {
       jobOfOutput.put(JobDiscard.outputPath(job.id()), job.id());
       job.stepIds().forEach(step -> jobOfOutput.put(JobDiscard.outputPath(step), job.id()));
     }
-    Broadcast<Map<String, String>> jobOf = sc.broadcast(jobOfOutput);
+    Broadcast<Map<String, String>> jobOf = broadcasts.of(jobOfOutput);
     JavaPairRDD<String, Iterable<Resource>> outputsByJob = resources
         .filter(r -> r.type().equals(EXECUTE_OUTPUT) && jobOf.value().containsKey(r.path()))
         .keyBy(r -> jobOf.value().get(r.path()))
@@ -73,7 +74,7 @@ final class JobPurgeStep {
     JavaRDD<Resource> rewritten = discards.flatMap(d -> d.rewritten().iterator());
     Set<String> replacedPaths = new HashSet<>();
     changes.forEach(c -> replacedPaths.add(c.path()));
-    Broadcast<Set<String>> replaced = sc.broadcast(replacedPaths);
+    Broadcast<Set<String>> replaced = broadcasts.of(replacedPaths);
     JavaRDD<Resource> output = resources.filter(r -> !replaced.value().contains(r.path())).union(rewritten);
     return new JobPurgeStep(output, rewritten, changes, discarded);
   }

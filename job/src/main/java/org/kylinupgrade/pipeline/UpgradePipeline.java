@@ -67,6 +67,7 @@ public final class UpgradePipeline implements Serializable {
     private final JavaRDD<?> cachedResults;
     private final JavaRDD<Resource> converted;
     private final LongAccumulator labelledInOutput;
+    private ConversionBroadcasts broadcasts;
 
     ConversionResult(JavaRDD<Resource> output, JavaRDD<Resource> rewritten, JavaRDD<?> cachedResults,
         JavaRDD<Resource> converted, List<Change> changes, List<Problem> unloadable, List<Problem> warnings,
@@ -109,10 +110,23 @@ public final class UpgradePipeline implements Serializable {
           : java.util.OptionalLong.of(labelledInOutput.value());
     }
 
-    /** Frees what the conversion cached. */
+    private ConversionResult holding(ConversionBroadcasts made) {
+      this.broadcasts = made;
+      return this;
+    }
+
+    /** The broadcasts the conversion made and {@link #release()} destroys. */
+    List<Broadcast<?>> broadcastsMade() {
+      return broadcasts == null ? Collections.<Broadcast<?>>emptyList() : broadcasts.made();
+    }
+
+    /** Frees what the conversion cached and broadcast: none of its RDDs may be computed afterwards. */
     public void release() {
       cachedResults.unpersist(false);
       converted.unpersist(false);
+      if (broadcasts != null) {
+        broadcasts.destroy();
+      }
     }
   }
 
@@ -128,26 +142,27 @@ public final class UpgradePipeline implements Serializable {
    */
   public static ConversionResult convert(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options) {
     final UpgradeTarget target = options.target();
+    ConversionBroadcasts broadcasts = new ConversionBroadcasts(sc);
     ResourceFacts facts = ResourceFacts.of(resources, target);
     List<Problem> found = new ArrayList<Problem>(facts.inputProblems);
     if (facts.complete) {
       found.addAll(facts.cubesWithoutDesc());
       found.addAll(facts.duplicateNames());
     } else {
-      found.addAll(cubesWithoutDesc(sc, resources));
+      found.addAll(cubesWithoutDesc(broadcasts, resources));
       found.addAll(duplicateNames(resources));
     }
-    ConversionResult conversion = convertChecked(sc, resources, options, facts.complete ? facts : null);
-    return found.isEmpty() ? conversion : leftUntouched(sc, conversion, resources, found);
+    ConversionResult conversion = convertChecked(sc, broadcasts, resources, options, facts.complete ? facts : null);
+    return (found.isEmpty() ? conversion : leftUntouched(broadcasts, conversion, resources, found)).holding(broadcasts);
   }
 
   /**
    * Cubes whose {@code descriptor} names no cube desc: Kylin does not load such a cube, and no model group reaches it.
    */
-  private static List<Problem> cubesWithoutDesc(JavaSparkContext sc, JavaRDD<Resource> resources) {
+  private static List<Problem> cubesWithoutDesc(ConversionBroadcasts broadcasts, JavaRDD<Resource> resources) {
     Set<String> descs = new HashSet<String>(resources.filter(r -> r.type().equals(CUBE_DESC))
         .map(d -> UpgradeRules.groupKey(UpgradeRules.descNameOfDesc(d))).distinct().collect());
-    Broadcast<Set<String>> known = sc.broadcast(descs);
+    Broadcast<Set<String>> known = broadcasts.of(descs);
     return resources.filter(r -> r.type().equals(CUBE))
         .filter(c -> !known.value().contains(UpgradeRules.groupKey(UpgradeRules.descNameOfCube(c))))
         .map(c -> ResourceFacts.cubeWithoutDesc(c.path(), cubeName(c), UpgradeRules.descNameOfCube(c))).collect();
@@ -188,13 +203,13 @@ public final class UpgradePipeline implements Serializable {
   }
 
   /** The conversion with the resources of {@code problems} reported unloadable and written exactly as they were read. */
-  private static ConversionResult leftUntouched(JavaSparkContext sc, ConversionResult conversion, JavaRDD<Resource> resources,
-      List<Problem> problems) {
+  private static ConversionResult leftUntouched(ConversionBroadcasts broadcasts, ConversionResult conversion,
+      JavaRDD<Resource> resources, List<Problem> problems) {
     Set<String> paths = new HashSet<String>();
     for (Problem problem : problems) {
       paths.add(problem.path());
     }
-    Broadcast<Set<String>> kept = sc.broadcast(paths);
+    Broadcast<Set<String>> kept = broadcasts.of(paths);
     JavaRDD<Resource> output = conversion.output.filter(r -> !kept.value().contains(r.path()))
         .union(resources.filter(r -> kept.value().contains(r.path())));
     List<Change> changes = new ArrayList<Change>();
@@ -216,7 +231,8 @@ public final class UpgradePipeline implements Serializable {
    * the rewritten resources replace the ones read, for 1.5 every resource is labelled as well ({@link #labelled});
    * purged cubes' jobs are discarded. {@code facts} are the names read in one pass already, or null to read them here.
    */
-  private static ConversionResult convertChecked(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options,
+  private static ConversionResult convertChecked(JavaSparkContext sc, ConversionBroadcasts broadcasts,
+      JavaRDD<Resource> resources, UpgradeOptions options,
       ResourceFacts facts) {
     JavaRDD<Resource> converted = resources.filter(r -> isConvertedType(r.type()));
     JavaRDD<Resource> passThrough = resources.filter(r -> !isConvertedType(r.type()));
@@ -227,12 +243,12 @@ public final class UpgradePipeline implements Serializable {
     if (purging) {
       requireKnownCubes(facts != null ? facts.cubeNames() : cubeNames(converted), options.purgeCubes());
     }
-    Broadcast<TableCatalog> tables = sc.broadcast(facts != null ? UpgradeRules.tables(facts.tables, options.target())
+    Broadcast<TableCatalog> tables = broadcasts.of(facts != null ? UpgradeRules.tables(facts.tables, options.target())
         : tableCatalog(converted, options.target()));
     // no cube desc, no group: nothing to shuffle
     JavaRDD<GroupResult> groups = facts != null && !facts.hasDescs() ? sc.<GroupResult>emptyRDD()
-        : facts != null ? convertGroups(sc, converted, tables, options, facts.groupsOfPath())
-        : convertGroups(sc, converted, tables, options);
+        : facts != null ? convertGroups(sc, broadcasts, converted, tables, options, facts.groupsOfPath())
+        : convertGroups(sc, broadcasts, converted, tables, options);
     // cached as objects, one list per partition: Spark estimates the size of that one list (sampling long lists) where
     // it would estimate every group's object graph again and again as the partition grows, and no later stage has to
     // deserialize them
@@ -247,12 +263,12 @@ public final class UpgradePipeline implements Serializable {
     List<Problem> warnings = new ArrayList<>(summary.warnings);
     tables.value().problems().forEach(warnings::add);
     JavaRDD<Resource> rewritten = results.flatMap(r -> r.rewritten().iterator());
-    Broadcast<Set<String>> rewrittenPaths = sc.broadcast(summary.rewrittenPaths);
+    Broadcast<PathSet> rewrittenPaths = broadcasts.of(new PathSet(summary.rewrittenPaths));
     // the resources no group rewrote: what the groups rewrote takes the place of the others by path
     JavaRDD<Resource> notRewritten = converted.filter(r -> !rewrittenPaths.value().contains(r.path()));
     if (options.target() == UpgradeTarget.V1_5) {
-      return labelled(sc, options, resources, converted, notRewritten, passThrough, rewrittenPaths, cached, rewritten,
-          summary, warnings);
+      return labelled(sc, broadcasts, options, resources, converted, notRewritten, passThrough, rewrittenPaths, cached,
+          rewritten, summary, warnings);
     }
 
     if (!purging) {
@@ -264,7 +280,7 @@ public final class UpgradePipeline implements Serializable {
     }
     JavaRDD<Resource> convertedOut = notRewritten.union(rewritten);
     List<PurgedCube> purged = purgedCubes(summary, options.purgeCubes());
-    JobPurgeStep jobs = JobPurgeStep.run(sc, passThrough, options);
+    JobPurgeStep jobs = JobPurgeStep.run(sc, broadcasts, passThrough, options);
     changes = new ArrayList<>(changes);
     changes.addAll(jobs.changes);
     PurgeOutcome purge = purgeOutcome(purged, jobs, convertedOut);
@@ -281,9 +297,9 @@ public final class UpgradePipeline implements Serializable {
    * groups each desc, model and cube joins, from the names read before; keyed by path, the resources are shuffled in
    * one pass without reading their JSON again. Models no desc names are not shuffled: they pass through as they are.
    */
-  private static JavaRDD<GroupResult> convertGroups(JavaSparkContext sc, JavaRDD<Resource> converted,
-      Broadcast<TableCatalog> tables, UpgradeOptions options, GroupsOfPath groupsOfPath) {
-    Broadcast<GroupsOfPath> groups = sc.broadcast(groupsOfPath);
+  private static JavaRDD<GroupResult> convertGroups(JavaSparkContext sc, ConversionBroadcasts broadcasts,
+      JavaRDD<Resource> converted, Broadcast<TableCatalog> tables, UpgradeOptions options, GroupsOfPath groupsOfPath) {
+    Broadcast<GroupsOfPath> groups = broadcasts.of(groupsOfPath);
     LongAccumulator convertedCount = sc.sc().longAccumulator(ProgressListener.CONVERTED);
     List<String> groupKeys = groupsOfPath.keys();
     int partitions = SparkFolders.groupPartitions(sc, converted.getNumPartitions(), groupKeys.size());
@@ -308,7 +324,10 @@ public final class UpgradePipeline implements Serializable {
         groupsHere.computeIfAbsent(member._1(), k -> new Members()).add(ResourceBytes.decode(member._2()));
       }
       List<GroupResult> results = new ArrayList<>(groupsHere.size());
-      for (Map.Entry<Integer, Members> g : groupsHere.entrySet()) {
+      for (java.util.Iterator<Map.Entry<Integer, Members>> it = groupsHere.entrySet().iterator(); it.hasNext();) {
+        Map.Entry<Integer, Members> g = it.next();
+        // a converted group's members are garbage at once: a collection in the middle of the partition copies fewer
+        it.remove();
         Members m = g.getValue();
         GroupResult result = UpgradeRules.convertGroup(groups.value().key(g.getKey()), m.model, m.descs, m.cubes,
             tables.value(), options);
@@ -338,12 +357,13 @@ public final class UpgradePipeline implements Serializable {
   }
 
   /**
-   * {@link #convertGroups(JavaSparkContext, JavaRDD, Broadcast, UpgradeOptions, GroupsOfPath)} when a name could not
+   * {@link #convertGroups(JavaSparkContext, ConversionBroadcasts, JavaRDD, Broadcast, UpgradeOptions, GroupsOfPath)}
+   * when a name could not
    * be read before: the names are read here, where an unreadable one fails the conversion with what is wrong with it. Groups
    * without a desc are left out (their models pass through as they are).
    */
-  private static JavaRDD<GroupResult> convertGroups(JavaSparkContext sc, JavaRDD<Resource> converted,
-      Broadcast<TableCatalog> tables, UpgradeOptions options) {
+  private static JavaRDD<GroupResult> convertGroups(JavaSparkContext sc, ConversionBroadcasts broadcasts,
+      JavaRDD<Resource> converted, Broadcast<TableCatalog> tables, UpgradeOptions options) {
     // each desc keyed once by (desc key, model key): reading two names skips the rest of the JSON
     JavaPairRDD<String, Tuple2<String, Resource>> descs = converted.filter(r -> r.type().equals(CUBE_DESC))
         .mapToPair(d -> {
@@ -351,7 +371,7 @@ public final class UpgradePipeline implements Serializable {
           return new Tuple2<>(UpgradeRules.groupKey(names[0]), new Tuple2<>(UpgradeRules.groupKey(names[1]), d));
         });
     JavaPairRDD<String, Resource> descsByModel = descs.values().mapToPair(t -> t);
-    JavaPairRDD<String, Resource> cubesByModel = cubesByModel(sc, converted, modelsOfDesc(descs));
+    JavaPairRDD<String, Resource> cubesByModel = cubesByModel(broadcasts, converted, modelsOfDesc(descs));
     JavaPairRDD<String, Resource> modelsByName = converted.filter(r -> r.type().equals(MODEL))
         .keyBy(m -> UpgradeRules.groupKey(UpgradeRules.modelNameOfModel(m)));
 
@@ -379,9 +399,9 @@ public final class UpgradePipeline implements Serializable {
    * Cubes keyed by the model of their desc. The desc → model keys are names only: they are broadcast, so that cubes
    * (the largest resources) are shuffled once.
    */
-  private static JavaPairRDD<String, Resource> cubesByModel(JavaSparkContext sc, JavaRDD<Resource> converted,
+  private static JavaPairRDD<String, Resource> cubesByModel(ConversionBroadcasts broadcasts, JavaRDD<Resource> converted,
       Map<String, List<String>> modelsOfDesc) {
-    Broadcast<Map<String, List<String>>> modelsOfDescs = sc.broadcast(modelsOfDesc);
+    Broadcast<Map<String, List<String>>> modelsOfDescs = broadcasts.of(modelsOfDesc);
     return converted.filter(r -> r.type().equals(CUBE))
         .flatMapToPair(c -> {
           List<String> models = modelsOfDescs.value().getOrDefault(UpgradeRules.groupKey(UpgradeRules.descNameOfCube(c)),
@@ -403,12 +423,12 @@ public final class UpgradePipeline implements Serializable {
    * The 1.5 target's output: what the groups rewrote, the resources they keep untouched, and every other resource
    * with Kylin 1.5's version label ({@link VersionRefresh}, a map: nothing else is shuffled).
    */
-  private static ConversionResult labelled(JavaSparkContext sc, UpgradeOptions options, JavaRDD<Resource> resources,
-      JavaRDD<Resource> converted, JavaRDD<Resource> notRewritten, JavaRDD<Resource> passThrough,
-      Broadcast<Set<String>> rewrittenPaths, JavaRDD<?> cachedResults, JavaRDD<Resource> rewritten,
+  private static ConversionResult labelled(JavaSparkContext sc, ConversionBroadcasts broadcasts, UpgradeOptions options,
+      JavaRDD<Resource> resources, JavaRDD<Resource> converted, JavaRDD<Resource> notRewritten,
+      JavaRDD<Resource> passThrough, Broadcast<PathSet> rewrittenPaths, JavaRDD<?> cachedResults, JavaRDD<Resource> rewritten,
       GroupSummary summary, List<Problem> warnings) {
     final long timestamp = options.runTimestamp();
-    Broadcast<Set<String>> untouched = sc.broadcast(summary.untouched);
+    Broadcast<PathSet> untouched = broadcasts.of(new PathSet(summary.untouched));
     LongAccumulator labelledInOutput = sc.sc().longAccumulator("version labelled in the output");
     if (options.purgeCubes().isEmpty()) {
       // each partition read gives its labelled resources in one task (not one for the converted kinds, one for the
@@ -433,7 +453,7 @@ public final class UpgradePipeline implements Serializable {
         .flatMap(r -> changedOnly(r, labelledUnlessUntouched(r, untouched.value(), timestamp)));
     List<Change> allChanges = new ArrayList<Change>(summary.changes);
     List<PurgedCube> purged = purgedCubes(summary, options.purgeCubes());
-    JobPurgeStep jobs = JobPurgeStep.run(sc, passThrough, options);
+    JobPurgeStep jobs = JobPurgeStep.run(sc, broadcasts, passThrough, options);
     allChanges.addAll(jobs.changes);
     PurgeOutcome purge = purgeOutcome(purged, jobs, convertedOut);
     JavaRDD<Resource> othersOut = jobs.output.map(r -> counted(r, VersionRefresh.refresh(r, timestamp),
@@ -449,7 +469,7 @@ public final class UpgradePipeline implements Serializable {
    * A resource read as the 1.5 output holds it: labelled, or as it was when its group left it untouched; null when
    * its group rewrote it (the rewritten one takes its place).
    */
-  private static Resource labelledRead(Resource r, Set<String> rewrittenPaths, Set<String> untouched, long timestamp) {
+  private static Resource labelledRead(Resource r, PathSet rewrittenPaths, PathSet untouched, long timestamp) {
     if (!isConvertedType(r.type())) {
       return VersionRefresh.refresh(r, timestamp);
     }
@@ -464,7 +484,7 @@ public final class UpgradePipeline implements Serializable {
     return after;
   }
 
-  private static Resource labelledUnlessUntouched(Resource resource, Set<String> untouched, long timestamp) {
+  private static Resource labelledUnlessUntouched(Resource resource, PathSet untouched, long timestamp) {
     return untouched.contains(resource.path()) ? resource : VersionRefresh.refresh(resource, timestamp);
   }
 
