@@ -17,7 +17,8 @@ import org.kylinupgrade.rules.UpgradeTarget;
 
 /**
  * The conversion stage alone, in one warm JVM: (s) the pipeline's step between read and write as the upgrade job
- * runs it ({@code UpgradePipeline.convert}, the counts by type, the output computed and its labelled count) on a local
+ * runs it ({@code UpgradePipeline.scan} with the counts by type, {@code convert}, the output computed and its labelled
+ * count) on a local
  * Spark context over resources already cached in it, ÷ (p) the same rules in one plain Java thread over the same
  * resources in a list ({@link PlainConvert}); and, as the machine's own limit for any parallel run of these rules, the
  * plain rules split over {@code --threads} plain threads. The input is a synthetic v1 store generated in memory. One warm-up
@@ -67,8 +68,10 @@ public final class ConvertBench {
         long[] sparkFigures = new long[3];
         long cpu = processCpuNanos();
         long start = System.nanoTime();
-        UpgradePipeline.ConversionResult conversion = UpgradePipeline.convert(sc, cached, options);
-        Map<String, Long> counts = UpgradePipeline.countByType(cached);
+        // as the upgrade job: the counts per type come from the pass that reads the input
+        UpgradePipeline.Scan scan = UpgradePipeline.scan(cached, target);
+        Map<String, Long> counts = scan.countsByType();
+        UpgradePipeline.ConversionResult conversion = UpgradePipeline.convert(sc, cached, options, scan);
         JavaRDD<Resource> output = conversion.output;
         if (round == 0) {
           sparkFigures[0] = output.map(ConvertBench::hash).reduce(Long::sum);

@@ -120,16 +120,19 @@ public final class UpgradeJob implements Callable<Integer> {
       JavaSparkContext sc = spark.context();
       JavaRDD<Resource> resources;
       Map<String, Long> counts;
+      UpgradePipeline.Scan scan;
       try (Phase.Running phase = Phase.READ_FOLDER.start(sc, console)) {
         resources = SparkFolders.read(sc, fromFolder, conf).cache();
-        counts = UpgradePipeline.countByType(resources);
+        // the pass that reads the folder into the cache reads what the conversion checks first too
+        scan = UpgradePipeline.scan(resources, target);
+        counts = scan.countsByType();
       }
       UpgradePipeline.ConversionResult conversion;
       try (Phase.Running phase = Phase.CONVERT.start(sc, console)) {
         UpgradeOptions options = UpgradeOptions.of(runTimestamp, target)
             .withDescsInScope(Scope.descsInScope(resources, models, cubes, projects))
             .withPurgeCubes(PurgeRequest.cubeNames(purgeCubes));
-        conversion = UpgradePipeline.convert(sc, resources, options);
+        conversion = UpgradePipeline.convert(sc, resources, options, scan);
       }
       report.counts(counts).conversion(conversion.changes, conversion.unloadable, conversion.warnings)
           .purge(conversion.purge);

@@ -51,6 +51,8 @@ final class ResourceFacts {
   }
 
   final List<Problem> inputProblems = new ArrayList<>();
+  /** How many resources of each type were read, every resource counted. */
+  final Map<String, Long> countsByType = new TreeMap<>();
   final List<Resource> tables = new ArrayList<>();
   final boolean complete;
   private final List<Fact> descs = new ArrayList<>();
@@ -79,19 +81,26 @@ final class ResourceFacts {
 
   static ResourceFacts of(JavaRDD<Resource> resources, UpgradeTarget target) {
     List<Fact> facts = new ArrayList<>();
+    Map<String, Long> counts = new TreeMap<>();
     for (Part part : resources.mapPartitions(rs -> {
       List<Fact> partFacts = new ArrayList<>();
+      HashMap<String, Long> partCounts = new HashMap<>();
       while (rs.hasNext()) {
-        Fact fact = factOf(rs.next(), target);
+        Resource r = rs.next();
+        partCounts.merge(r.type(), 1L, Long::sum);
+        Fact fact = factOf(r, target);
         if (fact != null) {
           partFacts.add(fact);
         }
       }
-      return Collections.singletonList(new Part(partFacts)).iterator();
+      return Collections.singletonList(new Part(partFacts, partCounts)).iterator();
     }).collect()) {
       facts.addAll(part.facts());
+      part.counts.forEach((type, n) -> counts.merge(type, n, Long::sum));
     }
-    return new ResourceFacts(facts);
+    ResourceFacts read = new ResourceFacts(facts);
+    read.countsByType.putAll(counts);
+    return read;
   }
 
   /** The fact of one resource; null for one that is neither converted nor faulty. */
@@ -142,8 +151,15 @@ final class ResourceFacts {
     private final byte[] encoded;
     private final List<Problem> problems = new ArrayList<>();
     private final List<Resource> tables = new ArrayList<>();
+    /** The partition's resources counted by type, every one of them. */
+    private final HashMap<String, Long> counts;
 
     Part(List<Fact> facts) {
+      this(facts, new HashMap<>());
+    }
+
+    Part(List<Fact> facts, HashMap<String, Long> counts) {
+      this.counts = counts;
       PackedBlock.Writer out = new PackedBlock.Writer().writeInt(facts.size());
       for (Fact fact : facts) {
         out.writeString(fact.path).writeString(fact.type).writeBoolean(fact.namesRead)

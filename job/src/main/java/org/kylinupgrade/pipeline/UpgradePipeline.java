@@ -135,15 +135,50 @@ public final class UpgradePipeline implements Serializable {
   }
 
   /**
+   * What the conversion to one target reads of the resources before it converts them, read in one pass (one Spark job,
+   * no shuffle): the input checks, the names of descs, models and cubes, the tables, and the counts per type. A job
+   * that reads its input takes it there, in the pass that reads (and caches) the input, and hands it to
+   * {@link #convert(JavaSparkContext, JavaRDD, UpgradeOptions, Scan)}.
+   */
+  public static final class Scan {
+    private final ResourceFacts facts;
+    private final UpgradeTarget target;
+
+    private Scan(ResourceFacts facts, UpgradeTarget target) {
+      this.facts = facts;
+      this.target = target;
+    }
+
+    /** How many resources of each type were read, by type name. */
+    public Map<String, Long> countsByType() {
+      return Collections.unmodifiableMap(facts.countsByType);
+    }
+  }
+
+  public static Scan scan(JavaRDD<Resource> resources, UpgradeTarget target) {
+    return new Scan(ResourceFacts.of(resources, target), target);
+  }
+
+  /**
    * Converts the resources as the upgrade of {@code options}' target does, after purging the cubes {@code options}
    * names.
    *
    * @throws BadInputException when a cube to purge does not exist or Kylin v1 cannot load it
    */
   public static ConversionResult convert(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options) {
+    return convert(sc, resources, options, scan(resources, options.target()));
+  }
+
+  /** {@link #convert(JavaSparkContext, JavaRDD, UpgradeOptions)} with the resources' {@link Scan} read already. */
+  public static ConversionResult convert(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeOptions options,
+      Scan scan) {
     final UpgradeTarget target = options.target();
+    if (scan.target != target) {
+      throw new IllegalArgumentException("the resources were scanned for " + scan.target.release()
+          + " but are converted for " + target.release() + ": scan them for the conversion's target");
+    }
     ConversionBroadcasts broadcasts = new ConversionBroadcasts(sc);
-    ResourceFacts facts = ResourceFacts.of(resources, target);
+    ResourceFacts facts = scan.facts;
     List<Problem> found = new ArrayList<Problem>(facts.inputProblems);
     if (facts.complete) {
       found.addAll(facts.cubesWithoutDesc());
