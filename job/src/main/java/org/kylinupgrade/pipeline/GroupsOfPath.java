@@ -28,7 +28,7 @@ final class GroupsOfPath implements Serializable {
   }
 
   private GroupsOfPath(Builder built) {
-    PackedBlock.Writer out = new PackedBlock.Writer().writeInt(built.byPath.size());
+    PackedBlock.Writer out = PackedBlock.Writer.ofDistinct().writeInt(built.byPath.size());
     for (Map.Entry<String, int[]> entry : built.byPath.entrySet()) {
       out.writeString(entry.getKey()).writeInt(entry.getValue().length);
       for (int i : entry.getValue()) {

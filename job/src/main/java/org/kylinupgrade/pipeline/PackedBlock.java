@@ -21,7 +21,25 @@ final class PackedBlock {
   static final class Writer {
     private byte[] bytes = new byte[256];
     private int size;
-    private final Map<String, Integer> numbers = new HashMap<>();
+    /** The numbers of the strings written so far; null where no string repeats, so none is looked up. */
+    private final Map<String, Integer> numbers;
+
+    /** A writer that writes each distinct string once. */
+    Writer() {
+      this.numbers = new HashMap<>();
+    }
+
+    private Writer(Map<String, Integer> numbers) {
+      this.numbers = numbers;
+    }
+
+    /**
+     * A writer for strings that are all distinct (paths, each once): it keeps no numbers, which would never be used.
+     * The reader reads its block as any other.
+     */
+    static Writer ofDistinct() {
+      return new Writer(null);
+    }
 
     Writer writeInt(int v) {
       ensure(4);
@@ -43,11 +61,13 @@ final class PackedBlock {
       if (s == null) {
         return writeInt(-1);
       }
-      Integer number = numbers.get(s);
-      if (number != null) {
-        return writeInt(-2 - number);
+      if (numbers != null) {
+        Integer number = numbers.get(s);
+        if (number != null) {
+          return writeInt(-2 - number);
+        }
+        numbers.put(s, numbers.size());
       }
-      numbers.put(s, numbers.size());
       byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
       writeInt(utf8.length);
       ensure(utf8.length);

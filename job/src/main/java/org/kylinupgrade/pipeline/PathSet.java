@@ -15,7 +15,7 @@ final class PathSet implements Serializable {
   private transient volatile Set<String> paths;
 
   PathSet(Set<String> paths) {
-    this.encoded = new PackedBlock.Writer().writeStrings(paths).toBytes();
+    this.encoded = PackedBlock.Writer.ofDistinct().writeStrings(paths).toBytes();
     this.paths = paths;
   }
 

@@ -48,6 +48,24 @@ class PackedBlockTest {
   }
 
   @Test
+  void aWriterOfDistinctStringsWritesEachInFullAndItsBlockReadsAlike() {
+    String path = "/cube_desc/d.json";
+    assertEquals(4 + path.length() + 4, new PackedBlock.Writer().writeString(path).writeString(path).toBytes().length);
+    assertEquals(2 * (4 + path.length()),
+        PackedBlock.Writer.ofDistinct().writeString(path).writeString(path).toBytes().length);
+
+    byte[] distinct = PackedBlock.Writer.ofDistinct().writeString(path).writeString(path).writeString(null)
+        .writeStrings(Arrays.asList("/a", "/b")).toBytes();
+
+    PackedBlock.Reader in = new PackedBlock.Reader(distinct);
+    assertEquals(path, in.readString());
+    assertEquals(path, in.readString());
+    assertNull(in.readString());
+    assertEquals(Arrays.asList("/a", "/b"), in.readStrings(new ArrayList<>()));
+    assertTrue(in.atEnd());
+  }
+
+  @Test
   void aBlockThatEndsEarlyIsAnErrorNotAGuess() {
     byte[] bytes = new PackedBlock.Writer().writeString("/cube/c.json").toBytes();
     PackedBlock.Reader in = new PackedBlock.Reader(Arrays.copyOf(bytes, bytes.length - 1));
