@@ -59,7 +59,8 @@ final class ResourceFacts {
   private final List<Fact> cubes = new ArrayList<>();
   private final List<Fact> models = new ArrayList<>();
 
-  private ResourceFacts(List<Fact> facts) {
+  private ResourceFacts(List<Fact> facts, Map<String, Long> counts) {
+    countsByType.putAll(counts);
     boolean allRead = true;
     for (Fact fact : facts) {
       if (fact.problem != null) {
@@ -98,9 +99,7 @@ final class ResourceFacts {
       facts.addAll(part.facts());
       part.counts.forEach((type, n) -> counts.merge(type, n, Long::sum));
     }
-    ResourceFacts read = new ResourceFacts(facts);
-    read.countsByType.putAll(counts);
-    return read;
+    return new ResourceFacts(facts, counts);
   }
 
   /** The fact of one resource; null for one that is neither converted nor faulty. */
@@ -153,10 +152,6 @@ final class ResourceFacts {
     private final List<Resource> tables = new ArrayList<>();
     /** The partition's resources counted by type, every one of them. */
     private final HashMap<String, Long> counts;
-
-    Part(List<Fact> facts) {
-      this(facts, new HashMap<>());
-    }
 
     Part(List<Fact> facts, HashMap<String, Long> counts) {
       this.counts = counts;

@@ -33,7 +33,7 @@ class ResourceFactsPartTest {
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(new ResourceFacts.Part(facts));
+      out.writeObject(new ResourceFacts.Part(facts, new java.util.HashMap<>()));
     }
     ResourceFacts.Part read;
     try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
