@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.SerializableConfiguration;
 import org.kylinupgrade.metadata.FolderStore;
 import org.kylinupgrade.metadata.Resource;
@@ -43,17 +44,28 @@ public final class SparkFolders {
     }
     int partitions = partitions(sc, paths.size());
     SerializableConfiguration serializableConf = new SerializableConfiguration(conf);
-    return sc.parallelize(dealt(paths, partitions), partitions).mapPartitions(lists -> {
+    // the paths go to each executor once: a partition that held its own paths would carry them in every task of every
+    // stage over the folder (a megabyte per task at 200,000 paths), serialized by the driver each time
+    Broadcast<List<List<String>>> pathsOf = sc.broadcast(dealt(paths, partitions));
+    return sc.parallelize(partitionNumbers(partitions), partitions).mapPartitions(numbers -> {
       List<Resource> out = new java.util.ArrayList<>();
       try (FolderStore folder = new FolderStore(location, serializableConf.value())) {
-        while (lists.hasNext()) {
-          for (String path : lists.next()) {
+        while (numbers.hasNext()) {
+          for (String path : pathsOf.value().get(numbers.next())) {
             out.add(folder.read(path));
           }
         }
       }
       return out.iterator();
     });
+  }
+
+  private static List<Integer> partitionNumbers(int partitions) {
+    List<Integer> numbers = new java.util.ArrayList<>(partitions);
+    for (int p = 0; p < partitions; p++) {
+      numbers.add(p);
+    }
+    return numbers;
   }
 
   /**
