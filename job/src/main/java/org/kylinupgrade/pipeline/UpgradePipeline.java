@@ -267,8 +267,7 @@ public final class UpgradePipeline implements Serializable {
    * purged cubes' jobs are discarded. {@code facts} are the names read in one pass already, or null to read them here.
    */
   private static ConversionResult convertChecked(JavaSparkContext sc, ConversionBroadcasts broadcasts,
-      JavaRDD<Resource> resources, UpgradeOptions options,
-      ResourceFacts facts) {
+      JavaRDD<Resource> resources, UpgradeOptions options, ResourceFacts facts) {
     JavaRDD<Resource> converted = resources.filter(r -> isConvertedType(r.type()));
     JavaRDD<Resource> passThrough = resources.filter(r -> !isConvertedType(r.type()));
     if (resources.getStorageLevel().equals(StorageLevel.NONE())) {
@@ -393,9 +392,8 @@ public final class UpgradePipeline implements Serializable {
 
   /**
    * {@link #convertGroups(JavaSparkContext, ConversionBroadcasts, JavaRDD, Broadcast, UpgradeOptions, GroupsOfPath)}
-   * when a name could not
-   * be read before: the names are read here, where an unreadable one fails the conversion with what is wrong with it. Groups
-   * without a desc are left out (their models pass through as they are).
+   * when a name could not be read before: the names are read here, where an unreadable one fails the conversion with
+   * what is wrong with it. Groups without a desc are left out (their models pass through as they are).
    */
   private static JavaRDD<GroupResult> convertGroups(JavaSparkContext sc, ConversionBroadcasts broadcasts,
       JavaRDD<Resource> converted, Broadcast<TableCatalog> tables, UpgradeOptions options) {

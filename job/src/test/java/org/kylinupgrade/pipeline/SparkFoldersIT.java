@@ -27,9 +27,9 @@ class SparkFoldersIT {
   @Test
   void readsEveryFileOnceWithPartitionsThatCarryNoPaths() throws Exception {
     List<String> written = new ArrayList<>();
+    Files.createDirectories(folder.resolve("execute"));
     for (int i = 0; i < 3000; i++) {
       String path = String.format("/execute/job-with-a-long-enough-name-%05d", i);
-      Files.createDirectories(folder.resolve("execute"));
       Files.write(folder.resolve(path.substring(1)), ("{\"uuid\":\"" + i + "\"}").getBytes(StandardCharsets.UTF_8));
       written.add(path);
     }
