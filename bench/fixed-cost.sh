@@ -5,7 +5,8 @@
 #       1,600 cube descs (both targets); fresh JVMs, interleaved, medians
 #   bench/fixed-cost.sh convert [--master local[2]] [--descs 16000] [--resources 200000] [--rounds 5] [--to 1.5] [--threads 2]
 #       the pipeline's conversion step on a local Spark context vs the same rules in one plain thread and split over
-#       --threads plain threads (what any parallel run reaches on this machine), warm JVM
+#       --threads plain threads, and vs the floor under any Spark run of the rules (one stage over cached whole
+#       groups), warm JVM
 # Builds like bench/run.sh (same distribution layout in bench/target/dist); BENCH_SKIP_BUILD=1 reuses the last build.
 set -euo pipefail
 

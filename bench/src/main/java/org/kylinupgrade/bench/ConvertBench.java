@@ -13,6 +13,7 @@ import org.kylinupgrade.pipeline.SparkContexts;
 import org.kylinupgrade.pipeline.SparkFolders;
 import org.kylinupgrade.pipeline.UpgradePipeline;
 import org.kylinupgrade.rules.UpgradeOptions;
+import org.kylinupgrade.rules.UpgradeRules;
 import org.kylinupgrade.rules.UpgradeTarget;
 
 /**
@@ -21,8 +22,10 @@ import org.kylinupgrade.rules.UpgradeTarget;
  * count) on a local
  * Spark context over resources already cached in it, ÷ (p) the same rules in one plain Java thread over the same
  * resources in a list ({@link PlainConvert}); and, as the machine's own limit for any parallel run of these rules, the
- * plain rules split over {@code --threads} plain threads. The input is a synthetic v1 store generated in memory. One warm-up
- * round (which also checks that both give the same output), then interleaved rounds; medians.
+ * plain rules split over {@code --threads} plain threads; and the floor under any Spark run of these rules
+ * ({@link SparkFloor}: the same passes in one stage over partitions that hold whole model groups already). The input is
+ * a synthetic v1 store generated in memory. One warm-up round (which also checks that all give the same output), then
+ * interleaved rounds; medians. Each side's process CPU and collection pauses are printed with its time.
  *
  * <p>Usage: {@code ConvertBench --home REPO [--master local[2]] [--descs 16000] [--resources 200000] [--rounds 5]
  * [--to 1.5] [--threads 2]}
@@ -58,14 +61,20 @@ public final class ConvertBench {
     Samples sparkCpu = new Samples();
     Samples plainCpu = new Samples();
     Samples parallel = new Samples();
+    Samples floors = new Samples();
     int threads = Integer.parseInt(flags.getOrDefault("threads", "2"));
     try (SparkContexts contexts = SparkContexts.open("kylin-upgrade convert bench", master)) {
       JavaSparkContext sc = contexts.context();
       int partitions = SparkFolders.partitions(sc, resources.size());
       JavaRDD<Resource> cached = generated(sc, generator, shape, written.total(), partitions).cache();
       System.out.printf("cached %,d resources in %d partitions on %s%n", cached.count(), partitions, master);
+      List<Resource> tableResources = new ArrayList<>();
+      resources.stream().filter(r -> r.type().equals("table")).forEach(tableResources::add);
+      SparkFloor floor = SparkFloor.prepare(sc, generator, shape, resources, options,
+          UpgradeRules.tables(tableResources, target), partitions);
       for (int round = 0; round <= rounds; round++) {
         long[] sparkFigures = new long[3];
+        long gc = gcMillis();
         long cpu = processCpuNanos();
         long start = System.nanoTime();
         // as the upgrade job: the counts per type come from the pass that reads the input
@@ -84,17 +93,29 @@ public final class ConvertBench {
         conversion.release();
         long s = System.nanoTime() - start;
         long sCpu = processCpuNanos() - cpu;
+        long sGc = gcMillis() - gc;
 
+        gc = gcMillis();
         cpu = processCpuNanos();
         start = System.nanoTime();
         PlainConvert.Outcome outcome = PlainConvert.convert(resources, options);
         long p = System.nanoTime() - start;
         long pCpu = processCpuNanos() - cpu;
+        long pGc = gcMillis() - gc;
+        gc = gcMillis();
         cpu = processCpuNanos();
         start = System.nanoTime();
         PlainConvert.Outcome split = PlainConvert.convert(resources, options, threads);
         long q = System.nanoTime() - start;
         long qCpu = processCpuNanos() - cpu;
+        long qGc = gcMillis() - gc;
+        gc = gcMillis();
+        cpu = processCpuNanos();
+        start = System.nanoTime();
+        SparkFloor.Outcome floored = floor.round();
+        long f = System.nanoTime() - start;
+        long fCpu = processCpuNanos() - cpu;
+        long fGc = gcMillis() - gc;
         if (round == 0) {
           long splitHash = split.output().stream().mapToLong(ConvertBench::hash).sum();
           if (!split.output().equals(outcome.output()) || split.labelled() != outcome.labelled()
@@ -110,6 +131,11 @@ public final class ConvertBench {
                 + ", labelled " + sparkFigures[1] + " vs " + outcome.labelled() + ", changes " + sparkFigures[2]
                 + " vs " + outcome.changes() + ", counts " + counts + " vs " + outcome.countsByType());
           }
+          if (floored.output() != outcome.output().size() || floored.labelled() != outcome.labelled()
+              || floored.changes() != outcome.changes()) {
+            throw new IllegalStateException("the floor differs from the plain rules: " + floored + " vs output "
+                + outcome.output().size() + ", labelled " + outcome.labelled() + ", changes " + outcome.changes());
+          }
           System.out.printf("check: same output (hash %d), %d changes, %d labelled%n", plainHash,
               outcome.changes(), outcome.labelled());
         } else {
@@ -118,10 +144,13 @@ public final class ConvertBench {
           sparkCpu.add(sCpu);
           plainCpu.add(pCpu);
           parallel.add(q);
+          floors.add(f);
         }
-        System.out.printf("%s: spark %.2f s (process CPU %.2f s), plain %.2f s (process CPU %.2f s), plain on %d threads "
-            + "%.2f s (process CPU %.2f s); load %s%n", round == 0 ? "warm-up" : "round " + round, s / 1e9, sCpu / 1e9,
-            p / 1e9, pCpu / 1e9, threads, q / 1e9, qCpu / 1e9, Machine.loadAverage());
+        System.out.printf("%s: spark %.2f s (process CPU %.2f s, GC %.2f s), plain %.2f s (process CPU %.2f s, GC %.2f s), "
+            + "plain on %d threads %.2f s (process CPU %.2f s, GC %.2f s), spark floor %.2f s (process CPU %.2f s, "
+            + "GC %.2f s); load %s%n",
+            round == 0 ? "warm-up" : "round " + round, s / 1e9, sCpu / 1e9, sGc / 1e3, p / 1e9, pCpu / 1e9, pGc / 1e3,
+            threads, q / 1e9, qCpu / 1e9, qGc / 1e3, f / 1e9, fCpu / 1e9, fGc / 1e3, Machine.loadAverage());
       }
     }
     System.out.printf("%nconvert stage: %,d resources (%,d cube descs), --to %s, %s vs one plain thread, %d cores, "
@@ -130,11 +159,16 @@ public final class ConvertBench {
     System.out.printf("| spark convert step (%s) | %s | %.2f |%n", master, spark.all(), spark.median());
     System.out.printf("| same rules, one plain thread | %s | %.2f |%n", plain.all(), plain.median());
     System.out.printf("| same rules, %d plain threads | %s | %.2f |%n", threads, parallel.all(), parallel.median());
+    System.out.printf("| spark floor: the same three passes in one stage over cached whole groups (%s) | %s | %.2f |%n",
+        master, floors.all(), floors.median());
     System.out.printf("spark / plain = %.2f (target <= 0.7); the median of each round's spark / plain = %.2f%n",
         spark.median() / plain.median(), spark.pairedRatioMedian(plain));
     System.out.printf("plain on %d threads / plain = %.2f: what splitting these rules over %d threads reaches on this "
         + "machine without Spark; spark / plain on %d threads = %.2f%n", threads, parallel.median() / plain.median(),
         threads, threads, spark.median() / parallel.median());
+    System.out.printf("spark floor / plain = %.2f: what a Spark run of these rules reaches on this machine with no "
+        + "shuffle and no driver's turn; spark / spark floor = %.2f%n", floors.median() / plain.median(),
+        spark.median() / floors.median());
     System.out.printf("diagnostic: process CPU (all threads: tasks, GC, JIT), spark %s s, plain %s s; spark's CPU / "
         + "plain's = %.2f: on two otherwise idle cores the wall-clock ratio could not go below about half of that%n",
         sparkCpu.all(), plainCpu.all(), sparkCpu.median() / plainCpu.median());
@@ -164,6 +198,16 @@ public final class ConvertBench {
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /** The collectors' time so far, as they count it (for G1, the pauses' time). */
+  private static long gcMillis() {
+    long millis = 0;
+    for (java.lang.management.GarbageCollectorMXBean bean : java.lang.management.ManagementFactory
+        .getGarbageCollectorMXBeans()) {
+      millis += Math.max(0, bean.getCollectionTime());
+    }
+    return millis;
   }
 
   private static long hash(Resource r) {

@@ -32,7 +32,7 @@ import org.kylinupgrade.rules.VersionRefresh;
  * model group, then the output (rewritten, labelled for 1.5, or as read), its counts by type and the labelled count.
  * With one thread everything runs on the caller; with more, each of the three passes (read the names, convert the
  * groups, write the output) is split into one share per thread and the shares are merged in order, which gives the
- * same outcome: what any parallel implementation of these rules could reach on this machine.
+ * same outcome.
  */
 final class PlainConvert {
   record Outcome(List<Resource> output, int changes, int problems, long labelled, Map<String, Long> countsByType,
@@ -51,17 +51,7 @@ final class PlainConvert {
     Scan scan = new Scan();
     inParallel(threads, i -> Scan.of(share(resources, i, threads), target)).forEach(scan::add);
     List<Problem> problems = new ArrayList<>(scan.problems);
-    Map<String, List<Resource>> cubesByModel = new HashMap<>();
-    for (Map.Entry<Resource, String> cube : scan.cubeDescKeys) {
-      Set<String> models = scan.modelsOfDesc.get(cube.getValue());
-      if (models == null) {
-        problems.add(new Problem(cube.getKey().path(), "cube without desc"));
-        continue;
-      }
-      for (String modelKey : models) {
-        cubesByModel.computeIfAbsent(modelKey, k -> new ArrayList<>()).add(cube.getKey());
-      }
-    }
+    Map<String, List<Resource>> cubesByModel = cubesByModel(scan, problems);
     scan.pathsByName.forEach((name, paths) -> {
       if (paths.size() > 1) {
         paths.forEach(p -> problems.add(new Problem(p, "duplicate name " + name)));
@@ -101,6 +91,42 @@ final class PlainConvert {
       labelled += share.labelled;
     }
     return new Outcome(output, converted.changes.size(), problems.size(), labelled, scan.counts, converted.checks);
+  }
+
+  /** One model group as the rules take it. */
+  record Group(String key, Resource model, List<Resource> descs, List<Resource> cubes) {
+  }
+
+  /** The model groups of {@code resources}, in the order the plain rules convert them. */
+  static List<Group> groups(List<Resource> resources, UpgradeTarget target) {
+    Scan scan = Scan.of(resources, target);
+    Map<String, List<Resource>> cubesByModel = cubesByModel(scan, new ArrayList<>());
+    List<Group> groups = new ArrayList<>();
+    scan.descsByModel.forEach((key, descs) -> groups.add(new Group(key, scan.modelByKey.get(key), descs,
+        cubesByModel.getOrDefault(key, List.of()))));
+    return groups;
+  }
+
+  /** The first pass alone over some resources (names, checks, counts): how many distinct names and problems it found. */
+  static int readNames(List<Resource> resources, UpgradeTarget target) {
+    Scan scan = Scan.of(resources, target);
+    return scan.problems.size() + scan.descsByModel.size() + scan.pathsByName.size() + scan.cubeDescKeys.size();
+  }
+
+  /** The cubes of each model key; cubes whose desc is unknown are added to {@code problems}. */
+  private static Map<String, List<Resource>> cubesByModel(Scan scan, List<Problem> problems) {
+    Map<String, List<Resource>> cubesByModel = new HashMap<>();
+    for (Map.Entry<Resource, String> cube : scan.cubeDescKeys) {
+      Set<String> models = scan.modelsOfDesc.get(cube.getValue());
+      if (models == null) {
+        problems.add(new Problem(cube.getKey().path(), "cube without desc"));
+        continue;
+      }
+      for (String modelKey : models) {
+        cubesByModel.computeIfAbsent(modelKey, k -> new ArrayList<>()).add(cube.getKey());
+      }
+    }
+    return cubesByModel;
   }
 
   /** A share of the output and how many of it got only the version label. */
