@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.kylinupgrade.metadata.Resource;
+import org.kylinupgrade.pipeline.LargestFirst;
 import org.kylinupgrade.rules.GroupResult;
 import org.kylinupgrade.rules.TableCatalog;
 import org.kylinupgrade.rules.UpgradeOptions;
@@ -24,8 +25,7 @@ import org.kylinupgrade.rules.VersionRefresh;
  * model groups, the output) in one Spark stage, over cached partitions that already hold whole model groups with
  * their members and a share of the other resources. No shuffle, no driver's turn between passes, nothing broadcast per
  * round: what is left against the plain threads is Spark running its tasks and the process's other threads (compiler,
- * collector) on the same cores. The groups are dealt largest first to the partition with the fewest members, as the
- * pipeline deals them.
+ * collector) on the same cores. The groups are dealt as the pipeline deals them ({@link LargestFirst}).
  */
 final class SparkFloor {
   private final JavaRDD<Share> shares;
@@ -45,22 +45,21 @@ final class SparkFloor {
       indexOf.put(resources.get(i), i);
     }
     List<Layout> layouts = new ArrayList<>();
-    long[] members = new long[partitions];
     for (int i = 0; i < partitions; i++) {
       layouts.add(new Layout());
     }
-    List<PlainConvert.Group> groups = new ArrayList<>(PlainConvert.groups(resources, options.target()));
-    groups.sort((a, b) -> Integer.compare(size(b), size(a)));
+    List<PlainConvert.Group> groups = PlainConvert.groups(resources, options.target());
+    int[] sizes = new int[groups.size()];
+    for (int g = 0; g < sizes.length; g++) {
+      sizes[g] = size(groups.get(g));
+    }
+    int[] partitionOf = LargestFirst.deal(sizes, partitions);
     boolean[] inGroup = new boolean[resources.size()];
-    for (PlainConvert.Group group : groups) {
-      int fewest = 0;
-      for (int i = 1; i < partitions; i++) {
-        fewest = members[i] < members[fewest] ? i : fewest;
-      }
-      members[fewest] += size(group);
+    for (int g = 0; g < sizes.length; g++) {
+      PlainConvert.Group group = groups.get(g);
       IndexGroup indexed = new IndexGroup(group.key(), group.model() == null ? -1 : indexOf.get(group.model()),
           indexes(group.descs(), indexOf), indexes(group.cubes(), indexOf));
-      layouts.get(fewest).groups.add(indexed);
+      layouts.get(partitionOf[g]).groups.add(indexed);
       for (int index : indexed.members()) {
         if (inGroup[index]) {
           throw new IllegalStateException("resource " + resources.get(index).path() + " is in two model groups: the "
