@@ -28,7 +28,8 @@ import org.kylinupgrade.rules.UpgradeTarget;
  * interleaved rounds; medians. Each side's process CPU and collection pauses are printed with its time.
  *
  * <p>Usage: {@code ConvertBench --home REPO [--master local[2]] [--descs 16000] [--resources 200000] [--rounds 5]
- * [--to 1.5] [--threads 2]}
+ * [--to 1.5] [--threads 2] [--thread-cpu false]}; {@code --thread-cpu true} also prints, for the Spark side and the
+ * floor, each thread's CPU by thread name (the compiler's and collector's among them)
  */
 public final class ConvertBench {
   private ConvertBench() {
@@ -63,6 +64,7 @@ public final class ConvertBench {
     Samples parallel = new Samples();
     Samples floors = new Samples();
     int threads = Integer.parseInt(flags.getOrDefault("threads", "2"));
+    boolean threadCpu = Boolean.parseBoolean(flags.getOrDefault("thread-cpu", "false"));
     try (SparkContexts contexts = SparkContexts.open("kylin-upgrade convert bench", master)) {
       JavaSparkContext sc = contexts.context();
       int partitions = SparkFolders.partitions(sc, resources.size());
@@ -74,6 +76,7 @@ public final class ConvertBench {
           UpgradeRules.tables(tableResources, target), partitions);
       for (int round = 0; round <= rounds; round++) {
         long[] sparkFigures = new long[3];
+        Map<String, Long> threadsBefore = threadCpu ? Machine.threadCpuMillis() : null;
         long gc = gcMillis();
         long cpu = processCpuNanos();
         long start = System.nanoTime();
@@ -94,6 +97,7 @@ public final class ConvertBench {
         long s = System.nanoTime() - start;
         long sCpu = processCpuNanos() - cpu;
         long sGc = gcMillis() - gc;
+        String sparkThreads = threadCpu ? Machine.cpuDelta(threadsBefore, Machine.threadCpuMillis(), 20) : null;
 
         gc = gcMillis();
         cpu = processCpuNanos();
@@ -109,6 +113,7 @@ public final class ConvertBench {
         long q = System.nanoTime() - start;
         long qCpu = processCpuNanos() - cpu;
         long qGc = gcMillis() - gc;
+        threadsBefore = threadCpu ? Machine.threadCpuMillis() : null;
         gc = gcMillis();
         cpu = processCpuNanos();
         start = System.nanoTime();
@@ -116,6 +121,7 @@ public final class ConvertBench {
         long f = System.nanoTime() - start;
         long fCpu = processCpuNanos() - cpu;
         long fGc = gcMillis() - gc;
+        String floorThreads = threadCpu ? Machine.cpuDelta(threadsBefore, Machine.threadCpuMillis(), 20) : null;
         if (round == 0) {
           long splitHash = split.output().stream().mapToLong(ConvertBench::hash).sum();
           if (!split.output().equals(outcome.output()) || split.labelled() != outcome.labelled()
@@ -151,6 +157,10 @@ public final class ConvertBench {
             + "GC %.2f s); load %s%n",
             round == 0 ? "warm-up" : "round " + round, s / 1e9, sCpu / 1e9, sGc / 1e3, p / 1e9, pCpu / 1e9, pGc / 1e3,
             threads, q / 1e9, qCpu / 1e9, qGc / 1e3, f / 1e9, fCpu / 1e9, fGc / 1e3, Machine.loadAverage());
+        if (threadCpu) {
+          System.out.printf("  threads' CPU (ms), spark: %s%n  threads' CPU (ms), spark floor: %s%n", sparkThreads,
+              floorThreads);
+        }
       }
     }
     System.out.printf("%nconvert stage: %,d resources (%,d cube descs), --to %s, %s vs one plain thread, %d cores, "
