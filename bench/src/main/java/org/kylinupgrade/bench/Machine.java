@@ -37,7 +37,7 @@ final class Machine {
         }
       }
     } catch (IOException e) {
-      return byName;
+      // no /proc here: nothing to report
     }
     return byName;
   }

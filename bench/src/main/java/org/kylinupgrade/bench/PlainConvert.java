@@ -107,10 +107,9 @@ final class PlainConvert {
     return groups;
   }
 
-  /** The first pass alone over some resources (names, checks, counts): how many distinct names and problems it found. */
-  static int readNames(List<Resource> resources, UpgradeTarget target) {
-    Scan scan = Scan.of(resources, target);
-    return scan.problems.size() + scan.descsByModel.size() + scan.pathsByName.size() + scan.cubeDescKeys.size();
+  /** The first pass alone over some resources: their names, checks and counts, read as the plain rules read them. */
+  static void readNames(List<Resource> resources, UpgradeTarget target) {
+    Scan.of(resources, target);
   }
 
   /** The cubes of each model key; cubes whose desc is unknown are added to {@code problems}. */

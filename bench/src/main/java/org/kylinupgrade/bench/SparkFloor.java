@@ -170,9 +170,7 @@ final class SparkFloor {
     /** The three passes over this share; its output's size, labelled count and changes. */
     long[] run() {
       UpgradeTarget target = options.target();
-      if (PlainConvert.readNames(resources, target) < 0) {
-        throw new IllegalStateException("unreachable: keeps the first pass's result in use");
-      }
+      PlainConvert.readNames(resources, target);
       Map<String, Resource> rewritten = new HashMap<>();
       Set<String> untouched = new HashSet<>();
       long changes = 0;
