@@ -121,8 +121,13 @@ public final class AggregationGroupMapping {
 
   /** Maps a v1 desc, resolving columns by name (see {@link V1Cuboids#of(JsonNode)}). */
   public static Result map(JsonNode v1Desc) {
+    return map(v1Desc, V15Cuboids.DEFAULT_MAX_COMBINATION);
+  }
+
+  /** As {@link #map(JsonNode)}, for a Kylin whose {@code kylin.cube.aggrgroup.max.combination} is {@code maxCombination}. */
+  public static Result map(JsonNode v1Desc, int maxCombination) {
     try {
-      return map(V1Cuboids.of(v1Desc));
+      return map(V1Cuboids.of(v1Desc), V1Cuboids.DEFAULT_BOUND, maxCombination);
     } catch (IllegalArgumentException e) {
       return unloadable(e);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.kylinupgrade.cuboid.V15Cuboids;
 import org.kylinupgrade.metadata.BadInputException;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
@@ -67,8 +68,17 @@ public final class ExtendCubeToHybrid {
    */
   public static HybridPlan plan(HybridInput input, UpgradeTarget target, String project, String cube,
       String partitionDate, HybridIds ids) {
+    return plan(input, target, V15Cuboids.DEFAULT_MAX_COMBINATION, project, cube, partitionDate, ids);
+  }
+
+  /**
+   * As {@link #plan(HybridInput, UpgradeTarget, String, String, String, HybridIds)}, for 1.5 by a Kylin whose {@code
+   * kylin.cube.aggrgroup.max.combination} is {@code maxCombination}.
+   */
+  public static HybridPlan plan(HybridInput input, UpgradeTarget target, int maxCombination, String project,
+      String cube, String partitionDate, HybridIds ids) {
     if (target == UpgradeTarget.V1_5) {
-      return ExtendCubeToHybrid15.plan(input, project, cube, partitionDate, ids);
+      return ExtendCubeToHybrid15.plan(input, project, cube, partitionDate, ids, maxCombination);
     }
     return plan(input, project, cube, partitionDate, ids);
   }

@@ -48,14 +48,18 @@ final class ExtendCubeToHybrid15 {
 
   private final HybridInput input;
   private final HybridIds ids;
+  private final int maxCombination;
 
-  private ExtendCubeToHybrid15(HybridInput input, HybridIds ids) {
+  private ExtendCubeToHybrid15(HybridInput input, HybridIds ids, int maxCombination) {
     this.input = input;
     this.ids = ids;
+    this.maxCombination = maxCombination;
   }
 
-  static HybridPlan plan(HybridInput input, String project, String cube, String partitionDate, HybridIds ids) {
-    return new ExtendCubeToHybrid15(input, ids).plan(project, cube, partitionDate);
+  /** @param maxCombination the operator's {@code kylin.cube.aggrgroup.max.combination}, which the desc must keep to */
+  static HybridPlan plan(HybridInput input, String project, String cube, String partitionDate, HybridIds ids,
+      int maxCombination) {
+    return new ExtendCubeToHybrid15(input, ids, maxCombination).plan(project, cube, partitionDate);
   }
 
   private HybridPlan plan(String projectName, String cubeName, String partitionDateArg) {
@@ -98,7 +102,7 @@ final class ExtendCubeToHybrid15 {
     TableCatalog tables = UpgradeRules.tables(input.tables(), UpgradeTarget.V1_5);
     Resource descResource = ExtendCubeToHybrid.findDesc(input, cube.name, cube.descriptor);
     Resource modelResource = ExtendCubeToHybrid.findModel(input, descResource);
-    V15Load.DescOutcome loaded = V15Load.cubeDesc(descResource, modelResource, tables);
+    V15Load.DescOutcome loaded = V15Load.cubeDesc(descResource, modelResource, tables, maxCombination);
     if (!loaded.loaded()) {
       throw new BadInputException("cube desc " + descResource.path() + " of cube " + cube.name + " cannot be loaded by "
           + "Kylin 1.5: " + loaded.notLoadableReason() + "; fix it (validate lists it) before extending the cube (a "

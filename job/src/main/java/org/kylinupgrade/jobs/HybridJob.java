@@ -40,6 +40,9 @@ public final class HybridJob implements Callable<Integer> {
           + "Kylin 1.5.4.1) or 1.4-alpha")
   String to;
 
+  @Mixin
+  MaxCombinationOption maxCombination = new MaxCombinationOption();
+
   /** Random uuids and the clock; fixed in tests. */
   HybridIds ids = HybridIds.SYSTEM;
 
@@ -50,9 +53,10 @@ public final class HybridJob implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     UpgradeTarget target = UpgradeJob.target(to);
+    int limit = maxCombination.forTarget(target);
     try (HBaseCluster hbase = cluster.connect()) {
       return new LiveHybrid(hbase, cluster.metadataUrl(), ids, cluster.reportFile(), cluster.console())
-          .run(target, project, cube, partitionDate);
+          .run(target, limit, project, cube, partitionDate);
     }
   }
 }

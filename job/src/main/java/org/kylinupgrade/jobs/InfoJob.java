@@ -45,6 +45,9 @@ public final class InfoJob implements Callable<Integer> {
       description = "the Kylin release an upgrade would write the format of: 1.5 (default) or 1.4-alpha")
   String to;
 
+  @Mixin
+  MaxCombinationOption maxCombination = new MaxCombinationOption();
+
   public static void main(String[] args) {
     JobCommandLine.main(new InfoJob(), args);
   }
@@ -53,6 +56,7 @@ public final class InfoJob implements Callable<Integer> {
   public Integer call() throws Exception {
     Console console = cluster.console();
     UpgradeTarget target = UpgradeJob.target(to);
+    maxCombination.forTarget(target);
     try (SparkContexts spark = SparkContexts.open("kylin-upgrade info", cluster.master())) {
       if (fromFolder != null) {
         Configuration conf = new Configuration();
@@ -138,7 +142,7 @@ public final class InfoJob implements Callable<Integer> {
     long labelled;
     try (Phase.Running phase = Phase.CONVERT.start(spark.context(), console)) {
       conversion = UpgradePipeline.convert(spark.context(), resources,
-          UpgradeOptions.of(System.currentTimeMillis(), target));
+          UpgradeOptions.of(System.currentTimeMillis(), target).withMaxCombination(maxCombination.forTarget(target)));
       labelled = target == UpgradeTarget.V1_5 ? conversion.versionLabelled.count() : 0;
     }
     long changed = conversion.changes.size() + labelled;

@@ -63,6 +63,7 @@ final class LiveHybrid implements JournaledRun.Job {
   private HBaseStore store;
   private RunNames names;
   private UpgradeTarget target;
+  private int maxCombination;
   private String project;
   private String cube;
   private String partitionDate;
@@ -81,8 +82,10 @@ final class LiveHybrid implements JournaledRun.Job {
     this.journal = runs.journal();
   }
 
-  int run(UpgradeTarget target, String project, String cube, String partitionDate) throws Exception {
+  int run(UpgradeTarget target, int maxCombination, String project, String cube, String partitionDate)
+      throws Exception {
     this.target = target;
+    this.maxCombination = maxCombination;
     this.project = project;
     this.cube = cube;
     this.partitionDate = partitionDate;
@@ -97,6 +100,7 @@ final class LiveHybrid implements JournaledRun.Job {
     Map<String, String> facts = new LinkedHashMap<>();
     facts.put("version", Version.current());
     facts.put("to", target.label());
+    facts.put(Run.MAX_COMBINATION, Integer.toString(maxCombination));
     facts.put("project", project);
     facts.put("cube", cube);
     facts.put("partition_date", partitionDate == null ? "" : partitionDate);
@@ -106,7 +110,7 @@ final class LiveHybrid implements JournaledRun.Job {
   @Override
   public JournaledRun.Ending steps(Run run) throws IOException {
     AclTable aclTable = cluster.aclTable(url);
-    plan = ExtendCubeToHybrid.plan(read(store), target, project, cube, partitionDate, ids);
+    plan = ExtendCubeToHybrid.plan(read(store), target, maxCombination, project, cube, partitionDate, ids);
     aclRow = aclTable.exists() ? aclTable.row(plan.cubeUuid()) : new ArrayList<AclCell>();
     FailurePoints.reached("hybrid:backup");
     cluster.admin().snapshot(url.tableName(), names.backupSnapshot());

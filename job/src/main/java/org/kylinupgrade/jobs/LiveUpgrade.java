@@ -80,9 +80,12 @@ final class LiveUpgrade implements JournaledRun.Job {
     final boolean dryRun;
     final String reportFile;
     final UpgradeTarget target;
+    /** For 1.5, the operator's {@code kylin.cube.aggrgroup.max.combination}. */
+    final int maxCombination;
 
     Request(List<String> models, List<String> cubes, List<String> projects, List<String> purgeCubes,
-        boolean keepUnloadable, boolean dryRun, String reportFile, UpgradeTarget target) {
+        boolean keepUnloadable, boolean dryRun, String reportFile, UpgradeTarget target, int maxCombination) {
+      this.maxCombination = maxCombination;
       this.models = immutable(models);
       this.cubes = immutable(cubes);
       this.projects = immutable(projects);
@@ -93,11 +96,14 @@ final class LiveUpgrade implements JournaledRun.Job {
       this.target = target;
     }
 
-    /** The request a journaled run recorded; runs recorded before targets existed upgraded to 1.4-alpha. */
+    /**
+     * The request a journaled run recorded; runs recorded before targets existed upgraded to 1.4-alpha, and those
+     * recorded before the limit of combinations could be set, to Kylin's default one.
+     */
     static Request of(Run run, String reportFile) {
       UpgradeTarget target = run.target() == null ? UpgradeTarget.V1_4_ALPHA : UpgradeTarget.parse(run.target());
       return new Request(run.models(), run.cubes(), run.projects(), run.purgeCubes(), run.keepUnloadable(), false,
-          reportFile, target);
+          reportFile, target, run.maxCombination());
     }
 
     /** What the journal records of the request. */
@@ -110,6 +116,7 @@ final class LiveUpgrade implements JournaledRun.Job {
       facts.put(Run.PURGE_CUBES, String.join(",", purgeCubes));
       facts.put(Run.KEEP_UNLOADABLE, Boolean.toString(keepUnloadable));
       facts.put(Run.TARGET, target.label());
+      facts.put(Run.MAX_COMBINATION, Integer.toString(maxCombination));
       return facts;
     }
 
@@ -388,7 +395,7 @@ final class LiveUpgrade implements JournaledRun.Job {
     try (Phase.Running phase = Phase.CONVERT.start(sc(), console)) {
       UpgradeOptions options = UpgradeOptions.of(runTimestamp, request.target)
           .withDescsInScope(Scope.descsInScope(resources, request.models, request.cubes, request.projects))
-          .withPurgeCubes(PurgeRequest.cubeNames(request.purgeCubes));
+          .withPurgeCubes(PurgeRequest.cubeNames(request.purgeCubes)).withMaxCombination(request.maxCombination);
       result = UpgradePipeline.convert(sc(), resources, options);
     }
     UpgradeReport report = new UpgradeReport("upgrade", "table " + url.tableName() + " (" + read.source + ")",
@@ -512,7 +519,8 @@ final class LiveUpgrade implements JournaledRun.Job {
       if (!c.countsRead.equals(found.countsByType)) {
         failures.add("resource counts differ: snapshot " + c.countsRead + ", staging " + found.countsByType);
       }
-      again = UpgradePipeline.convert(sc(), staged, UpgradeOptions.of(System.currentTimeMillis(), request.target));
+      again = UpgradePipeline.convert(sc(), staged, UpgradeOptions.of(System.currentTimeMillis(), request.target)
+          .withMaxCombination(request.maxCombination));
       if (!again.changes.isEmpty()) {
         failures.add("converting the staged metadata again would change " + again.changes.size() + " resources, e.g. "
             + again.changes.get(0).path());

@@ -27,7 +27,7 @@ public final class ResumeJob implements Callable<Integer> {
   public Integer call() throws Exception {
     org.kylinupgrade.rules.UpgradeTarget named = to == null ? null : UpgradeJob.target(to);
     LiveUpgrade.Request request = new LiveUpgrade.Request(null, null, null, null, false, false, cluster.reportFile(),
-        org.kylinupgrade.rules.UpgradeTarget.DEFAULT);
+        org.kylinupgrade.rules.UpgradeTarget.DEFAULT, org.kylinupgrade.cuboid.V15Cuboids.DEFAULT_MAX_COMBINATION);
     try (SparkContexts.Opening starting = SparkContexts.openBeside("kylin-upgrade resume", cluster.master());
         HBaseCluster hbase = cluster.connect()) {
       return new LiveUpgrade(hbase, starting::context, cluster.metadataUrl(), request, cluster.console()).resume(named);

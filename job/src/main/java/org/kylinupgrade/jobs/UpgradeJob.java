@@ -72,6 +72,9 @@ public final class UpgradeJob implements Callable<Integer> {
           + "segments; the segment HTables are listed, never dropped")
   List<String> purgeCubes = java.util.Collections.emptyList();
 
+  @Mixin
+  MaxCombinationOption maxCombination = new MaxCombinationOption();
+
   @Option(names = "--dry-run", description = "write nothing; print what would change, with a diff")
   boolean dryRun;
 
@@ -105,6 +108,7 @@ public final class UpgradeJob implements Callable<Integer> {
       return live(console);
     }
     UpgradeTarget target = target(to);
+    int limit = maxCombination.forTarget(target);
     if (toFolder == null && !dryRun) {
       throw new BadInputException("--to-folder OUT is required with --from-folder (or pass --dry-run)");
     }
@@ -131,7 +135,7 @@ public final class UpgradeJob implements Callable<Integer> {
       try (Phase.Running phase = Phase.CONVERT.start(sc, console)) {
         UpgradeOptions options = UpgradeOptions.of(runTimestamp, target)
             .withDescsInScope(Scope.descsInScope(resources, models, cubes, projects))
-            .withPurgeCubes(PurgeRequest.cubeNames(purgeCubes));
+            .withPurgeCubes(PurgeRequest.cubeNames(purgeCubes)).withMaxCombination(limit);
         conversion = UpgradePipeline.convert(sc, resources, options, scan);
       }
       report.counts(counts).conversion(conversion.changes, conversion.unloadable, conversion.warnings)
@@ -212,8 +216,9 @@ public final class UpgradeJob implements Callable<Integer> {
   }
 
   private int live(Console console) throws Exception {
+    UpgradeTarget target = target(to);
     LiveUpgrade.Request request = new LiveUpgrade.Request(models, cubes, projects, purgeCubes, keepUnloadable, dryRun,
-        cluster.reportFile(), target(to));
+        cluster.reportFile(), target, maxCombination.forTarget(target));
     try (SparkContexts.Opening starting = SparkContexts.openBeside("kylin-upgrade upgrade", cluster.master());
         HBaseCluster hbase = cluster.connect()) {
       return new LiveUpgrade(hbase, starting::context, cluster.metadataUrl(), request, console).run();

@@ -44,6 +44,9 @@ public final class ValidateJob implements Callable<Integer> {
       description = "the Kylin release whose loading rules apply: 1.5 (default) or 1.4-alpha")
   String to;
 
+  @Mixin
+  MaxCombinationOption maxCombination = new MaxCombinationOption();
+
   public static void main(String[] args) {
     JobCommandLine.main(new ValidateJob(), args);
   }
@@ -51,6 +54,7 @@ public final class ValidateJob implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     UpgradeTarget target = UpgradeJob.target(to);
+    maxCombination.forTarget(target);
     if (fromFolder != null) {
       Configuration conf = new Configuration();
       MetadataFolders.requireMetadataFolder(fromFolder, conf, "--from-folder");
@@ -79,7 +83,7 @@ public final class ValidateJob implements Callable<Integer> {
       }
       List<Finding> findings;
       try (Phase.Running phase = Phase.VALIDATE.start(spark.context(), console)) {
-        findings = ValidationPipeline.validate(spark.context(), resources, target);
+        findings = ValidationPipeline.validate(spark.context(), resources, target, maxCombination.forTarget(target));
       }
       long total = 0;
       for (long n : counts.values()) {

@@ -27,6 +27,7 @@ public final class Run {
   public static final String SWAP_WINDOW_MS = "swap_window_ms";
   public static final String MESSAGE = "message";
   public static final String TARGET = "target";
+  public static final String MAX_COMBINATION = "max_combination";
   public static final String MODELS = "models";
   public static final String CUBES = "cubes";
   public static final String PROJECTS = "projects";
@@ -100,6 +101,15 @@ public final class Run {
   /** The release the run upgrades to, as recorded (its label); null for runs recorded before targets existed. */
   public String target() {
     return blankToNull(fields.get(TARGET));
+  }
+
+  /**
+   * For the 1.5 target, the limit of combinations per aggregation group the run upgraded for; Kylin's default for
+   * runs recorded before it was recorded.
+   */
+  public int maxCombination() {
+    String recorded = blankToNull(fields.get(MAX_COMBINATION));
+    return recorded == null ? org.kylinupgrade.cuboid.V15Cuboids.DEFAULT_MAX_COMBINATION : Integer.parseInt(recorded);
   }
 
   public List<String> models() {

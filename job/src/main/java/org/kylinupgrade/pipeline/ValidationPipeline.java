@@ -31,8 +31,12 @@ public final class ValidationPipeline {
   private ValidationPipeline() {
   }
 
-  /** Every finding against the loading rules of {@code target}'s Kylin, sorted by path. */
-  public static List<Finding> validate(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeTarget target) {
+  /**
+   * Every finding against the loading rules of {@code target}'s Kylin, sorted by path; for 1.5, with its {@code
+   * kylin.cube.aggrgroup.max.combination} at {@code maxCombination}.
+   */
+  public static List<Finding> validate(JavaSparkContext sc, JavaRDD<Resource> resources, UpgradeTarget target,
+      int maxCombination) {
     JavaRDD<Resource> checked = resources.filter(MetadataChecks::isChecked).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       List<Finding> findings = new ArrayList<>(checked.flatMap(r -> MetadataChecks.syntax(r).iterator()).collect());
@@ -62,7 +66,7 @@ public final class ValidationPipeline {
       int partitions = SparkFolders.groupPartitions(sc, json.getNumPartitions(), Long.MAX_VALUE);
       findings.addAll(modelsByName.cogroup(descsByModel, cubesByModel, partitions)
           .flatMap(g -> MetadataChecks.group(firstByPath(g._2()._1()), list(g._2()._2()), list(g._2()._3()),
-              tables.value(), index.value(), target).iterator())
+              tables.value(), index.value(), target, maxCombination).iterator())
           .collect());
       findings.addAll(json.flatMap(r -> MetadataChecks.references(r, index.value(), target).iterator()).collect());
       if (target == UpgradeTarget.V1_5) {

@@ -26,8 +26,8 @@ import org.kylinupgrade.rules.v2.Parameter;
  * Kylin 1.5.4.1's {@code CubeDesc.init} (with {@code validate}, {@code DimensionDesc.init}, {@code FunctionDesc.init},
  * {@code RowKeyColDesc.init}, {@code AggregationGroup.init}, {@code HBaseMappingDesc.init}): normalises the desc in
  * place and fails where Kylin 1.5 fails to load it, including where it dies of a NullPointerException. Kylin reads
- * its limit of combinations per aggregation group from its configuration; this checks its default
- * ({@link V15Cuboids#DEFAULT_MAX_COMBINATION}).
+ * its limit of combinations per aggregation group from its configuration ({@code
+ * kylin.cube.aggrgroup.max.combination}, by default {@link V15Cuboids#DEFAULT_MAX_COMBINATION}): the caller gives it.
  */
 final class CubeDescInit15 {
   private static final Set<String> ENCODINGS = new HashSet<String>();
@@ -41,13 +41,15 @@ final class CubeDescInit15 {
   private final CubeDesc desc;
   private final ModelTables model;
   private final TableCatalog tables;
+  private final int maxCombination;
 
   private final Map<Dimension, DimensionContext> contexts = new IdentityHashMap<Dimension, DimensionContext>();
   private final DimensionColumns dimensionColumns = new DimensionColumns();
   /** {@code RowKeyDesc}'s column map: which columns the row key has. */
   private final Map<ColumnRef, RowKeyColumn> rowKeyColumns = new HashMap<ColumnRef, RowKeyColumn>();
 
-  private CubeDescInit15(CubeDesc desc, ModelTables model, TableCatalog tables) {
+  private CubeDescInit15(CubeDesc desc, ModelTables model, TableCatalog tables, int maxCombination) {
+    this.maxCombination = maxCombination;
     this.desc = desc;
     this.model = model;
     this.tables = tables;
@@ -60,10 +62,12 @@ final class CubeDescInit15 {
 
   /**
    * @param model the initialised model named by the desc's {@code model_name}, or null when Kylin 1.5 has none
+   * @param maxCombination Kylin's {@code kylin.cube.aggrgroup.max.combination}
    */
-  static void run(CubeDesc desc, ModelTables model, TableCatalog tables) throws NotLoadableException {
+  static void run(CubeDesc desc, ModelTables model, TableCatalog tables, int maxCombination)
+      throws NotLoadableException {
     try {
-      new CubeDescInit15(desc, model, tables).run();
+      new CubeDescInit15(desc, model, tables, maxCombination).run();
     } catch (RuntimeException e) {
       // any other runtime failure makes CubeDescManager skip the desc just the same
       throw new NotLoadableException("init failed: " + e);
@@ -138,7 +142,7 @@ final class CubeDescInit15 {
       normal.removeAll(hierarchies);
       normal.removeAll(joints);
       combination = combination * (1 << normal.size());
-      if (combination > V15Cuboids.DEFAULT_MAX_COMBINATION) {
+      if (combination > maxCombination) {
         throw new NotLoadableException("Aggregation group " + index + " has too many combinations (" + combination
             + "), use 'mandatory'/'hierarchy'/'joint' to optimize; or update 'kylin.cube.aggrgroup.max.combination' "
             + "to a bigger value.");

@@ -77,23 +77,25 @@ final class CubeDescUpgrade15 {
    * @param configurations each measure's {@code function.configuration} as Kylin 1.5 binds it, by measure index
    * @param hierarchies the hierarchies with levels named by their row key columns (see {@link V1AggregationRules})
    * @param cuboids the cuboids Kylin 1.3.0 builds for the desc as stored, or null when they are not known
+   * @param maxCombination the target Kylin's {@code kylin.cube.aggrgroup.max.combination}, which the planned groups
+   *     keep to
    * @return the converted desc and the plan; only the plan when the planner finds the cuboids not expressible
    * @throws NotLoadableException when Kylin's conversion fails
    */
   static Result convert(org.kylinupgrade.rules.v2.CubeDesc old, List<HashMap<String, String>> configurations,
-      List<List<String>> hierarchies, AggregationGroupPlanner planner, V1Cuboids cuboids)
+      List<List<String>> hierarchies, AggregationGroupPlanner planner, V1Cuboids cuboids, int maxCombination)
       throws NotLoadableException {
-    return convert(old, configurations, hierarchies, planner, cuboids, DerivedHierarchy.KYLIN);
+    return convert(old, configurations, hierarchies, planner, cuboids, maxCombination, DerivedHierarchy.KYLIN);
   }
 
   /**
-   * As {@link #convert(org.kylinupgrade.rules.v2.CubeDesc, List, List, AggregationGroupPlanner, V1Cuboids)}, with
+   * As {@link #convert(org.kylinupgrade.rules.v2.CubeDesc, List, List, AggregationGroupPlanner, V1Cuboids, int)}, with
    * the hierarchy dimensions that have derived columns converted in the given form. The aggregation groups do not
    * depend on the form: Kylin's rule declares no hierarchy for such a dimension, and neither form adds one.
    */
   static Result convert(org.kylinupgrade.rules.v2.CubeDesc old, List<HashMap<String, String>> configurations,
-      List<List<String>> hierarchies, AggregationGroupPlanner planner, V1Cuboids cuboids, DerivedHierarchy form)
-      throws NotLoadableException {
+      List<List<String>> hierarchies, AggregationGroupPlanner planner, V1Cuboids cuboids, int maxCombination,
+      DerivedHierarchy form) throws NotLoadableException {
     CubeDesc converted = new CubeDesc();
     copyUnchanged(old, converted, configurations);
     List<String> rewritten = new ArrayList<String>();
@@ -104,7 +106,7 @@ final class CubeDescUpgrade15 {
     converted.hbaseMapping = old.hbaseMapping == null ? null
         : KylinJson.MAPPER.convertValue(old.hbaseMapping, HBaseMapping.class);
     V1AggregationRules v1 = new V1AggregationRules(old.name, rowKeyColumns, mandatory, declaredHierarchies,
-        hierarchies, oldGroups(old), cuboids);
+        hierarchies, oldGroups(old), cuboids).withMaxCombination(maxCombination);
     GroupPlan plan = planner.plan(v1);
     if (!plan.isExpressible()) {
       return new Result(null, plan, rewritten);

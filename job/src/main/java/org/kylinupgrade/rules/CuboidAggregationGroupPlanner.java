@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.kylinupgrade.cuboid.AggregationGroupMapping;
+import org.kylinupgrade.cuboid.V1Cuboids;
 
 /**
  * The planner that keeps what was built: the 1.5 groups must give exactly the cuboids Kylin 1.3.0 builds for the
@@ -28,8 +29,7 @@ public final class CuboidAggregationGroupPlanner implements AggregationGroupPlan
 
   @Override
   public GroupPlan plan(V1AggregationRules v1) {
-    AggregationGroupMapping.Result mapping = v1.cuboids() != null ? AggregationGroupMapping.map(v1.cuboids())
-        : AggregationGroupMapping.map(descOf(v1));
+    AggregationGroupMapping.Result mapping = mapping(v1);
     if (!mapping.expressible()) {
       String kylin = mapping.kylinRuleNote();
       String reason = "no aggregation groups keep the v1 cuboid set: " + mapping.notExpressibleReason()
@@ -44,6 +44,13 @@ public final class CuboidAggregationGroupPlanner implements AggregationGroupPlan
     }
     return GroupPlan.deviatingFromKylin(specs(mapping.groups()), mapping.kylinRuleNote() != null
         ? mapping.kylinRuleNote() : "written other aggregation groups");
+  }
+
+  /** The v1 cuboids mapped to groups within the rules' limit of combinations. */
+  private static AggregationGroupMapping.Result mapping(V1AggregationRules v1) {
+    return v1.cuboids() != null
+        ? AggregationGroupMapping.map(v1.cuboids(), V1Cuboids.DEFAULT_BOUND, v1.maxCombination())
+        : AggregationGroupMapping.map(descOf(v1), v1.maxCombination());
   }
 
   /** The mapping's {@code aggregation_groups} as the conversion writes them. */

@@ -39,9 +39,14 @@ final class CuboidCheck {
 
   /** As {@link #of(V1Cuboids, JsonNode)}, enumerating sets up to {@code bound} cuboids. */
   static CuboidCheck of(V1Cuboids v1, JsonNode v15Desc, int bound) {
+    return of(v1, v15Desc, bound, V15Cuboids.DEFAULT_MAX_COMBINATION);
+  }
+
+  /** As {@link #of(V1Cuboids, JsonNode, int)}, for a Kylin whose limit of combinations is {@code maxCombination}. */
+  static CuboidCheck of(V1Cuboids v1, JsonNode v15Desc, int bound, int maxCombination) {
     V15Cuboids v15;
     try {
-      v15 = V15Cuboids.of(v15Desc);
+      v15 = V15Cuboids.of(v15Desc, maxCombination);
     } catch (IllegalArgumentException e) {
       return new CuboidCheck(Verdict.REFUSED, "its 1.5 cuboids cannot be computed: " + e.getMessage());
     }

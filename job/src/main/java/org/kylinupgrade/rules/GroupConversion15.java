@@ -303,7 +303,7 @@ final class GroupConversion15 {
     }
     try {
       CubeDescUpgrade15.Result result = CubeDescUpgrade15.convert(step.desc, step.configurations, step.hierarchies,
-          options.groupPlanner(), v1);
+          options.groupPlanner(), v1, options.maxCombination());
       converted = result.desc;
       plan = result.plan;
     } catch (NotLoadableException | RuntimeException e) {
@@ -324,7 +324,7 @@ final class GroupConversion15 {
     }
     List<String> rewrittenHierarchies = new ArrayList<String>();
     try {
-      CubeDescInit15.run(converted, model.tables, tables);
+      CubeDescInit15.run(converted, model.tables, tables, options.maxCombination());
     } catch (NotLoadableException e) {
       CubeDescUpgrade15.Result other = e.getMessage().startsWith("Cannot find rowkey column")
           && CubeDescUpgrade15.hasHierarchyWithDerived(step.desc) ? convertKeepingHierarchyColumns(step, v1) : null;
@@ -370,11 +370,11 @@ final class GroupConversion15 {
         CubeDescUpgrade15.DerivedHierarchy.FOREIGN_KEY_HOST, CubeDescUpgrade15.DerivedHierarchy.FINEST_LEVEL_HOST}) {
       try {
         CubeDescUpgrade15.Result result = CubeDescUpgrade15.convert(step.desc, step.configurations,
-            step.hierarchies, options.groupPlanner(), v1, form);
+            step.hierarchies, options.groupPlanner(), v1, options.maxCombination(), form);
         if (result.desc == null) {
           return null;
         }
-        CubeDescInit15.run(result.desc, model.tables, tables);
+        CubeDescInit15.run(result.desc, model.tables, tables, options.maxCombination());
         return result;
       } catch (NotLoadableException | RuntimeException e) {
         // the next form, if any
@@ -401,7 +401,8 @@ final class GroupConversion15 {
    * order and cuboid set are the v1 ones.
    */
   private String cuboidCheck(V1Cuboids v1, CubeDesc converted) {
-    CuboidCheck check = CuboidCheck.of(v1, KylinJson.MAPPER.<JsonNode>valueToTree(converted));
+    CuboidCheck check = CuboidCheck.of(v1, KylinJson.MAPPER.<JsonNode>valueToTree(converted), V1Cuboids.DEFAULT_BOUND,
+        options.maxCombination());
     if (check.verdict == CuboidCheck.Verdict.TOO_LARGE) {
       tooLargeToCheck++;
     } else if (check.verdict == CuboidCheck.Verdict.REFUSED) {
@@ -423,7 +424,7 @@ final class GroupConversion15 {
         throw new NotLoadableException("Skip suspicious desc at " + resource.path() + ", CubeDesc [name=" + desc.name
             + "] should be at " + expectedPath);
       }
-      CubeDescInit15.run(desc, model == null ? null : model.tables, tables);
+      CubeDescInit15.run(desc, model == null ? null : model.tables, tables, options.maxCombination());
       return new Converted(resource, tree, desc, true, desc.signature);
     } catch (NotLoadableException e) {
       String reason = e.getMessage();

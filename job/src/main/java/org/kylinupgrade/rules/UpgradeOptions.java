@@ -6,10 +6,11 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.kylinupgrade.cuboid.V15Cuboids;
 
 /** What the operator asked for; the same for every group of a run. */
 public final class UpgradeOptions implements Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   private final long runTimestamp;
   private final UpgradeTarget target;
@@ -18,9 +19,14 @@ public final class UpgradeOptions implements Serializable {
   private final Set<String> descKeysInScope;
   private final Set<String> purgeCubes;
   private final Set<String> purgeKeys;
+  private final int maxCombination;
 
   private UpgradeOptions(long runTimestamp, UpgradeTarget target, AggregationGroupPlanner groupPlanner,
-      Set<String> descsInScope, Set<String> purgeCubes) {
+      Set<String> descsInScope, Set<String> purgeCubes, int maxCombination) {
+    if (maxCombination < 1) {
+      throw new IllegalArgumentException("a limit of combinations must be at least 1, not " + maxCombination);
+    }
+    this.maxCombination = maxCombination;
     this.runTimestamp = runTimestamp;
     this.target = Objects.requireNonNull(target, "target");
     this.groupPlanner = Objects.requireNonNull(groupPlanner, "groupPlanner");
@@ -50,11 +56,11 @@ public final class UpgradeOptions implements Serializable {
   /** The upgrade to {@code target}, all cube descs in scope, nothing to purge. */
   public static UpgradeOptions of(long runTimestamp, UpgradeTarget target) {
     return new UpgradeOptions(runTimestamp, target, CuboidAggregationGroupPlanner.INSTANCE, null,
-        Collections.<String>emptySet());
+        Collections.<String>emptySet(), V15Cuboids.DEFAULT_MAX_COMBINATION);
   }
 
   public UpgradeOptions withTarget(UpgradeTarget newTarget) {
-    return new UpgradeOptions(runTimestamp, newTarget, groupPlanner, descsInScope, purgeCubes);
+    return new UpgradeOptions(runTimestamp, newTarget, groupPlanner, descsInScope, purgeCubes, maxCombination);
   }
 
   /**
@@ -62,17 +68,26 @@ public final class UpgradeOptions implements Serializable {
    * {@link CuboidAggregationGroupPlanner}: Kylin's own rule where it keeps the v1 cuboids, else groups that do.
    */
   public UpgradeOptions withGroupPlanner(AggregationGroupPlanner planner) {
-    return new UpgradeOptions(runTimestamp, target, planner, descsInScope, purgeCubes);
+    return new UpgradeOptions(runTimestamp, target, planner, descsInScope, purgeCubes, maxCombination);
   }
 
   /** {@code descs} = names of the cube descs to convert (matched case-insensitively); null = all. */
   public UpgradeOptions withDescsInScope(Set<String> descs) {
-    return new UpgradeOptions(runTimestamp, target, groupPlanner, descs, purgeCubes);
+    return new UpgradeOptions(runTimestamp, target, groupPlanner, descs, purgeCubes, maxCombination);
   }
 
   public UpgradeOptions withPurgeCubes(Set<String> cubes) {
     return new UpgradeOptions(runTimestamp, target, groupPlanner, descsInScope,
-        cubes == null ? Collections.<String>emptySet() : cubes);
+        cubes == null ? Collections.<String>emptySet() : cubes, maxCombination);
+  }
+
+  /**
+   * For the 1.5 target: the operator's Kylin loads aggregation groups of at most {@code max} combinations ({@code
+   * kylin.cube.aggrgroup.max.combination}; Kylin's default {@link V15Cuboids#DEFAULT_MAX_COMBINATION}). The groups
+   * written keep to it, and descs are checked against it.
+   */
+  public UpgradeOptions withMaxCombination(int max) {
+    return new UpgradeOptions(runTimestamp, target, groupPlanner, descsInScope, purgeCubes, max);
   }
 
   /** Store timestamp and JSON {@code last_modified} of every rewritten resource. */
@@ -83,6 +98,11 @@ public final class UpgradeOptions implements Serializable {
   /** The Kylin release whose format the upgrade writes. */
   public UpgradeTarget target() {
     return target;
+  }
+
+  /** Kylin's {@code kylin.cube.aggrgroup.max.combination} for the 1.5 target. */
+  public int maxCombination() {
+    return maxCombination;
   }
 
   public AggregationGroupPlanner groupPlanner() {
@@ -112,6 +132,7 @@ public final class UpgradeOptions implements Serializable {
   @Override
   public String toString() {
     return "UpgradeOptions[runTimestamp=" + runTimestamp + ", target=" + target.label() + ", descsInScope="
-        + descsInScope + ", purgeCubes=" + purgeCubes + ", groupPlanner=" + groupPlanner + "]";
+        + descsInScope + ", purgeCubes=" + purgeCubes + ", groupPlanner=" + groupPlanner + ", maxCombination="
+        + maxCombination + "]";
   }
 }

@@ -1,5 +1,6 @@
 package org.kylinupgrade.rules;
 
+import org.kylinupgrade.cuboid.V15Cuboids;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.metadata.ResourcePaths;
 import org.kylinupgrade.rules.v15.CubeDesc;
@@ -68,13 +69,21 @@ public final class V15Load {
    * @param tables {@link UpgradeRules#tables(Iterable, UpgradeTarget)} for {@link UpgradeTarget#V1_5}
    */
   public static DescOutcome cubeDesc(Resource desc, Resource model, TableCatalog tables) {
+    return cubeDesc(desc, model, tables, V15Cuboids.DEFAULT_MAX_COMBINATION);
+  }
+
+  /**
+   * As {@link #cubeDesc(Resource, Resource, TableCatalog)}, by a Kylin whose {@code
+   * kylin.cube.aggrgroup.max.combination} is {@code maxCombination}.
+   */
+  public static DescOutcome cubeDesc(Resource desc, Resource model, TableCatalog tables, int maxCombination) {
     try {
       ModelTables modelTables = model == null ? null : LoadedModel15.load(model, tables).tables;
       CubeDesc loaded = KylinJson.bind(desc, CubeDesc.class);
       if (Names.isBlank(loaded.name)) {
         throw new NotLoadableException("CubeDesc name must not be blank");
       }
-      CubeDescInit15.run(loaded, modelTables, tables);
+      CubeDescInit15.run(loaded, modelTables, tables, maxCombination);
       String expectedPath = ResourcePaths.cubeDescPath(loaded.name);
       if (!expectedPath.equals(desc.path())) {
         throw new NotLoadableException("Skip suspicious desc at " + desc.path() + ", CubeDesc [name=" + loaded.name

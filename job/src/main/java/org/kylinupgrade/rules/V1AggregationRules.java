@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.kylinupgrade.cuboid.V15Cuboids;
 import org.kylinupgrade.cuboid.V1Cuboids;
 
 /**
@@ -11,7 +12,7 @@ import org.kylinupgrade.cuboid.V1Cuboids;
  * hierarchies and the old aggregation groups. The input of an {@link AggregationGroupPlanner}.
  */
 public final class V1AggregationRules implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final String descName;
   private final List<String> rowKeyColumns;
@@ -21,6 +22,7 @@ public final class V1AggregationRules implements Serializable {
   private final List<List<String>> oldGroups;
   /** Not serialized: a planner on an executor gets the rules it plans for there, with their cuboids. */
   private final transient V1Cuboids cuboids;
+  private final int maxCombination;
 
   /**
    * @param descName the desc's name
@@ -46,6 +48,14 @@ public final class V1AggregationRules implements Serializable {
   public V1AggregationRules(String descName, List<String> rowKeyColumns, List<String> mandatoryColumns,
       List<List<String>> declaredHierarchies, List<List<String>> hierarchies, List<List<String>> oldGroups,
       V1Cuboids cuboids) {
+    this(descName, rowKeyColumns, mandatoryColumns, declaredHierarchies, hierarchies, oldGroups, cuboids,
+        V15Cuboids.DEFAULT_MAX_COMBINATION);
+  }
+
+  private V1AggregationRules(String descName, List<String> rowKeyColumns, List<String> mandatoryColumns,
+      List<List<String>> declaredHierarchies, List<List<String>> hierarchies, List<List<String>> oldGroups,
+      V1Cuboids cuboids, int maxCombination) {
+    this.maxCombination = maxCombination;
     this.cuboids = cuboids;
     this.descName = descName;
     this.rowKeyColumns = copy(rowKeyColumns);
@@ -87,6 +97,20 @@ public final class V1AggregationRules implements Serializable {
    */
   public V1Cuboids cuboids() {
     return cuboids;
+  }
+
+  /**
+   * The most combinations the target Kylin loads in one aggregation group ({@code
+   * kylin.cube.aggrgroup.max.combination}): every group a plan gives must keep to it.
+   */
+  public int maxCombination() {
+    return maxCombination;
+  }
+
+  /** These rules, planned for a Kylin whose {@code kylin.cube.aggrgroup.max.combination} is {@code max}. */
+  public V1AggregationRules withMaxCombination(int max) {
+    return new V1AggregationRules(descName, rowKeyColumns, mandatoryColumns, declaredHierarchies, hierarchies,
+        oldGroups, cuboids, max);
   }
 
   private static List<String> copy(List<String> values) {

@@ -29,14 +29,17 @@ final class GroupCheck {
   private final TableCatalog tables;
   private final NameIndex names;
   private final UpgradeTarget target;
+  private final int maxCombination;
   private final String kylin;
   private final List<Finding> findings = new ArrayList<Finding>();
 
   /**
    * @param tables {@link UpgradeRules#tables(Iterable, UpgradeTarget)} for {@code target}
+   * @param maxCombination for 1.5, Kylin's {@code kylin.cube.aggrgroup.max.combination}
    */
   GroupCheck(Resource model, List<Resource> descs, List<Resource> cubes, TableCatalog tables, NameIndex names,
-      UpgradeTarget target) {
+      UpgradeTarget target, int maxCombination) {
+    this.maxCombination = maxCombination;
     this.model = model;
     this.descs = sortedByPath(descs);
     this.cubes = sortedByPath(cubes);
@@ -119,13 +122,13 @@ final class GroupCheck {
    * to the loader, which says where it fails first.
    */
   private void checkDesc15(Resource desc, ObjectNode tree, String name) {
-    String groupProblem = aggregationGroupProblem(tree);
+    String groupProblem = aggregationGroupProblem(tree, maxCombination);
     if (groupProblem != null) {
       add(Finding.Kind.AGGREGATION_GROUP, desc, "Kylin 1.5 cannot load this cube desc: " + groupProblem
           + usedBy(name));
       return;
     }
-    V15Load.DescOutcome outcome = V15Load.cubeDesc(desc, model, tables);
+    V15Load.DescOutcome outcome = V15Load.cubeDesc(desc, model, tables, maxCombination);
     if (!outcome.loaded()) {
       add(Finding.Kind.UNLOADABLE, desc, "Kylin 1.5 cannot load this cube desc: " + outcome.notLoadableReason()
           + usedBy(name));
@@ -135,14 +138,14 @@ final class GroupCheck {
   }
 
   /** The first of Kylin 1.5.4.1's load checks of the aggregation groups that the desc fails; null when none. */
-  private static String aggregationGroupProblem(ObjectNode tree) {
+  private static String aggregationGroupProblem(ObjectNode tree, int maxCombination) {
     JsonNode groups = tree.get("aggregation_groups");
     if (groups == null || !groups.isArray()) {
       return null;
     }
     List<String> problems;
     try {
-      problems = V15Cuboids.of(tree).loadProblems();
+      problems = V15Cuboids.of(tree, maxCombination).loadProblems();
     } catch (RuntimeException e) {
       // a row key the cuboid rules cannot read (none, or more columns than a cuboid id has bits): the loader says why
       return null;

@@ -79,10 +79,11 @@ public final class MetadataChecks {
    * @param descs the cube descs whose {@code model_name} names the model
    * @param cubes the cubes whose {@code descriptor} names one of {@code descs}
    * @param tables the table catalog loaded for {@code target}
+   * @param maxCombination for 1.5, the operator's {@code kylin.cube.aggrgroup.max.combination}
    */
   public static List<Finding> group(Resource model, List<Resource> descs, List<Resource> cubes, TableCatalog tables,
-      NameIndex names, UpgradeTarget target) {
-    return new GroupCheck(model, descs, cubes, tables, names, target).run();
+      NameIndex names, UpgradeTarget target, int maxCombination) {
+    return new GroupCheck(model, descs, cubes, tables, names, target, maxCombination).run();
   }
 
   /** A cube's desc, a project's realizations, tables and models, a hybrid's members. */

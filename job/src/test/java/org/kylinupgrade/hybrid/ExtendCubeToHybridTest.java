@@ -308,6 +308,17 @@ class ExtendCubeToHybridTest {
         cube, date, new FixedIds());
   }
 
+  @Test
+  void aDescAboveTheOperatorsLimitOfCombinationsIsRefusedAsKylin15WouldRefuseIt() {
+    int needed = org.kylinupgrade.CombinationLimits.needed(
+        tree(metadata15.get("/cube_desc/" + Hybrid15Fixture.DESC + ".json")));
+    assertRefused("has too many combinations", () -> ExtendCubeToHybrid.plan(
+        HybridInput.of(new ArrayList<>(metadata15.values())), UpgradeTarget.V1_5, needed - 1, "default", CUBE15, null,
+        new FixedIds()));
+    assertEquals(CUBE15, ExtendCubeToHybrid.plan(HybridInput.of(new ArrayList<>(metadata15.values())),
+        UpgradeTarget.V1_5, needed, "default", CUBE15, null, new FixedIds()).cube());
+  }
+
   void edit15(String path, Consumer<ObjectNode> change) {
     ObjectNode tree = tree(metadata15.get(path));
     change.accept(tree);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kylinupgrade.CombinationLimits;
 import org.kylinupgrade.FolderAssertions;
 import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SharedHBase;
@@ -24,7 +25,10 @@ import org.kylinupgrade.SharedSpark;
 import org.kylinupgrade.SparkJobs;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.hbase.HBaseCluster;
+import org.kylinupgrade.cuboid.V15Cuboids;
 import org.kylinupgrade.journal.FailurePoints;
+import org.kylinupgrade.journal.Run;
+import org.kylinupgrade.journal.RunJournal;
 import org.kylinupgrade.journal.Step;
 
 /** The live upgrade of a metadata table on a real HBase with local Spark: result, backup, rollback, failures. */
@@ -304,6 +308,25 @@ class LiveUpgradeIT {
         "local[1]"));
     return ChildJvm.start(UpgradeJob.class, java.util.Map.of(FailurePoints.HALT_AFTER, step.name()), args,
         tmp.resolve("child-" + step + ".log")).exitWithin(180);
+  }
+
+  @Test
+  void aKilledRunIsResumedWithTheLimitOfCombinationsItRecorded() throws Exception {
+    String descFile = "cube_desc/kylin_sales_cube_desc.json";
+    loadExample("kylin-1.3.0-sample-cube", "--keyvalue-maxsize", "2000");
+    JsonNode atDefault = JSON.readTree(TestData.expected15("kylin-1.3.0-sample-cube").resolve(descFile).toFile());
+    int limit = CombinationLimits.needed(atDefault) - 1;
+    runner.withOption(UpgradeJob.class, "--to", "1.5");
+    runner.withOption(UpgradeJob.class, "--max-combination", Integer.toString(limit));
+    assertEquals(99, upgradeInChildJvmHaltingAfter(Step.BACKED_UP), "the child halted");
+    assertEquals(ExitCodes.OK, runner.run(new ResumeJob(), "--keyvalue-maxsize", "2000"), runner.err());
+    JsonNode resumed = JSON.readTree(dump("resumed-limited").resolve(descFile).toFile());
+    assertTrue(V15Cuboids.of(resumed, limit).loads(), resumed.get("aggregation_groups").toString());
+    assertEquals(V15Cuboids.of(atDefault).cuboidSet(), V15Cuboids.of(resumed).cuboidSet());
+    try (HBaseCluster hbase = runner.connect()) {
+      List<Run> history = new RunJournal(hbase.historyTable(runner.historyTable())).history();
+      assertEquals(limit, history.get(history.size() - 1).maxCombination(), history.toString());
+    }
   }
 
   @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kylinupgrade.CombinationLimits;
 import org.kylinupgrade.FolderAssertions;
 import org.kylinupgrade.JobRunner;
 import org.kylinupgrade.SparkJobs;
@@ -394,5 +395,41 @@ class OfflineUpgradeIT {
         }
       }
     }
+  }
+
+  @Test
+  void theOperatorsLimitOfCombinationsShapesTheGroupsWrittenAndValidateChecksIt() throws IOException {
+    String in = TestData.example("kylin-1.3.0-sample-cube").toString();
+    String descFile = "cube_desc/kylin_sales_cube_desc.json";
+    Path atDefault = tmp.resolve("default");
+    assertEquals(ExitCodes.OK, offline.run(new UpgradeJob(), "--from-folder", in, "--to-folder", atDefault.toString()),
+        offline.err());
+    JsonNode defaultDesc = JSON.readTree(atDefault.resolve(descFile).toFile());
+    int needed = CombinationLimits.needed(defaultDesc);
+    String limit = Integer.toString(needed - 1);
+
+    JobRunner.Outcome refused = offline.execute(new ValidateJob(), "--from-folder", atDefault.toString(),
+        "--max-combination", limit);
+    assertEquals(ExitCodes.PROBLEMS, refused.exit(), refused::toString);
+    assertTrue(refused.toString().contains("has too many combinations"), refused::toString);
+
+    Path lowered = tmp.resolve("lowered");
+    assertEquals(ExitCodes.OK, offline.run(new UpgradeJob(), "--from-folder", in, "--to-folder", lowered.toString(),
+        "--max-combination", limit), offline.err());
+    JsonNode loweredDesc = JSON.readTree(lowered.resolve(descFile).toFile());
+    assertTrue(org.kylinupgrade.cuboid.V15Cuboids.of(loweredDesc, needed - 1).loads());
+    assertEquals(org.kylinupgrade.cuboid.V15Cuboids.of(defaultDesc).cuboidSet(),
+        org.kylinupgrade.cuboid.V15Cuboids.of(loweredDesc).cuboidSet());
+    assertEquals(ExitCodes.OK, offline.run(new ValidateJob(), "--from-folder", lowered.toString(),
+        "--max-combination", limit), offline.err());
+
+    Path alpha = tmp.resolve("alpha");
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", in, "--to-folder",
+        alpha.toString(), "--to", "1.4-alpha", "--max-combination", limit));
+    assertTrue(offline.err().contains("--max-combination goes with --to 1.5"), offline.err());
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", in, "--to-folder",
+        alpha.toString(), "--max-combination", "0"));
+    assertTrue(offline.err().contains("--max-combination 0"), offline.err());
+    assertFalse(Files.exists(alpha), "nothing written");
   }
 }

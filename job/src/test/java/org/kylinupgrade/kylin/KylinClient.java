@@ -46,8 +46,16 @@ public final class KylinClient {
 
   /** Loads every table, model, cube desc, cube and project of {@code folder} with the version's managers. */
   public static KylinLoad load(Version version, Path folder) {
+    return load(version, folder, java.util.Map.of());
+  }
+
+  /**
+   * As {@link #load(Version, Path)}, by a Kylin whose configuration sets {@code kylinProperties} (as system
+   * properties, which Kylin's configuration reads over its {@code kylin.properties}).
+   */
+  public static KylinLoad load(Version version, Path folder, java.util.Map<String, String> kylinProperties) {
     requireFolder(folder);
-    Run run = run(version, "load", folder.toAbsolutePath().toString());
+    Run run = runWith(version, null, kylinProperties, "load", folder.toAbsolutePath().toString());
     return KylinLoad.parse(version, run.stdout, run.stderr, run.elapsed);
   }
 
@@ -135,6 +143,11 @@ public final class KylinClient {
   }
 
   private static Run runWith(Version version, String extraLibraries, String... args) {
+    return runWith(version, extraLibraries, java.util.Map.of(), args);
+  }
+
+  private static Run runWith(Version version, String extraLibraries, java.util.Map<String, String> kylinProperties,
+      String... args) {
     String classPath = classPath(version, extraLibraries);
     Path scratch;
     try {
@@ -150,6 +163,7 @@ public final class KylinClient {
       command.add("-XX:+UseSerialGC");
       command.add("-Xmx512m");
       command.add("-Djava.io.tmpdir=" + scratch);
+      kylinProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
       command.add("-cp");
       command.add(classPath);
       command.add(MAIN);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.kylinupgrade.CombinationLimits;
 import org.kylinupgrade.metadata.Resource;
 
 /** The rules of the conversion to Kylin 1.5 one by one, on variations of the 1.3.0 sample group. */
@@ -385,5 +386,52 @@ class Conversion15Test {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  @Test
+  void underALowerLimitOfCombinationsTheGroupsWrittenKeepToItAndToTheV1Cuboids() {
+    JsonNode atDefault = desc(new SampleGroup().convert15());
+    int kylins = CombinationLimits.needed(atDefault);
+    assertTrue(kylins > 2 && kylins <= org.kylinupgrade.cuboid.V15Cuboids.DEFAULT_MAX_COMBINATION, "" + kylins);
+    int limit = kylins - 1;
+
+    SampleGroup group = new SampleGroup();
+    GroupResult result = group.convert(UpgradeOptions.of(SampleGroup.RUN_TIMESTAMP, UpgradeTarget.V1_5)
+        .withMaxCombination(limit));
+    JsonNode desc = desc(result);
+    org.kylinupgrade.cuboid.V15Cuboids v15 = org.kylinupgrade.cuboid.V15Cuboids.of(desc, limit);
+    assertTrue(v15.loads(), v15.loadProblems().toString());
+    assertEquals(org.kylinupgrade.cuboid.V1Cuboids.of(SampleGroup.tree(group.desc), SampleGroup.tree(group.model))
+        .buildSet(), v15.cuboidSet());
+    assertNotEquals(atDefault.get("aggregation_groups"), desc.get("aggregation_groups"));
+    assertEquals(new CuboidCheckCounts(0, 1, 0, 0), result.cuboidChecks());
+    assertTrue(result.warnings().stream().anyMatch(w -> w.reason().contains("Kylin's converter would have written "
+        + "aggregation groups Kylin 1.5.4.1 does not load (Aggregation group 0 has too many combinations")),
+        result.warnings().toString());
+  }
+
+  @Test
+  void anUpgradedDescAboveALowerLimitOfCombinationsIsReportedUnloadable() {
+    GroupResult first = new SampleGroup().convert15();
+    int limit = CombinationLimits.needed(desc(first)) - 1;
+    SampleGroup upgraded = new SampleGroup();
+    for (Resource r : first.rewritten()) {
+      switch (r.path()) {
+        case SampleGroup.DESC -> upgraded.desc = r;
+        case SampleGroup.MODEL -> upgraded.model = r;
+        case SampleGroup.CUBE -> upgraded.cube = r;
+        default -> upgraded.resources.put(r.path(), r);
+      }
+    }
+    assertEquals(List.of(), upgraded.convert15().unloadable(), "loads under Kylin's default limit");
+    Problem problem = assertLeftAsItWas(upgraded.convert(UpgradeOptions.of(SampleGroup.RUN_TIMESTAMP,
+        UpgradeTarget.V1_5).withMaxCombination(limit)));
+    assertTrue(problem.reason().contains("has too many combinations"), problem.toString());
+  }
+
+  @Test
+  void aLimitOfCombinationsBelowOneIsRefused() {
+    assertThrows(IllegalArgumentException.class,
+        () -> UpgradeOptions.of(SampleGroup.RUN_TIMESTAMP, UpgradeTarget.V1_5).withMaxCombination(0));
   }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kylinupgrade.CombinationLimits;
 import org.kylinupgrade.TestData;
 import org.kylinupgrade.cuboid.CuboidSet;
 import org.kylinupgrade.cuboid.V15Cuboids;
@@ -366,5 +367,33 @@ class KylinJudgesCuboidsIT {
         .map(n -> "/cube_desc/corpus_a_" + n + "_desc.json").collect(java.util.stream.Collectors.toSet()),
         rewritten.keySet());
     rewritten.values().forEach(reason -> assertTrue(reason.contains("loses row key columns"), reason));
+  }
+
+  /**
+   * An operator's Kylin with a lower {@code kylin.cube.aggrgroup.max.combination} than the sample's groups need
+   * refuses what the default upgrade writes, and loads what the upgrade for its limit writes, with the v1 cuboids.
+   */
+  @Test
+  void kylin1541WithALowerLimitOfCombinationsLoadsTheUpgradeForItsLimit() {
+    String descName = "kylin_sales_cube_desc";
+    JsonNode atDefault = converted(SAMPLE).writtenDescs().get(descName);
+    int limit = CombinationLimits.needed(atDefault) - 1;
+    Map<String, String> kylinConf = Map.of("kylin.cube.aggrgroup.max.combination", Integer.toString(limit));
+
+    KylinLoad refused = KylinClient.load(Version.V1_5_4_1, converted(SAMPLE).folder(), kylinConf);
+    assertTrue(refused.desc(descName).map(d -> !d.loaded()).orElse(true), refused.summary());
+
+    Map<String, Resource> input = TestData.readFolder(input(SAMPLE));
+    InMemoryUpgrade.Outcome outcome = InMemoryUpgrade.run(input, UpgradeOptions.of(RUN_TIMESTAMP, UpgradeTarget.V1_5)
+        .withMaxCombination(limit));
+    assertEquals(List.of(), outcome.unloadable());
+    KylinLoad load = KylinClient.load(Version.V1_5_4_1, write(outcome.output()), kylinConf);
+    KylinLoad.Desc desc = load.desc(descName).orElseThrow(() -> new AssertionError(load.summary()));
+    assertEquals(DescStatus.LOADED, desc.status(), load.summary());
+    assertTrue(desc.signatureOk(), load.summary());
+    JsonNode v1Desc = tree(input.get("/cube_desc/" + descName + ".json"));
+    V1Cuboids v1 = V1Cuboids.of(v1Desc, tree(input.get("/model_desc/" + v1Desc.get("model_name").asText() + ".json")));
+    assertEquals(v1.buildSet(), CuboidSet.of(desc.cuboids().stream().mapToLong(Long::longValue).toArray()));
+    assertTrue(load.cube("kylin_sales_cube").map(c -> c.loaded() && c.descFound()).orElse(false), load.summary());
   }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.kylinupgrade.cuboid.V15Cuboids;
 import org.kylinupgrade.metadata.Resource;
 import org.kylinupgrade.rules.TableCatalog;
 import org.kylinupgrade.rules.UpgradeRules;
@@ -73,7 +74,7 @@ final class InMemoryValidation {
     keys.addAll(descsByModel.keySet());
     for (String key : keys) {
       findings.addAll(MetadataChecks.group(models.get(key), descsByModel.getOrDefault(key, List.of()),
-          cubesByModel.getOrDefault(key, List.of()), tables, index, target));
+          cubesByModel.getOrDefault(key, List.of()), tables, index, target, V15Cuboids.DEFAULT_MAX_COMBINATION));
     }
     json.forEach(r -> findings.addAll(MetadataChecks.references(r, index, target)));
     if (target == UpgradeTarget.V1_5) {
