@@ -26,8 +26,9 @@
  * {@code joint_dims} wholly or not at all. The cube has the base cuboid plus every cuboid valid in some group (its
  * scheduler walks a tree from the base cuboid). Kylin 1.5.4.1 refuses to load groups with one-column joints or
  * hierarchies, a column in two joints or two hierarchies, a hierarchy column in a joint, names outside the
- * includes or the rowkey, or more than {@code kylin.cube.aggrgroup.max.combination} (4096) combinations; its
- * save-time rule also limits a group to 12 dimensions and forbids mandatory columns in hierarchies or joints. It
+ * includes or the rowkey, or more than {@code kylin.cube.aggrgroup.max.combination} (4096 unless the operator's
+ * {@code kylin.properties} changes it) combinations; its save-time rule also limits a group to 12 dimensions and
+ * forbids mandatory columns in hierarchies or joints. It
  * builds the mandatory mask with an int shift, so mandatory columns at bit 31 or higher are wrong.
  *
  * <p><b>The mapping, {@link org.kylinupgrade.cuboid.AggregationGroupMapping}.</b> Kylin's own converter rule is

@@ -143,8 +143,8 @@ public final class UpgradeJob implements Callable<Integer> {
       console.detail("resources by type: " + counts);
       ConversionFindings.print(console, conversion, target.release(), ConversionFindings.where(cluster.reportFile(), null));
       if (target == UpgradeTarget.V1_5) {
-        report.cuboidChecks(conversion.cuboidChecks);
-        console.info(cuboidCheckLine(conversion.cuboidChecks));
+        report.cuboidChecks(conversion.cuboidChecks, limit);
+        console.info(cuboidCheckLine(conversion.cuboidChecks, limit));
       }
 
       if (!conversion.unloadable.isEmpty() && !keepUnloadable) {
@@ -193,11 +193,12 @@ public final class UpgradeJob implements Callable<Integer> {
   }
 
   /** One line on the cuboid check of the conversion to 1.5. */
-  static String cuboidCheckLine(org.kylinupgrade.rules.CuboidCheckCounts counts) {
+  static String cuboidCheckLine(org.kylinupgrade.rules.CuboidCheckCounts counts, int maxCombination) {
     return "cuboid check: " + counts.checked() + " cube desc(s) checked against the cuboids Kylin 1.3.0 builds: "
         + counts.keptByKylinRule() + " kept by Kylin's rule, " + counts.ownGroups() + " written with aggregation "
         + "groups that keep the v1 cuboid set, " + counts.refused() + " refused (cuboid set or rowkey order would "
-        + "change, or not expressible), " + counts.tooLarge() + " too large to check (refused)";
+        + "change, or not expressible), " + counts.tooLarge() + " too large to check (refused); aggregation groups of "
+        + "at most " + maxCombination + " combinations";
   }
 
   /** For 1.5, counts the resources that only get the version label, into the report too; 0 for 1.4-alpha. */

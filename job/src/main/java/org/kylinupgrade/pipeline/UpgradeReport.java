@@ -60,10 +60,12 @@ public final class UpgradeReport extends JsonReport<UpgradeReport> {
 
   /**
    * The cuboid check of the conversion to 1.5: every converted desc must keep the v1 row key order and cuboid set,
-   * or is refused (left as it is).
+   * or is refused (left as it is). {@code maxCombination}: the limit of combinations per aggregation group the
+   * groups were written and checked for.
    */
-  public UpgradeReport cuboidChecks(org.kylinupgrade.rules.CuboidCheckCounts counts) {
+  public UpgradeReport cuboidChecks(org.kylinupgrade.rules.CuboidCheckCounts counts, int maxCombination) {
     ObjectNode node = root.putObject("cuboidCheck");
+    node.put("maxCombination", maxCombination);
     node.put("descsChecked", counts.checked());
     node.put("keptByKylinRule", counts.keptByKylinRule());
     node.put("writtenWithOwnGroups", counts.ownGroups());

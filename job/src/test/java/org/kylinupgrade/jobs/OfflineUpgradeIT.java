@@ -298,8 +298,10 @@ class OfflineUpgradeIT {
     assertEquals(2, cuboids.get("writtenWithOwnGroups").asInt(), cuboids.toString());
     assertEquals(0, cuboids.get("refused").asInt(), cuboids.toString());
     assertEquals(0, cuboids.get("tooLargeToCheck").asInt(), cuboids.toString());
+    assertEquals(4096, cuboids.get("maxCombination").asInt(), cuboids.toString());
     assertTrue(printed.contains("cuboid check: 4 cube desc(s) checked against the cuboids Kylin 1.3.0 builds: 2 kept "
         + "by Kylin's rule, 2 written with aggregation groups that keep the v1 cuboid set, 0 refused"), printed);
+    assertTrue(printed.contains("aggregation groups of at most 4096 combinations"), printed);
 
     java.util.Set<String> checked = java.util.Set.of("cube_desc/test_kylin_cube_without_slr_desc.json",
         "cube_desc/test_kylin_cube_without_slr_left_join_desc.json");
