@@ -40,6 +40,7 @@ with DAG(
         "jobJar": "hdfs:///apps/kylin-upgrade/jars/kylin-upgrade-job-cluster.jar",
         "jobJarHBase1": "hdfs:///apps/kylin-upgrade/jars/kylin-upgrade-job-hbase1-cluster.jar",
         "backupSnapshot": "kylin_metadata_before_v2",
+        "maxCombination": "4096",
         "coprocessorJar": "hdfs:///kylin/coprocessor/kylin-coprocessor-v2.jar",
         "v1CoprocessorJar": "hdfs:///kylin/coprocessor/kylin-coprocessor-v1.jar",
         "principal": "",
@@ -70,7 +71,7 @@ with DAG(
         files=HBASE_SITE,
         principal="{{ params.principal }}",
         keytab="{{ params.keytab }}",
-        application_args=["--metadata-url", "{{ params.metadataUrl }}", "--hbase-site", "hbase-site.xml"],
+        application_args=["--metadata-url", "{{ params.metadataUrl }}", "--hbase-site", "hbase-site.xml", "--max-combination", "{{ params.maxCombination }}"],
     )
 
     coprocessor = SparkSubmitOperator(
@@ -96,7 +97,7 @@ with DAG(
         files=HBASE_SITE,
         principal="{{ params.principal }}",
         keytab="{{ params.keytab }}",
-        application_args=["--metadata-url", "{{ params.metadataUrl }}", "--hbase-site", "hbase-site.xml"],
+        application_args=["--metadata-url", "{{ params.metadataUrl }}", "--hbase-site", "hbase-site.xml", "--max-combination", "{{ params.maxCombination }}"],
     )
 
     rollback = SparkSubmitOperator(

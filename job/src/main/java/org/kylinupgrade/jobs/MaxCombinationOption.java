@@ -15,9 +15,13 @@ final class MaxCombinationOption {
       description = "your Kylin's kylin.cube.aggrgroup.max.combination, if its kylin.properties changes it (default "
           + V15Cuboids.DEFAULT_MAX_COMBINATION + ", Kylin's): with --to 1.5, aggregation groups are written and "
           + "checked within it")
-  Integer value;
+  // text, not a number, so that a command line with a scheduler's placeholder for it still parses
+  String value;
 
-  /** The limit for {@code target}; bad input when set below 1, or for 1.4-alpha, whose Kylin has no such limit. */
+  /**
+   * The limit for {@code target}; bad input when it is not a number of at least 1, or is given for 1.4-alpha, whose
+   * Kylin has no such limit.
+   */
   int forTarget(UpgradeTarget target) {
     if (value == null) {
       return V15Cuboids.DEFAULT_MAX_COMBINATION;
@@ -26,10 +30,16 @@ final class MaxCombinationOption {
       throw new BadInputException("--max-combination goes with --to 1.5: " + target.release() + " (--to "
           + target.label() + ") has no limit of combinations per aggregation group");
     }
-    if (value < 1) {
+    int limit;
+    try {
+      limit = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      limit = 0;
+    }
+    if (limit < 1) {
       throw new BadInputException("--max-combination " + value + ": name the positive limit your kylin.properties "
           + "sets as kylin.cube.aggrgroup.max.combination");
     }
-    return value;
+    return limit;
   }
 }

@@ -349,6 +349,21 @@ class HybridJobIT {
    * from the same metadata, byte for byte but the run's uuids and times.
    */
   @Test
+  void to15RefusesADescAboveTheOperatorsLimitOfCombinationsAndRecordsTheLimitItRanWith() throws IOException {
+    loadWithAcl(Hybrid15Fixture.source(), CUBE15_UUID);
+    Path before = dump("before");
+    int needed = org.kylinupgrade.CombinationLimits.needed(
+        JSON.readTree(before.resolve("cube_desc/" + Hybrid15Fixture.DESC + ".json").toFile()));
+    assertEquals(ExitCodes.BAD_INPUT, runner.run(hybridJob(), "--project", "default", "--cube", CUBE15,
+        "--max-combination", Integer.toString(needed - 1)));
+    assertTrue(runner.err().contains("has too many combinations"), runner.err());
+    FolderAssertions.assertSameFolder(before, dump("refused"), true);
+    assertEquals(ExitCodes.OK, runner.run(hybridJob(), "--project", "default", "--cube", CUBE15,
+        "--max-combination", Integer.toString(needed)), runner.err());
+    assertEquals(Integer.toString(needed), history().get(history().size() - 1).get(Run.MAX_COMBINATION));
+  }
+
+  @Test
   void to15WritesWhatKylin15sOwnToolWrites() throws IOException {
     Path input = Hybrid15Fixture.copy(tmp.resolve("input"));
     for (String sharer : Hybrid15Fixture.SHARERS) {

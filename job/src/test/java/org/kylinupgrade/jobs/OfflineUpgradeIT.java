@@ -432,6 +432,9 @@ class OfflineUpgradeIT {
     assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", in, "--to-folder",
         alpha.toString(), "--max-combination", "0"));
     assertTrue(offline.err().contains("--max-combination 0"), offline.err());
+    assertEquals(ExitCodes.BAD_INPUT, offline.run(new UpgradeJob(), "--from-folder", in, "--to-folder",
+        alpha.toString(), "--max-combination", "many"));
+    assertTrue(offline.err().contains("--max-combination many: name the positive limit"), offline.err());
     assertFalse(Files.exists(alpha), "nothing written");
   }
 }

@@ -117,6 +117,9 @@ public final class OozieWorkflow {
         p.append("# the cluster's HBase: 2 runs jobJar (HBase 2.x), 1 runs jobJarHBase1 (HBase 0.98/1.x). The job jars\n")
             .append("# stay out of lib/: Oozie puts every jar there on the action's class path, and the two builds clash.\n");
       }
+      if (parameter.getKey().equals("maxCombination")) {
+        p.append("# kylin.cube.aggrgroup.max.combination as the cluster's kylin.properties sets it (Kylin's default 4096)\n");
+      }
       p.append(parameter.getKey()).append('=').append(value).append('\n');
     }
     return p.toString();

@@ -26,9 +26,9 @@ public final class SchedulerChain {
 
   public static final List<Step> MAIN_PATH = List.of(
       new Step("backup", "backup", List.of("--snapshot", "${backupSnapshot}")),
-      new Step("upgrade", "upgrade", List.of()),
+      new Step("upgrade", "upgrade", List.of("--max-combination", "${maxCombination}")),
       new Step("coprocessor", "coprocessor", List.of("--jar", "${coprocessorJar}", "--all")),
-      new Step("validate", "validate", List.of()));
+      new Step("validate", "validate", List.of("--max-combination", "${maxCombination}")));
   public static final Step ROLLBACK =
       new Step("rollback", "rollback", List.of("--snapshot", "${backupSnapshot}", "--coprocessor-jar", "${v1CoprocessorJar}"));
 
@@ -59,6 +59,7 @@ public final class SchedulerChain {
     p.put("jobJar", "hdfs:///apps/kylin-upgrade/jars/kylin-upgrade-job-cluster.jar");
     p.put("jobJarHBase1", "hdfs:///apps/kylin-upgrade/jars/kylin-upgrade-job-hbase1-cluster.jar");
     p.put("backupSnapshot", "kylin_metadata_before_v2");
+    p.put("maxCombination", "4096");
     p.put("coprocessorJar", "hdfs:///kylin/coprocessor/kylin-coprocessor-v2.jar");
     p.put("v1CoprocessorJar", "hdfs:///kylin/coprocessor/kylin-coprocessor-v1.jar");
     p.put("principal", "");
