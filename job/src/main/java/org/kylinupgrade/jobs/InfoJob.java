@@ -56,7 +56,7 @@ public final class InfoJob implements Callable<Integer> {
   public Integer call() throws Exception {
     Console console = cluster.console();
     UpgradeTarget target = UpgradeJob.target(to);
-    maxCombination.forTarget(target);
+    int limit = maxCombination.forTarget(target);
     try (SparkContexts spark = SparkContexts.open("kylin-upgrade info", cluster.master())) {
       if (fromFolder != null) {
         Configuration conf = new Configuration();
@@ -66,7 +66,7 @@ public final class InfoJob implements Callable<Integer> {
           resources = SparkFolders.read(spark.context(), fromFolder, conf).cache();
           counts = UpgradePipeline.countByType(resources);
         }
-        show(console, "folder " + fromFolder, target, counts, resources, spark);
+        show(console, "folder " + fromFolder, target, limit, counts, resources, spark);
       } else {
         try (HBaseCluster hbase = cluster.connect()) {
           String table = cluster.metadataUrl().tableName();
@@ -85,7 +85,7 @@ public final class InfoJob implements Callable<Integer> {
             counts = new java.util.TreeMap<>(HBaseRdds.paths(spark.context(), hbase,
                 cluster.metadataUrl().tableName()).map(ResourcePaths::typeOf).countByValue());
           }
-          show(console, "table " + cluster.metadataUrl().tableName(), target, counts, HBaseRdds.readTable(spark.context(), hbase,
+          show(console, "table " + cluster.metadataUrl().tableName(), target, limit, counts, HBaseRdds.readTable(spark.context(), hbase,
               cluster.metadataUrl().tableName(), cluster.metadataUrl(), RowsRead.forUpgrade(target, false), null), spark);
           showHistory(console, new RunJournal(hbase.historyTable(RunNames.historyTable(cluster.metadataUrl()))), true);
         }
@@ -133,8 +133,8 @@ public final class InfoJob implements Callable<Integer> {
     }
   }
 
-  private void show(Console console, String source, UpgradeTarget target, Map<String, Long> counts, JavaRDD<Resource> resources,
-      SparkContexts spark) throws java.io.IOException {
+  private void show(Console console, String source, UpgradeTarget target, int limit, Map<String, Long> counts,
+      JavaRDD<Resource> resources, SparkContexts spark) throws java.io.IOException {
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     console.info(source + ": " + total + " resources");
     counts.forEach((type, n) -> console.infof("  %-20s %6d", type, n));
@@ -142,7 +142,7 @@ public final class InfoJob implements Callable<Integer> {
     long labelled;
     try (Phase.Running phase = Phase.CONVERT.start(spark.context(), console)) {
       conversion = UpgradePipeline.convert(spark.context(), resources,
-          UpgradeOptions.of(System.currentTimeMillis(), target).withMaxCombination(maxCombination.forTarget(target)));
+          UpgradeOptions.of(System.currentTimeMillis(), target).withMaxCombination(limit));
       labelled = target == UpgradeTarget.V1_5 ? conversion.versionLabelled.count() : 0;
     }
     long changed = conversion.changes.size() + labelled;

@@ -34,12 +34,16 @@ final class MaxCombinationOption {
     try {
       limit = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      limit = 0;
+      throw notALimit();
     }
     if (limit < 1) {
-      throw new BadInputException("--max-combination " + value + ": name the positive limit your kylin.properties "
-          + "sets as kylin.cube.aggrgroup.max.combination");
+      throw notALimit();
     }
     return limit;
+  }
+
+  private BadInputException notALimit() {
+    return new BadInputException("--max-combination " + value + ": name the positive limit your kylin.properties sets "
+        + "as kylin.cube.aggrgroup.max.combination");
   }
 }

@@ -54,26 +54,26 @@ public final class ValidateJob implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     UpgradeTarget target = UpgradeJob.target(to);
-    maxCombination.forTarget(target);
+    int limit = maxCombination.forTarget(target);
     if (fromFolder != null) {
       Configuration conf = new Configuration();
       MetadataFolders.requireMetadataFolder(fromFolder, conf, "--from-folder");
       try (SparkContexts spark = SparkContexts.open("kylin-upgrade validate", cluster.master())) {
-        return validate("folder " + fromFolder, Phase.READ_FOLDER, target, SparkFolders.read(spark.context(), fromFolder, conf),
+        return validate("folder " + fromFolder, Phase.READ_FOLDER, target, limit, SparkFolders.read(spark.context(), fromFolder, conf),
             spark);
       }
     }
     try (HBaseCluster hbase = cluster.connect()) {
       hbase.openStore(cluster.metadataUrl()).close();
       try (SparkContexts spark = SparkContexts.open("kylin-upgrade validate", cluster.master())) {
-        return validate("table " + cluster.metadataUrl().tableName(), Phase.READ_TABLE, target,
+        return validate("table " + cluster.metadataUrl().tableName(), Phase.READ_TABLE, target, limit,
             HBaseRdds.read(spark.context(), hbase, cluster.metadataUrl()), spark);
       }
     }
   }
 
-  private int validate(String source, Phase read, UpgradeTarget target, JavaRDD<Resource> resources, SparkContexts spark)
-      throws IOException {
+  private int validate(String source, Phase read, UpgradeTarget target, int limit, JavaRDD<Resource> resources,
+      SparkContexts spark) throws IOException {
     Console console = cluster.console();
     resources.cache();
     try {
@@ -83,7 +83,7 @@ public final class ValidateJob implements Callable<Integer> {
       }
       List<Finding> findings;
       try (Phase.Running phase = Phase.VALIDATE.start(spark.context(), console)) {
-        findings = ValidationPipeline.validate(spark.context(), resources, target, maxCombination.forTarget(target));
+        findings = ValidationPipeline.validate(spark.context(), resources, target, limit);
       }
       long total = 0;
       for (long n : counts.values()) {

@@ -106,7 +106,7 @@ final class CubeDescUpgrade15 {
     converted.hbaseMapping = old.hbaseMapping == null ? null
         : KylinJson.MAPPER.convertValue(old.hbaseMapping, HBaseMapping.class);
     V1AggregationRules v1 = new V1AggregationRules(old.name, rowKeyColumns, mandatory, declaredHierarchies,
-        hierarchies, oldGroups(old), cuboids).withMaxCombination(maxCombination);
+        hierarchies, oldGroups(old), cuboids, maxCombination);
     GroupPlan plan = planner.plan(v1);
     if (!plan.isExpressible()) {
       return new Result(null, plan, rewritten);

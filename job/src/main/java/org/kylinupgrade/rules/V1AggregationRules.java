@@ -52,7 +52,11 @@ public final class V1AggregationRules implements Serializable {
         V15Cuboids.DEFAULT_MAX_COMBINATION);
   }
 
-  private V1AggregationRules(String descName, List<String> rowKeyColumns, List<String> mandatoryColumns,
+  /**
+   * As {@link #V1AggregationRules(String, List, List, List, List, List, V1Cuboids)}, planned for a Kylin whose {@code
+   * kylin.cube.aggrgroup.max.combination} is {@code maxCombination}.
+   */
+  public V1AggregationRules(String descName, List<String> rowKeyColumns, List<String> mandatoryColumns,
       List<List<String>> declaredHierarchies, List<List<String>> hierarchies, List<List<String>> oldGroups,
       V1Cuboids cuboids, int maxCombination) {
     this.maxCombination = maxCombination;
@@ -105,12 +109,6 @@ public final class V1AggregationRules implements Serializable {
    */
   public int maxCombination() {
     return maxCombination;
-  }
-
-  /** These rules, planned for a Kylin whose {@code kylin.cube.aggrgroup.max.combination} is {@code max}. */
-  public V1AggregationRules withMaxCombination(int max) {
-    return new V1AggregationRules(descName, rowKeyColumns, mandatoryColumns, declaredHierarchies, hierarchies,
-        oldGroups, cuboids, max);
   }
 
   private static List<String> copy(List<String> values) {
