@@ -118,7 +118,8 @@ public final class OozieWorkflow {
             .append("# stay out of lib/: Oozie puts every jar there on the action's class path, and the two builds clash.\n");
       }
       if (parameter.getKey().equals("maxCombination")) {
-        p.append("# kylin.cube.aggrgroup.max.combination as the cluster's kylin.properties sets it (Kylin's default 4096)\n");
+        p.append("# kylin.cube.aggrgroup.max.combination as the cluster's kylin.properties sets it (Kylin's default ")
+            .append(org.kylinupgrade.cuboid.V15Cuboids.DEFAULT_MAX_COMBINATION).append(")\n");
       }
       p.append(parameter.getKey()).append('=').append(value).append('\n');
     }

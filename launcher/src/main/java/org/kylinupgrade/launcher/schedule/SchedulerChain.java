@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kylinupgrade.cuboid.V15Cuboids;
 import org.kylinupgrade.launcher.submit.JobBuild;
 import org.kylinupgrade.launcher.submit.SparkJobs;
 import org.kylinupgrade.launcher.submit.SubmitCommand;
@@ -59,7 +60,7 @@ public final class SchedulerChain {
     p.put("jobJar", "hdfs:///apps/kylin-upgrade/jars/kylin-upgrade-job-cluster.jar");
     p.put("jobJarHBase1", "hdfs:///apps/kylin-upgrade/jars/kylin-upgrade-job-hbase1-cluster.jar");
     p.put("backupSnapshot", "kylin_metadata_before_v2");
-    p.put("maxCombination", "4096");
+    p.put("maxCombination", Integer.toString(V15Cuboids.DEFAULT_MAX_COMBINATION));
     p.put("coprocessorJar", "hdfs:///kylin/coprocessor/kylin-coprocessor-v2.jar");
     p.put("v1CoprocessorJar", "hdfs:///kylin/coprocessor/kylin-coprocessor-v1.jar");
     p.put("principal", "");
