@@ -3,7 +3,7 @@
 #   bench/fixed-cost.sh fixed [--repeats 5] [--descs 1600] [--skip-1600]
 #       floor (fresh JVM, local[*], count of an empty RDD) vs the whole upgrade command on an empty folder (t0) and on
 #       1,600 cube descs (both targets); fresh JVMs, interleaved, medians
-#   bench/fixed-cost.sh convert [--master local[2]] [--descs 16000] [--resources 200000] [--rounds 5] [--to 1.5] [--threads 2] [--thread-cpu true]
+#   bench/fixed-cost.sh convert [--master local[2]] [--descs 16000] [--resources 200000] [--rounds 5] [--warmups 1] [--to 1.5] [--threads 2] [--thread-cpu true]
 #       the pipeline's conversion step on a local Spark context vs the same rules in one plain thread and split over
 #       --threads plain threads, and vs the floor under any Spark run of the rules (one stage over cached whole
 #       groups), warm JVM

@@ -24,11 +24,11 @@ import org.kylinupgrade.rules.UpgradeTarget;
  * resources in a list ({@link PlainConvert}); and, as the machine's own limit for any parallel run of these rules, the
  * plain rules split over {@code --threads} plain threads; and the floor under any Spark run of these rules
  * ({@link SparkFloor}: the same passes in one stage over partitions that hold whole model groups already). The input is
- * a synthetic v1 store generated in memory. One warm-up round (which also checks that all give the same output), then
- * interleaved rounds; medians. Each side's process CPU and collection pauses are printed with its time.
+ * a synthetic v1 store generated in memory. {@code --warmups} rounds not counted (the first also checks that all give
+ * the same output), then interleaved rounds; medians. Each side's process CPU and collection pauses are printed with its time.
  *
  * <p>Usage: {@code ConvertBench --home REPO [--master local[2]] [--descs 16000] [--resources 200000] [--rounds 5]
- * [--to 1.5] [--threads 2] [--thread-cpu false]}; {@code --thread-cpu true} also prints, for the Spark side and the
+ * [--to 1.5] [--threads 2] [--thread-cpu false] [--warmups 1]}; {@code --thread-cpu true} also prints, for the Spark side and the
  * floor, each thread's CPU by thread name (the compiler's and collector's among them)
  */
 public final class ConvertBench {
@@ -45,6 +45,7 @@ public final class ConvertBench {
     int descs = Integer.parseInt(flags.getOrDefault("descs", "16000"));
     int total = Integer.parseInt(flags.getOrDefault("resources", "200000"));
     int rounds = Integer.parseInt(flags.getOrDefault("rounds", "5"));
+    int warmups = Integer.parseInt(flags.getOrDefault("warmups", "1"));
     UpgradeTarget target = UpgradeTarget.parse(flags.getOrDefault("to", "1.5"));
 
     SyntheticV1Metadata.Shape shape = new SyntheticV1Metadata.Shape(descs, 1, total);
@@ -74,7 +75,7 @@ public final class ConvertBench {
       resources.stream().filter(r -> r.type().equals("table")).forEach(tableResources::add);
       SparkFloor floor = SparkFloor.prepare(sc, generator, shape, resources, options,
           UpgradeRules.tables(tableResources, target), partitions);
-      for (int round = 0; round <= rounds; round++) {
+      for (int round = 1 - warmups; round <= rounds; round++) {
         long[] sparkFigures = new long[3];
         Map<String, Long> threadsBefore = threadCpu ? Machine.threadCpuMillis() : null;
         long gc = gcMillis();
@@ -85,7 +86,7 @@ public final class ConvertBench {
         Map<String, Long> counts = scan.countsByType();
         UpgradePipeline.ConversionResult conversion = UpgradePipeline.convert(sc, cached, options, scan);
         JavaRDD<Resource> output = conversion.output;
-        if (round == 0) {
+        if (round == 1 - warmups) {
           sparkFigures[0] = output.map(ConvertBench::hash).reduce(Long::sum);
         } else {
           sparkFigures[0] = output.count();
@@ -122,7 +123,7 @@ public final class ConvertBench {
         long fCpu = processCpuNanos() - cpu;
         long fGc = gcMillis() - gc;
         String floorThreads = threadCpu ? Machine.cpuDelta(threadsBefore, Machine.threadCpuMillis(), 20) : null;
-        if (round == 0) {
+        if (round == 1 - warmups) {
           long splitHash = split.output().stream().mapToLong(ConvertBench::hash).sum();
           if (!split.output().equals(outcome.output()) || split.labelled() != outcome.labelled()
               || split.changes() != outcome.changes() || split.problems() != outcome.problems()
@@ -144,7 +145,7 @@ public final class ConvertBench {
           }
           System.out.printf("check: same output (hash %d), %d changes, %d labelled%n", plainHash,
               outcome.changes(), outcome.labelled());
-        } else {
+        } else if (round > 0) {
           spark.add(s);
           plain.add(p);
           sparkCpu.add(sCpu);
@@ -155,7 +156,7 @@ public final class ConvertBench {
         System.out.printf("%s: spark %.2f s (process CPU %.2f s, GC %.2f s), plain %.2f s (process CPU %.2f s, GC %.2f s), "
             + "plain on %d threads %.2f s (process CPU %.2f s, GC %.2f s), spark floor %.2f s (process CPU %.2f s, "
             + "GC %.2f s); load %s%n",
-            round == 0 ? "warm-up" : "round " + round, s / 1e9, sCpu / 1e9, sGc / 1e3, p / 1e9, pCpu / 1e9, pGc / 1e3,
+            round <= 0 ? "warm-up" : "round " + round, s / 1e9, sCpu / 1e9, sGc / 1e3, p / 1e9, pCpu / 1e9, pGc / 1e3,
             threads, q / 1e9, qCpu / 1e9, qGc / 1e3, f / 1e9, fCpu / 1e9, fGc / 1e3, Machine.loadAverage());
         if (threadCpu) {
           System.out.printf("  threads' CPU (ms), spark: %s%n  threads' CPU (ms), spark floor: %s%n", sparkThreads,
@@ -164,8 +165,8 @@ public final class ConvertBench {
       }
     }
     System.out.printf("%nconvert stage: %,d resources (%,d cube descs), --to %s, %s vs one plain thread, %d cores, "
-        + "median of %d rounds after a warm-up; load average %s before, %s after%n", resources.size(), descs,
-        flags.getOrDefault("to", "1.5"), master, Machine.cores(), rounds, loadBefore, Machine.loadAverage());
+        + "median of %d rounds after %d warm-up round(s); load average %s before, %s after%n", resources.size(), descs,
+        flags.getOrDefault("to", "1.5"), master, Machine.cores(), rounds, warmups, loadBefore, Machine.loadAverage());
     System.out.printf("| spark convert step (%s) | %s | %.2f |%n", master, spark.all(), spark.median());
     System.out.printf("| same rules, one plain thread | %s | %.2f |%n", plain.all(), plain.median());
     System.out.printf("| same rules, %d plain threads | %s | %.2f |%n", threads, parallel.all(), parallel.median());

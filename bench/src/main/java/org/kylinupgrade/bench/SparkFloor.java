@@ -115,7 +115,37 @@ final class SparkFloor {
     final List<Integer> others = new ArrayList<>();
   }
 
-  private record IndexGroup(String key, int model, int[] descs, int[] cubes) implements Serializable {
+  /** A plain class, not a record: Kryo's field serializer cannot set a record's fields. */
+  private static final class IndexGroup implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String key;
+    private final int model;
+    private final int[] descs;
+    private final int[] cubes;
+
+    IndexGroup(String key, int model, int[] descs, int[] cubes) {
+      this.key = key;
+      this.model = model;
+      this.descs = descs;
+      this.cubes = cubes;
+    }
+
+    String key() {
+      return key;
+    }
+
+    int model() {
+      return model;
+    }
+
+    int[] descs() {
+      return descs;
+    }
+
+    int[] cubes() {
+      return cubes;
+    }
+
     int[] members() {
       int[] all = new int[(model < 0 ? 0 : 1) + descs.length + cubes.length];
       int n = 0;
