@@ -25,11 +25,12 @@ import org.kylinupgrade.rules.UpgradeTarget;
  * plain rules split over {@code --threads} plain threads; and the floor under any Spark run of these rules
  * ({@link SparkFloor}: the same passes in one stage over partitions that hold whole model groups already). The input is
  * a synthetic v1 store generated in memory. {@code --warmups} rounds not counted (the first also checks that all give
- * the same output), then interleaved rounds; medians. Each side's process CPU and collection pauses are printed with its time.
+ * the same output), then interleaved rounds; medians. Each side's process CPU and collection pauses are printed with
+ * its time.
  *
  * <p>Usage: {@code ConvertBench --home REPO [--master local[2]] [--descs 16000] [--resources 200000] [--rounds 5]
- * [--to 1.5] [--threads 2] [--thread-cpu false] [--warmups 1]}; {@code --thread-cpu true} also prints, for the Spark side and the
- * floor, each thread's CPU by thread name (the compiler's and collector's among them)
+ * [--to 1.5] [--threads 2] [--thread-cpu false] [--warmups 1]}; {@code --thread-cpu true} also prints, for the Spark
+ * side and the floor, each thread's CPU by thread name (the compiler's and collector's among them)
  */
 public final class ConvertBench {
   private ConvertBench() {
@@ -46,6 +47,10 @@ public final class ConvertBench {
     int total = Integer.parseInt(flags.getOrDefault("resources", "200000"));
     int rounds = Integer.parseInt(flags.getOrDefault("rounds", "5"));
     int warmups = Integer.parseInt(flags.getOrDefault("warmups", "1"));
+    if (warmups < 1) {
+      throw new IllegalArgumentException("--warmups " + warmups + ": at least 1, the round that checks that the sides "
+          + "agree");
+    }
     UpgradeTarget target = UpgradeTarget.parse(flags.getOrDefault("to", "1.5"));
 
     SyntheticV1Metadata.Shape shape = new SyntheticV1Metadata.Shape(descs, 1, total);
