@@ -45,7 +45,9 @@ public final class FixedCostBench {
     BenchInputs inputs = new BenchInputs(home, work);
     Path empty = inputs.ensure("linear-0", new SyntheticV1Metadata.Shape(0, 1, 0));
     Path big = with1600 ? inputs.ensure("linear-" + descs, new SyntheticV1Metadata.Shape(descs, 1, 0)) : null;
+    // the commands name this folder; each run writes into a new one instead
     Path out = work.resolve("fixed-cost-out");
+    RunFolders outs = new RunFolders(work, "fixed-cost-out");
     // the start script's class-data sharing archive: made after the first run (the warm-up), used by the rounds
     Path cds = work.resolve("cds");
     Files.createDirectories(cds);
@@ -72,9 +74,9 @@ public final class FixedCostBench {
       StringBuilder line = new StringBuilder(round == 0 ? "warm-up:" : "round " + round + ":");
       int i = 0;
       for (Map.Entry<String, List<String>> e : commands.entrySet()) {
-        Folders.deleteIfExists(out);
+        Path runOut = outs.next();
         Path log = work.resolve("logs/fixed-cost-" + i++ + "-run" + round + ".log");
-        long nanos = run(e.getValue(), log, cds);
+        long nanos = run(writingInto(e.getValue(), out, runOut), log, cds);
         if (round > 0) {
           samples.get(e.getKey()).add(nanos);
         }
@@ -85,7 +87,7 @@ public final class FixedCostBench {
         waitForArchive(cds);
       }
     }
-    Folders.deleteIfExists(out);
+    outs.deleteAll();
     System.out.printf("%nfixed cost: fresh JVM each run, %d cores, median of %d rounds after a warm-up; load average "
         + "%s before, %s after%n", Machine.cores(), repeats, loadBefore, Machine.loadAverage());
     System.out.println("| measure | runs (s) | median (s) |");
@@ -101,6 +103,15 @@ public final class FixedCostBench {
       System.out.printf("t%d --to 1.5 = %.2f s, --to 1.4-alpha = %.2f s (target ~7 s); over the floor: %.2f, %.2f%n",
           descs, medians.get(3), medians.get(4), medians.get(3) / medians.get(0), medians.get(4) / medians.get(0));
     }
+  }
+
+  /** {@code command} with {@code named} replaced by {@code runOut}. */
+  private static List<String> writingInto(List<String> command, Path named, Path runOut) {
+    List<String> out = new ArrayList<>(command.size());
+    for (String arg : command) {
+      out.add(arg.equals(named.toString()) ? runOut.toString() : arg);
+    }
+    return out;
   }
 
   private static List<String> upgrade(Path cli, Path in, Path out, String target) {

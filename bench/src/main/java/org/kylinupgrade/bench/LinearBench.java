@@ -34,16 +34,17 @@ final class LinearBench {
     String loadBefore = Machine.loadAverage();
     Map<Integer, Samples> times = new LinkedHashMap<>();
     sizes.forEach(descs -> times.put(descs, new Samples()));
+    RunFolders outs = new RunFolders(work, "linear-out");
     for (int r = 1; r <= repeats; r++) {
       for (int descs : sizes) {
         Path log = work.resolve("logs/linear-" + descs + "-run" + r + ".log");
-        long nanos = command.upgrade(folders.get(descs), work.resolve("linear-out"), log);
+        long nanos = command.upgrade(folders.get(descs), outs.next(), log);
         times.get(descs).add(nanos);
         System.out.printf("run %d, %,d descs: %.2f s (%s); load %s%n", r, descs, nanos / 1e9, summaryLine(log),
             Machine.loadAverage());
       }
     }
-    Folders.deleteIfExists(work.resolve("linear-out"));
+    outs.deleteAll();
     System.out.println();
     System.out.printf("linear: scripts/kylin-upgrade upgrade --from-folder IN --to-folder OUT, fresh JVM each run, "
         + "median of %d, %d cores; load average %s before, %s after%n", repeats, Machine.cores(), loadBefore,
