@@ -19,9 +19,8 @@ final class WholeCommand {
     }
   }
 
-  /** Runs one upgrade into {@code out} (deleted first, not timed); returns the wall-clock nanoseconds. */
+  /** Runs one upgrade into {@code out}, a folder not there yet ({@link RunFolders}); returns the wall-clock nanos. */
   long upgrade(Path in, Path out, Path log) throws IOException, InterruptedException {
-    Folders.deleteIfExists(out);
     Files.createDirectories(log.getParent());
     ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(), "upgrade",
         "--from-folder", in.toString(), "--to-folder", out.toString()))
