@@ -121,7 +121,9 @@ public final class Launcher {
     }
     JobBuild build = new BuildChoice(environment, err).choose(spec, job, submit);
     boolean inProcess = SubmitPlanner.isLocal(master) && !submit.viaSparkSubmit;
-    if (inProcess && (build == JobBuild.inProcess() || !BuildChoice.needsCluster(spec, job))) {
+    // a folder job runs here whatever the build; only a cluster job needs this JVM's HBase client version (looking it
+    // up loads HBase's version classes: about 0.1 s of a folder upgrade's start)
+    if (inProcess && (!BuildChoice.needsCluster(spec, job) || build == JobBuild.inProcess())) {
       return new CommandLine.RunLast().execute(root);
     }
     Optional<String> sparkHome = planner.sparkHome(submit);
