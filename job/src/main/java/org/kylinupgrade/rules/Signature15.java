@@ -27,6 +27,22 @@ public final class Signature15 {
         + "|" + KylinJson.compact(desc.engineType)
         + "|" + KylinJson.compact(desc.storageType)
         + "|";
-    return Signature.ofPreHash(input.replaceAll("\\s+", "").toLowerCase(Locale.ROOT));
+    return Signature.ofPreHash(withoutWhitespace(input).toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * {@code text.replaceAll("\\s+", "")} without a regex (the regex and the lower-casing after it were 7 % of the
+   * group conversion's CPU): drops the characters Java's {@code \s} matches (space, tab, line feed, vertical tab,
+   * form feed, carriage return).
+   */
+  static String withoutWhitespace(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\n' && c != 0x0B && c != '\f' && c != '\r') {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }
