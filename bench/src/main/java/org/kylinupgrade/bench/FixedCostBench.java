@@ -15,13 +15,19 @@ import java.util.Map;
  *   JDK options file, the log configuration, the same class path), without the class-data sharing archive;</li>
  *   <li>t0: {@code kylin-upgrade upgrade --from-folder E --to-folder OUT}, E a v1 folder with the sample's 3 tables
  *   and 1 project (the linear benchmark's size 0);</li>
- *   <li>t1600: the same on 1,600 cube descs, {@code --to 1.5} and {@code --to 1.4-alpha}.</li>
+ *   <li>t1600: the same on 1,600 cube descs, {@code --to 1.5} and {@code --to 1.4-alpha};</li>
+ *   <li>the floor of t1600 {@code --to 1.5}: {@link FloorCommand} in a fresh JVM with the floor's flags and a
+ *   class-data sharing archive of its own (made in the warm-up, as the start script's): Spark's start, then the same
+ *   work on plain threads.</li>
  * </ul>
  * Each round runs every command once in that order; the first round is a warm-up; medians of the rest.
  *
  * <p>Usage: {@code FixedCostBench --home REPO --cli SCRIPT --dist DIST [--repeats 5] [--descs 1600] [--skip-1600]}
  */
 public final class FixedCostBench {
+  /** Stands for the floor command's class-data sharing option, which differs between the warm-up and the rounds. */
+  private static final String FLOOR_ARCHIVE = "FLOOR_ARCHIVE";
+
   private FixedCostBench() {
   }
 
@@ -51,6 +57,8 @@ public final class FixedCostBench {
     // the start script's class-data sharing archive: made after the first run (the warm-up), used by the rounds
     Path cds = work.resolve("cds");
     Files.createDirectories(cds);
+    Path floorArchives = work.resolve("cds-floor");
+    Files.createDirectories(floorArchives);
 
     List<String> floorCommand = List.of(javaCommand(), "-XX:TieredStopAtLevel=1", "-Xmx2g",
         "@" + dist.resolve("conf/jdk17.options"),
@@ -66,7 +74,16 @@ public final class FixedCostBench {
       commands.put("t" + descs + ": upgrade of " + descs + " cube descs, --to 1.5", upgrade(cli, big, out, "1.5"));
       commands.put("t" + descs + ": upgrade of " + descs + " cube descs, --to 1.4-alpha",
           upgrade(cli, big, out, "1.4-alpha"));
+      List<String> floorOf1600 = new ArrayList<>(floorCommand.subList(0, floorCommand.size() - 1));
+      floorOf1600.addAll(List.of(FLOOR_ARCHIVE, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+          FloorCommand.class.getName(), big.toString(), out.toString(), "1.5"));
+      commands.put("floor of t" + descs + " --to 1.5: Spark's start, then the folder read, the same rules and the "
+          + "folder write on plain threads, one per core (fresh JVM, a class-data archive of its own)", floorOf1600);
     }
+    List<String> floorWithArchive = new ArrayList<>(floorCommand.subList(0, floorCommand.size() - 1));
+    floorWithArchive.addAll(List.of(FLOOR_ARCHIVE, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+        EmptyCountJob.class.getName()));
+    commands.put("floor with a class-data archive of its own (made in the warm-up), diagnostic", floorWithArchive);
     Map<String, Samples> samples = new LinkedHashMap<>();
     commands.keySet().forEach(k -> samples.put(k, new Samples()));
     String loadBefore = Machine.loadAverage();
@@ -75,8 +92,11 @@ public final class FixedCostBench {
       int i = 0;
       for (Map.Entry<String, List<String>> e : commands.entrySet()) {
         Path runOut = outs.next();
-        Path log = work.resolve("logs/fixed-cost-" + i++ + "-run" + round + ".log");
-        long nanos = run(writingInto(e.getValue(), out, runOut), log, cds);
+        Path log = work.resolve("logs/fixed-cost-" + i + "-run" + round + ".log");
+        List<String> command = withFloorArchive(writingInto(e.getValue(), out, runOut),
+            floorArchives.resolve("command-" + i + ".jsa"), round == 0);
+        long nanos = run(command, log, cds);
+        i++;
         if (round > 0) {
           samples.get(e.getKey()).add(nanos);
         }
@@ -97,11 +117,15 @@ public final class FixedCostBench {
       System.out.printf("| %s | %s | %.2f |%n", k, s.all(), s.median());
       medians.add(s.median());
     });
-    System.out.printf("t0 / floor = %.2f (target <= 1.3); without the archive %.2f%n", medians.get(1) / medians.get(0),
-        medians.get(2) / medians.get(0));
+    double floorWithItsArchive = medians.get(medians.size() - 1);
+    System.out.printf("t0 / floor = %.2f (target <= 1.3); without the archive %.2f; t0 / the floor with an archive of "
+        + "its own (%.2f s) = %.2f%n", medians.get(1) / medians.get(0), medians.get(2) / medians.get(0),
+        floorWithItsArchive, medians.get(1) / floorWithItsArchive);
     if (with1600) {
       System.out.printf("t%d --to 1.5 = %.2f s, --to 1.4-alpha = %.2f s (target ~7 s); over the floor: %.2f, %.2f%n",
           descs, medians.get(3), medians.get(4), medians.get(3) / medians.get(0), medians.get(4) / medians.get(0));
+      System.out.printf("t%d --to 1.5 / its floor (%.2f s) = %.2f%n", descs, medians.get(5),
+          medians.get(3) / medians.get(5));
     }
   }
 
@@ -110,6 +134,16 @@ public final class FixedCostBench {
     List<String> out = new ArrayList<>(command.size());
     for (String arg : command) {
       out.add(arg.equals(named.toString()) ? runOut.toString() : arg);
+    }
+    return out;
+  }
+
+  /** {@code command} with {@link #FLOOR_ARCHIVE} replaced: the archive made at exit in the warm-up, used after. */
+  private static List<String> withFloorArchive(List<String> command, Path archive, boolean warmUp) {
+    List<String> out = new ArrayList<>(command.size());
+    for (String arg : command) {
+      out.add(!arg.equals(FLOOR_ARCHIVE) ? arg
+          : (warmUp ? "-XX:ArchiveClassesAtExit=" : "-XX:SharedArchiveFile=") + archive);
     }
     return out;
   }

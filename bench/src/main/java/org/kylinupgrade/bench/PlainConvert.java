@@ -219,12 +219,12 @@ final class PlainConvert {
   }
 
   /** Share {@code i} of {@code threads} of the list, a contiguous range. */
-  private static <T> List<T> share(List<T> items, int i, int threads) {
+  static <T> List<T> share(List<T> items, int i, int threads) {
     return items.subList((int) ((long) items.size() * i / threads), (int) ((long) items.size() * (i + 1) / threads));
   }
 
   /** {@code work} of each share, share 0 on the calling thread and the others each on a thread of their own. */
-  private static <T> List<T> inParallel(int threads, IntFunction<T> work) {
+  static <T> List<T> inParallel(int threads, IntFunction<T> work) {
     if (threads == 1) {
       return List.of(work.apply(0));
     }
