@@ -43,13 +43,13 @@ public final class SparkFolders {
       paths = folder.listPaths();
     }
     int partitions = partitions(sc, paths.size());
-    SerializableConfiguration serializableConf = new SerializableConfiguration(conf);
+    Broadcast<SerializableConfiguration> confOf = broadcast(sc, conf);
     // the paths go to each executor once: a partition that held its own paths would carry them in every task of every
     // stage over the folder (a megabyte per task at 200,000 paths), serialized by the driver each time
     Broadcast<List<List<String>>> pathsOf = sc.broadcast(dealt(paths, partitions));
     return sc.parallelize(partitionNumbers(partitions), partitions).mapPartitions(numbers -> {
       List<Resource> out = new java.util.ArrayList<>();
-      try (FolderStore folder = new FolderStore(location, serializableConf.value())) {
+      try (FolderStore folder = new FolderStore(location, confOf.value().value())) {
         while (numbers.hasNext()) {
           for (String path : pathsOf.value().get(numbers.next())) {
             out.add(folder.read(path));
@@ -58,6 +58,14 @@ public final class SparkFolders {
       }
       return out.iterator();
     });
+  }
+
+  /**
+   * The Hadoop configuration once per executor, as Spark's own Hadoop RDDs carry theirs: in a task's closure, all of
+   * its properties (30 KB) would be serialized into every task and read back by each.
+   */
+  private static Broadcast<SerializableConfiguration> broadcast(JavaSparkContext sc, Configuration conf) {
+    return sc.broadcast(new SerializableConfiguration(conf));
   }
 
   private static List<Integer> partitionNumbers(int partitions) {
@@ -86,10 +94,11 @@ public final class SparkFolders {
 
   /** Writes every resource into {@code location} (which the caller created empty); returns how many. */
   public static long write(JavaRDD<Resource> resources, String location, Configuration conf) {
-    SerializableConfiguration serializableConf = new SerializableConfiguration(conf);
+    Broadcast<SerializableConfiguration> confOf = broadcast(JavaSparkContext.fromSparkContext(resources.context()),
+        conf);
     return resources.mapPartitions(it -> {
       long n = 0;
-      try (FolderStore folder = new FolderStore(location, serializableConf.value())) {
+      try (FolderStore folder = new FolderStore(location, confOf.value().value())) {
         while (it.hasNext()) {
           folder.put(it.next());
           n++;
