@@ -18,7 +18,8 @@ import java.util.Map;
  *   <li>t1600: the same on 1,600 cube descs, {@code --to 1.5} and {@code --to 1.4-alpha};</li>
  *   <li>the floor of t1600 {@code --to 1.5}: {@link FloorCommand} in a fresh JVM with the floor's flags and a
  *   class-data sharing archive of its own (made in the warm-up, as the start script's): Spark's start, then the same
- *   work on plain threads.</li>
+ *   work on plain threads;</li>
+ *   <li>diagnostic: the floor again, with a class-data sharing archive of its own.</li>
  * </ul>
  * Each round runs every command once in that order; the first round is a warm-up; medians of the rest.
  *
@@ -74,16 +75,12 @@ public final class FixedCostBench {
       commands.put("t" + descs + ": upgrade of " + descs + " cube descs, --to 1.5", upgrade(cli, big, out, "1.5"));
       commands.put("t" + descs + ": upgrade of " + descs + " cube descs, --to 1.4-alpha",
           upgrade(cli, big, out, "1.4-alpha"));
-      List<String> floorOf1600 = new ArrayList<>(floorCommand.subList(0, floorCommand.size() - 1));
-      floorOf1600.addAll(List.of(FLOOR_ARCHIVE, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-          FloorCommand.class.getName(), big.toString(), out.toString(), "1.5"));
       commands.put("floor of t" + descs + " --to 1.5: Spark's start, then the folder read, the same rules and the "
-          + "folder write on plain threads, one per core (fresh JVM, a class-data archive of its own)", floorOf1600);
+          + "folder write on plain threads, one per core (fresh JVM, a class-data archive of its own)",
+          withOwnArchive(floorCommand, FloorCommand.class.getName(), big.toString(), out.toString(), "1.5"));
     }
-    List<String> floorWithArchive = new ArrayList<>(floorCommand.subList(0, floorCommand.size() - 1));
-    floorWithArchive.addAll(List.of(FLOOR_ARCHIVE, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-        EmptyCountJob.class.getName()));
-    commands.put("floor with a class-data archive of its own (made in the warm-up), diagnostic", floorWithArchive);
+    commands.put("floor with a class-data archive of its own (made in the warm-up), diagnostic",
+        withOwnArchive(floorCommand, EmptyCountJob.class.getName()));
     Map<String, Samples> samples = new LinkedHashMap<>();
     commands.keySet().forEach(k -> samples.put(k, new Samples()));
     String loadBefore = Machine.loadAverage();
@@ -104,7 +101,7 @@ public final class FixedCostBench {
       }
       System.out.println(line + "; load " + Machine.loadAverage());
       if (round == 0) {
-        waitForArchive(cds);
+        StartArchive.waitFor(cds);
       }
     }
     outs.deleteAll();
@@ -138,6 +135,14 @@ public final class FixedCostBench {
     return out;
   }
 
+  /** The floor's JVM with a class-data archive of its own ({@link #FLOOR_ARCHIVE}), running {@code mainAndArgs}. */
+  private static List<String> withOwnArchive(List<String> floorCommand, String... mainAndArgs) {
+    List<String> command = new ArrayList<>(floorCommand.subList(0, floorCommand.size() - 1));
+    command.addAll(List.of(FLOOR_ARCHIVE, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    command.addAll(List.of(mainAndArgs));
+    return command;
+  }
+
   /** {@code command} with {@link #FLOOR_ARCHIVE} replaced: the archive made at exit in the warm-up, used after. */
   private static List<String> withFloorArchive(List<String> command, Path archive, boolean warmUp) {
     List<String> out = new ArrayList<>(command.size());
@@ -156,22 +161,6 @@ public final class FixedCostBench {
   private static String javaCommand() {
     String javaHome = System.getenv("JAVA_HOME");
     return javaHome == null ? "java" : javaHome + "/bin/java";
-  }
-
-  /** Waits while the start script's background dump of its archive runs (a lock file beside the archive). */
-  private static void waitForArchive(Path cds) throws IOException, InterruptedException {
-    long start = System.nanoTime();
-    while (hasFile(cds, ".lock") && System.nanoTime() - start < 900e9) {
-      Thread.sleep(1000);
-    }
-    System.out.printf("class-data sharing archive: %s (waited %.0f s)%n", hasFile(cds, ".jsa") ? "made" : "NONE",
-        (System.nanoTime() - start) / 1e9);
-  }
-
-  private static boolean hasFile(Path dir, String suffix) throws IOException {
-    try (var files = Files.list(dir)) {
-      return files.anyMatch(f -> f.getFileName().toString().endsWith(suffix));
-    }
   }
 
   private static long run(List<String> command, Path log, Path cds) throws IOException, InterruptedException {

@@ -12,8 +12,8 @@ import org.kylinupgrade.rules.UpgradeTarget;
 /**
  * The floor of a whole folder upgrade command: {@link EmptyCountJob}'s Spark start and empty count, then the upgrade's
  * work in the same fresh JVM without Spark: the folder read, the plain rules ({@link PlainConvert}) and the folder
- * written, each on plain threads, one per core. No Spark command that runs the same rules on this machine's cores can
- * take less. Prints the resources read and written, and when each step ended (seconds since the JVM started).
+ * written, each on plain threads, one per core: what any Spark command that runs the same rules on this machine's cores
+ * has to do at least. Prints the resources read and written, and when each step ended (seconds since the JVM started).
  *
  * <p>Usage: {@code FloorCommand IN OUT [1.5|1.4-alpha]}
  */

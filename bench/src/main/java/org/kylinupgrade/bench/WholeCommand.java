@@ -7,13 +7,16 @@ import java.util.List;
 
 /**
  * {@code kylin-upgrade upgrade --from-folder IN --to-folder OUT} (the script given) in a fresh JVM, timed from process start
- * to exit (JVM start, Spark start, the upgrade and the shutdown). Its output goes to a log file.
+ * to exit (JVM start, Spark start, the upgrade and the shutdown), with the start script's class-data sharing archive
+ * kept in the given folder ({@link StartArchive}). Its output goes to a log file.
  */
 final class WholeCommand {
   private final Path script;
+  private final Path cds;
 
-  WholeCommand(Path script) {
+  WholeCommand(Path script, Path cds) {
     this.script = script;
+    this.cds = cds;
     if (!Files.isExecutable(script)) {
       throw new IllegalStateException(script + " is not there or not executable");
     }
@@ -25,6 +28,7 @@ final class WholeCommand {
     ProcessBuilder builder = new ProcessBuilder(List.of(script.toString(), "upgrade",
         "--from-folder", in.toString(), "--to-folder", out.toString()))
         .redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("KYLIN_UPGRADE_CDS_DIR", cds.toString());
     long start = System.nanoTime();
     int exit = builder.start().waitFor();
     long nanos = System.nanoTime() - start;
