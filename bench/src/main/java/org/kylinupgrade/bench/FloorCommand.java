@@ -30,16 +30,17 @@ public final class FloorCommand {
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
       System.out.println("count: " + sc.emptyRDD().count());
       StringBuilder steps = new StringBuilder("spark ").append(uptime());
-      FolderStore in = new FolderStore(args[0], sc.hadoopConfiguration());
-      List<String> paths = in.listPaths();
-      List<Resource> resources = new ArrayList<>(paths.size());
-      PlainConvert.inParallel(threads, i -> {
-        List<Resource> share = new ArrayList<>();
-        for (String path : PlainConvert.share(paths, i, threads)) {
-          share.add(read(in, path));
-        }
-        return share;
-      }).forEach(resources::addAll);
+      List<Resource> resources = new ArrayList<>();
+      try (FolderStore in = new FolderStore(args[0], sc.hadoopConfiguration())) {
+        List<String> paths = in.listPaths();
+        PlainConvert.inParallel(threads, i -> {
+          List<Resource> share = new ArrayList<>();
+          for (String path : PlainConvert.share(paths, i, threads)) {
+            share.add(read(in, path));
+          }
+          return share;
+        }).forEach(resources::addAll);
+      }
       steps.append(", read ").append(uptime());
       PlainConvert.Outcome outcome = PlainConvert.convert(resources, UpgradeOptions.of(System.currentTimeMillis(),
           target), threads);
@@ -55,6 +56,9 @@ public final class FloorCommand {
         }
         return i;
       });
+      for (FolderStore out : outs) {
+        out.close();
+      }
       steps.append(", write ").append(uptime());
       System.out.printf("read %d, written %d (%d changes)%n", resources.size(), outcome.output().size(),
           outcome.changes());
