@@ -34,12 +34,12 @@ seconds() { # the wall time of a command, in seconds with millis
 }
 
 client="$home/kylin-clients/kylin-1.5.4.1"
-rm -rf "$work/kylin-out" "$work/ours-15" "$work/ours-14"
+rm -rf "$work/kylin-out" "$work"/ours-*
 kylin=$(seconds java -cp "$client/target/classes:$client/target/lib/*" org.kylinupgrade.kylinclient.KylinChild \
   upgrade151 "$work/in" "$work/kylin-out")
 grep -E '^upgrade' "$work/last.log" | head -1 | sed 's/^/kylin: /'
-ours() { # one run of our whole command into a fresh folder
-  rm -rf "$work/ours-$1"
+ours() { # one run of our whole command into a new folder, ours-NAME; all are deleted at the end (here, a write into a
+  # folder deleted just before took up to a second longer)
   seconds scripts/kylin-upgrade upgrade --from-folder "$work/in" --to-folder "$work/ours-$1" --to "$2" --keep-unloadable
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -47,10 +47,11 @@ median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int(
 ours warm-up 1.5 > /dev/null
 for _ in $(seq 60); do compgen -G "${KYLIN_UPGRADE_CDS_DIR:-$HOME/.cache/kylin-upgrade}/*.lock" > /dev/null || break; sleep 1; done
 runs15=() runs14=()
-for _ in 1 2 3; do
-  runs15+=("$(ours 15 1.5)")
-  runs14+=("$(ours 14 1.4-alpha)")
+for i in 1 2 3; do
+  runs15+=("$(ours "15-$i" 1.5)")
+  runs14+=("$(ours "14-$i" 1.4-alpha)")
 done
+rm -rf "$work"/ours-*
 echo "ours --to 1.5: ${runs15[*]} s; --to 1.4-alpha: ${runs14[*]} s"
 ours15=$(median "${runs15[@]}")
 ours14=$(median "${runs14[@]}")
