@@ -90,8 +90,10 @@ public final class FixedCostBench {
       for (Map.Entry<String, List<String>> e : commands.entrySet()) {
         Path runOut = outs.next();
         Path log = work.resolve("logs/fixed-cost-" + i + "-run" + round + ".log");
-        List<String> command = withFloorArchive(writingInto(e.getValue(), out, runOut),
-            floorArchives.resolve("command-" + i + ".jsa"), round == 0);
+        Path archive = floorArchives.resolve("command-" + i + ".jsa");
+        // the floor's archive is made at exit in the warm-up and used after
+        List<String> command = replacing(replacing(e.getValue(), out.toString(), runOut.toString()), FLOOR_ARCHIVE,
+            (round == 0 ? "-XX:ArchiveClassesAtExit=" : "-XX:SharedArchiveFile=") + archive);
         long nanos = run(command, log, cds);
         i++;
         if (round > 0) {
@@ -126,11 +128,11 @@ public final class FixedCostBench {
     }
   }
 
-  /** {@code command} with {@code named} replaced by {@code runOut}. */
-  private static List<String> writingInto(List<String> command, Path named, Path runOut) {
+  /** {@code command} with every argument equal to {@code placeholder} replaced by {@code value}. */
+  private static List<String> replacing(List<String> command, String placeholder, String value) {
     List<String> out = new ArrayList<>(command.size());
     for (String arg : command) {
-      out.add(arg.equals(named.toString()) ? runOut.toString() : arg);
+      out.add(arg.equals(placeholder) ? value : arg);
     }
     return out;
   }
@@ -141,16 +143,6 @@ public final class FixedCostBench {
     command.addAll(List.of(FLOOR_ARCHIVE, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
     command.addAll(List.of(mainAndArgs));
     return command;
-  }
-
-  /** {@code command} with {@link #FLOOR_ARCHIVE} replaced: the archive made at exit in the warm-up, used after. */
-  private static List<String> withFloorArchive(List<String> command, Path archive, boolean warmUp) {
-    List<String> out = new ArrayList<>(command.size());
-    for (String arg : command) {
-      out.add(!arg.equals(FLOOR_ARCHIVE) ? arg
-          : (warmUp ? "-XX:ArchiveClassesAtExit=" : "-XX:SharedArchiveFile=") + archive);
-    }
-    return out;
   }
 
   private static List<String> upgrade(Path cli, Path in, Path out, String target) {
