@@ -30,7 +30,8 @@ class PrecedenceTest {
 
   private LauncherEnvironment environment(Map<String, String> env, String properties) throws IOException {
     Files.writeString(conf.resolve(LauncherEnvironment.PROPERTIES_FILE), properties);
-    Files.copy(LauncherRun.repo().resolve("conf/spark-defaults.conf"), conf.resolve("spark-defaults.conf"));
+    Files.copy(LauncherRun.repo().resolve("conf/spark-defaults.conf"), conf.resolve("spark-defaults.conf"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return new LauncherEnvironment(env, conf, LauncherRun.repo());
   }
 
@@ -56,6 +57,33 @@ class PrecedenceTest {
 
     LauncherRun validate = LauncherRun.run(env, "validate", "--print-command", "--format", "json");
     assertEquals("client", validate.json().get("deploy_mode").asText(), "upgrade.* settings are upgrade's only");
+  }
+
+  @Test
+  void aConfiguredMaxCombinationGoesOnlyToRunsForTheOneFiveTarget() throws IOException {
+    LauncherEnvironment file = environment(Map.of(), "max-combination = 8192\n");
+    List<String> forDefault = args(LauncherRun.run(file, "upgrade", "--print-command", "--format", "json",
+        "--master", "yarn"));
+    assertEquals(List.of("--max-combination", "8192"), forDefault, "the default target, 1.5, gets the conf file's");
+    List<String> forAlpha = args(LauncherRun.run(file, "upgrade", "--print-command", "--format", "json",
+        "--master", "yarn", "--to", "1.4-alpha"));
+    assertEquals(List.of("--to", "1.4-alpha"), forAlpha, "1.4-alpha has no such limit: the setting is not passed");
+    List<String> typed = args(LauncherRun.run(file, "validate", "--print-command", "--format", "json",
+        "--master", "yarn", "--to", "1.4-alpha", "--max-combination", "100"));
+    assertEquals(List.of("--to", "1.4-alpha", "--max-combination", "100"), typed,
+        "typed on the command line it goes to the job, which refuses it");
+
+    // a job run here: the environment's setting does not apply to 1.4-alpha; the missing folder is what stops it
+    Path missing = conf.resolve("no-such-folder");
+    LauncherRun alpha = LauncherRun.run(environment(Map.of("KYLIN_UPGRADE_MAX_COMBINATION", "8192"), ""),
+        "validate", "--from-folder", missing.toString(), "--to", "1.4-alpha");
+    assertEquals(ExitCodes.BAD_INPUT, alpha.exitCode, alpha::toString);
+    assertTrue(alpha.err.contains(missing.toString()), alpha::toString);
+    assertFalse(alpha.err.contains("--max-combination"), alpha::toString);
+    LauncherRun typedHere = LauncherRun.run(environment(Map.of(), ""), "validate", "--from-folder",
+        missing.toString(), "--to", "1.4-alpha", "--max-combination", "8192");
+    assertEquals(ExitCodes.BAD_INPUT, typedHere.exitCode, typedHere::toString);
+    assertTrue(typedHere.err.contains("--max-combination goes with --to 1.5"), typedHere::toString);
   }
 
   @Test
